@@ -1,0 +1,56 @@
+"""`reader [--db PATH] COMMAND`: argument parsing only; the work happens in the core.
+
+Each command group lives in its own module exposing `register(subparsers)`, which adds
+its sub-commands with `set_defaults(run=callable)`. A callable takes the parsed
+arguments and returns an exit code. User mistakes raise `ReaderError` and are printed
+as one line on stderr with exit code 2; nothing prints a traceback for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import ReaderError
+
+EXIT_OK = 0
+EXIT_FAILURES = 1  # the command ran, but some input failed (e.g. a bad file in a folder)
+EXIT_USAGE = 2  # a user mistake: unknown article, bad argument, unreadable file
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from reader.cli import export_commands, library_commands, search_command
+
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read, annotate and search Chinese newspaper pages.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=os.environ.get("READER_DB"),
+        help="library database (default: $READER_DB, else the user data directory)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in (library_commands, search_command, export_commands):
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

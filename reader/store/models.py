@@ -1,0 +1,117 @@
+"""The library's tables (peewee). Schema changes go through `reader.store.migrations`.
+
+Positions are code points into `Article.text` (paragraphs joined by one newline); Qt
+counts UTF-16 units, and the conversion happens only in `reader.ui`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+#: Bound at open time by `reader.store.database.open_database`; never used unbound.
+database_proxy = pw.DatabaseProxy()
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Source(BaseModel):
+    """One imported file. Same sha256 twice is the same page: imports are idempotent."""
+
+    path = pw.TextField()
+    sha256 = pw.CharField(max_length=64, unique=True)
+    encoding = pw.CharField(max_length=32)
+    raw_text = pw.TextField()
+    imported_at = pw.DateTimeField(default=utcnow, index=True)
+
+
+class Article(BaseModel):
+    source = pw.ForeignKeyField(Source, backref="articles", on_delete="CASCADE")
+    position = pw.IntegerField()  # 0-based order on its page
+    section = pw.TextField(null=True)
+    title = pw.TextField()
+    headlines = pw.TextField(default="[]")  # JSON list of str, page order
+    byline = pw.TextField(null=True)
+    authors = pw.TextField(default="[]")  # JSON list of {"name", "role"}
+    author_names = pw.TextField(default="")  # space-joined names, for filters
+    paragraphs = pw.TextField(default="[]")  # JSON list of str
+    captions = pw.TextField(default="[]")  # JSON list of str
+    text = pw.TextField()  # "\n".join(paragraphs): what highlights index into
+    created_at = pw.DateTimeField(default=utcnow)
+    read_at = pw.DateTimeField(null=True)  # None: unread
+
+    class Meta:
+        indexes = ((("source", "position"), True),)
+
+
+class Highlight(BaseModel):
+    """A passage: position plus the quote and its context, so it can be found again."""
+
+    article = pw.ForeignKeyField(Article, backref="highlights", on_delete="CASCADE")
+    start = pw.IntegerField()  # code points into Article.text
+    end = pw.IntegerField()
+    exact = pw.TextField()
+    prefix = pw.TextField(default="")  # about 32 code points before `exact`
+    suffix = pw.TextField(default="")  # about 32 code points after `exact`
+    color = pw.CharField(max_length=16, default="yellow")
+    orphaned = pw.BooleanField(default=False)  # True: no longer found in the text
+    created_at = pw.DateTimeField(default=utcnow, index=True)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("article", "start"), False),)
+
+
+class Note(BaseModel):
+    """The note on a highlight (at most one; an empty note is deleted)."""
+
+    highlight = pw.ForeignKeyField(Highlight, backref="notes", unique=True, on_delete="CASCADE")
+    body = pw.TextField()
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow, index=True)
+
+
+class Tag(BaseModel):
+    name = pw.TextField(unique=True)  # stored trimmed; unique as typed
+    created_at = pw.DateTimeField(default=utcnow)
+
+
+class HighlightTag(BaseModel):
+    highlight = pw.ForeignKeyField(Highlight, on_delete="CASCADE")
+    tag = pw.ForeignKeyField(Tag, backref="highlight_links", on_delete="CASCADE")
+
+    class Meta:
+        primary_key = pw.CompositeKey("highlight", "tag")
+        indexes = ((("tag", "highlight"), False),)
+
+
+class ArticleTag(BaseModel):
+    article = pw.ForeignKeyField(Article, on_delete="CASCADE")
+    tag = pw.ForeignKeyField(Tag, backref="article_links", on_delete="CASCADE")
+
+    class Meta:
+        primary_key = pw.CompositeKey("article", "tag")
+        indexes = ((("tag", "article"), False),)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Source,
+    Article,
+    Highlight,
+    Note,
+    Tag,
+    HighlightTag,
+    ArticleTag,
+)
+
+#: The colours a highlight may have; the UI maps each to a light and a dark shade.
+HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple", "orange")

@@ -1,0 +1,139 @@
+"""Plain, immutable values the Library hands out: the UI, search, export and the CLI
+never see peewee rows, so they cannot write SQL or hold a row across threads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reader.parse.model import Author
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    id: int
+    path: str
+    encoding: str
+    imported_at: dt.datetime
+    article_count: int
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the article list: cheap to load 30,000 of."""
+
+    id: int
+    source_id: int
+    source_path: str
+    position: int
+    title: str
+    author_names: str
+    highlight_count: int
+    is_read: bool
+    imported_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class HighlightRecord:
+    id: int
+    article_id: int
+    start: int  # code points into ArticleRecord.text
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    color: str
+    orphaned: bool
+    note: str  # "" when there is none
+    tags: tuple[str, ...]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: int
+    source_id: int
+    source_path: str
+    position: int
+    section: str | None
+    headlines: tuple[str, ...]
+    title: str
+    byline: str | None
+    authors: tuple[Author, ...]
+    paragraphs: tuple[str, ...]
+    captions: tuple[str, ...]
+    text: str
+    tags: tuple[str, ...]
+    is_read: bool
+    imported_at: dt.datetime
+    highlights: tuple[HighlightRecord, ...] = ()  # reading order: start, then end, then id
+
+
+@dataclass(frozen=True)
+class TagCount:
+    id: int
+    name: str
+    highlight_count: int
+    article_count: int
+
+
+@dataclass(frozen=True)
+class TagSnapshot:
+    """Everything needed to bring a deleted or merged-away tag back (undo)."""
+
+    name: str
+    created_at: dt.datetime
+    highlight_ids: tuple[int, ...]
+    article_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What `merge_tags` changed, so the UI can undo it exactly."""
+
+    source: TagSnapshot
+    target: str
+    added_highlight_ids: tuple[int, ...]  # links the target did not have before
+    added_article_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ReanchorOutcome:
+    highlight_id: int
+    method: str  # "position" | "diff" | "quote" | "fuzzy" | "orphaned"
+    old_start: int
+    old_end: int
+    new_start: int | None
+    new_end: int | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: str
+    status: str  # "imported" | "unchanged" | "reparsed" | "failed"
+    source_id: int | None = None
+    article_ids: tuple[int, ...] = ()
+    reason: str | None = None  # for "failed": a sentence a person understands
+    reanchored: tuple[ReanchorOutcome, ...] = ()
+
+
+@dataclass
+class ImportSummary:
+    results: list[ImportResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def failures(self) -> list[ImportResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.cancelled
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    done: int
+    total: int
+    current_path: str
