@@ -47,6 +47,15 @@ class ParsedArticle:
         """The article body as highlights see it: paragraphs joined by one newline."""
         return PARAGRAPH_SEPARATOR.join(self.paragraphs)
 
+    def printed_texts(self) -> list[str]:
+        """Every field that holds text printed on the page (the title is derived from
+        these): together, over all articles, they hold every character of the page."""
+        texts = [self.section] if self.section else []
+        texts.extend(self.headlines)
+        if self.byline:
+            texts.append(self.byline)
+        return texts + self.paragraphs + self.captions
+
     def to_json(self) -> dict[str, object]:
         return {
             "section": self.section,
