@@ -1,0 +1,109 @@
+"""`reader export | backup | import-archive`: getting notes out, and back in.
+
+Argument parsing and printing only; the work is done by `reader.export`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli import EXIT_OK
+from reader.export.backup import backup_database
+from reader.export.formats import FORMATS, export_to_file, render
+from reader.export.restore import restore_archive
+from reader.export.scope import ExportScope
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the export commands to the `reader` parser."""
+    export = subparsers.add_parser(
+        "export",
+        help="export highlights and notes (Markdown, W3C JSON archive, CSV)",
+        description="Export everything, one article or one tag. The JSON archive holds "
+        "the articles too and can be brought into another library with import-archive.",
+    )
+    export.add_argument("--format", choices=FORMATS, default="markdown")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--tag", metavar="T", help="only passages with this tag")
+    which.add_argument("--article", type=int, metavar="ID", help="only this article")
+    export.add_argument("-o", "--output", metavar="PATH", help="write here (default: stdout)")
+    export.set_defaults(run=run_export)
+
+    backup = subparsers.add_parser(
+        "backup",
+        help="copy the library to PATH, safely while the app runs",
+        description="The copy is a normal library: use it with `reader --db PATH …`.",
+    )
+    backup.add_argument("path", metavar="PATH")
+    backup.set_defaults(run=run_backup)
+
+    restore = subparsers.add_parser(
+        "import-archive",
+        help="bring a JSON archive (from `export --format json`) into the library",
+        description="Adds the archive's articles, highlights, notes, tags and colours; "
+        "what the library has already is not duplicated.",
+    )
+    restore.add_argument("path", metavar="PATH")
+    restore.set_defaults(run=run_import_archive)
+
+
+def _scope(args: argparse.Namespace) -> ExportScope:
+    if args.tag is not None:
+        return ExportScope.for_tag(args.tag)
+    if args.article is not None:
+        return ExportScope.article(args.article)
+    return ExportScope.everything()
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from reader.store.paths import open_library
+
+    library = open_library(args.db)
+    try:
+        if args.output:
+            path = export_to_file(library, _scope(args), args.format, args.output)
+            print(f"exported to {path}", file=sys.stderr)
+        else:
+            text = render(library, _scope(args), args.format)
+            # Bytes, so the page's Chinese survives a terminal or pipe in any locale.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+    finally:
+        library.close()
+    return EXIT_OK
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from reader.store.paths import open_library
+
+    library = open_library(args.db)  # also migrates, so the copy has today's schema
+    try:
+        path = backup_database(library, args.path)
+    finally:
+        library.close()
+    print(f"backed up {library.path} to {path}")
+    return EXIT_OK
+
+
+def run_import_archive(args: argparse.Namespace) -> int:
+    from reader.store.paths import open_library
+
+    library = open_library(args.db)
+    try:
+        result = restore_archive(library, args.path)
+    finally:
+        library.close()
+    print(
+        f"{result.articles_created} article(s) added, {result.articles_matched} already "
+        f"present; {result.highlights_created} highlight(s) added, "
+        f"{result.highlights_present} already present"
+    )
+    orphans = [o for o in result.reanchored if o.method == "orphaned"]
+    if result.reanchored:
+        print(
+            f"{len(result.reanchored)} highlight(s) re-anchored to changed text, "
+            f"{len(orphans)} could not be placed (kept as orphans)"
+        )
+    return EXIT_OK

@@ -1,0 +1,290 @@
+"""Bringing a JSON archive (`web_annotation`) into a library, possibly not empty.
+
+Promises:
+- one transaction per archive: a bad archive changes nothing;
+- idempotent: a page is known by its sha256 (else by its path: a changed version of the
+  same file), an article by its place and title on that page, an annotation by its
+  article, creation time and quote; importing the same archive twice adds nothing;
+- where the library's article text differs from the archived one, each annotation is
+  re-anchored (`reader.store.anchoring`) like on any re-import; one that cannot be
+  placed is kept as an orphan with its quote, never as a wrong highlight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.store import anchoring
+from reader.store.database import bind
+from reader.store.library import Library, normalize_tag
+from reader.store.models import (
+    HIGHLIGHT_COLORS,
+    Article,
+    ArticleTag,
+    Highlight,
+    HighlightTag,
+    Note,
+    Source,
+    Tag,
+)
+from reader.store.records import ReanchorOutcome
+
+from .web_annotation import FORMAT_NAME, FORMAT_VERSION, parse_time
+
+
+class ArchiveError(ReaderError):
+    """The file is not a reader archive this version can read."""
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    sources_created: int = 0
+    articles_created: int = 0
+    articles_matched: int = 0
+    highlights_created: int = 0
+    highlights_present: int = 0  # already in the library: skipped
+    reanchored: tuple[ReanchorOutcome, ...] = ()
+
+
+@dataclass
+class _Placed:
+    """An archived article's place in the target library."""
+
+    article_id: int
+    text: str  # the library's text, which highlights must index into
+    archived_text: str
+
+
+def load_archive(path: Path | str) -> dict[str, Any]:
+    """Read and check an archive file (ArchiveError: unreadable, not JSON, not ours,
+    or a newer version)."""
+    shown = str(path)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise ArchiveError(f"cannot read {shown}: {error.strerror or error}") from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ArchiveError(f"{shown} is not a reader archive (not JSON text)") from error
+    check_archive(data, shown)
+    return data
+
+
+def check_archive(data: Any, shown: str = "the file") -> None:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ArchiveError(f'{shown} is not a reader archive (no "format": "{FORMAT_NAME}")')
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise ArchiveError(f"{shown} has no valid archive version")
+    if version > FORMAT_VERSION:
+        raise ArchiveError(
+            f"{shown} is archive version {version}; this reader reads up to version "
+            f"{FORMAT_VERSION}: update the program"
+        )
+
+
+def restore_archive(library: Library, archive: dict[str, Any] | Path | str) -> RestoreResult:
+    """Import the archive (a loaded dict or a file path) into `library`."""
+    if not isinstance(archive, dict):
+        archive = load_archive(archive)
+    else:
+        check_archive(archive)
+    try:
+        with library.database.atomic():
+            bind(library.database)
+            return _Restore().run(archive)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ArchiveError(f"the archive is damaged or incomplete: {error!r}") from error
+
+
+class _Restore:
+    def __init__(self) -> None:
+        self.sources_created = 0
+        self.articles_created = 0
+        self.articles_matched = 0
+        self.highlights_created = 0
+        self.highlights_present = 0
+        self.outcomes: list[ReanchorOutcome] = []
+        self.tag_ids: dict[str, int] = {}
+        #: Per article: (creation time, quote) of the highlights it has, loaded once.
+        self.present: dict[int, set[tuple[dt.datetime, str]]] = {}
+
+    def run(self, archive: dict[str, Any]) -> RestoreResult:
+        sources = {s["sha256"]: self._source(s) for s in archive["sources"]}
+        placed: dict[str, _Placed] = {}
+        for article in archive["articles"]:
+            source, created = sources[article["source"]]
+            placed[article["id"]] = self._article(source, created, article)
+        for annotation in archive["annotations"]:
+            target = annotation["target"]["source"]
+            if target not in placed:
+                raise ArchiveError(f"annotation {annotation['id']} names an unknown article")
+            self._annotation(placed[target], annotation)
+        return RestoreResult(
+            self.sources_created,
+            self.articles_created,
+            self.articles_matched,
+            self.highlights_created,
+            self.highlights_present,
+            tuple(self.outcomes),
+        )
+
+    def _source(self, data: dict[str, Any]) -> tuple[Source, bool]:
+        """The library's page for `data`: same content, else the same file changed."""
+        same = Source.get_or_none(Source.sha256 == data["sha256"])
+        if same is None:
+            same = (
+                Source.select()
+                .where(Source.path == data["path"])
+                .order_by(Source.imported_at.desc(), Source.id.desc())
+                .first()
+            )
+        if same is not None:
+            return same, False
+        self.sources_created += 1
+        source = Source.create(
+            path=data["path"],
+            sha256=data["sha256"],
+            encoding=data["encoding"],
+            raw_text=data["raw_text"],
+            imported_at=parse_time(data["imported"]),
+        )
+        return source, True
+
+    def _article(self, source: Source, source_created: bool, data: dict[str, Any]) -> _Placed:
+        existing = None if source_created else _matching_article(source.id, data)
+        if existing is None:
+            article_id = self._insert_article(source.id, data)
+            text = data["text"]
+        else:
+            self.articles_matched += 1
+            article_id, text = existing.id, existing.text
+            read_at = parse_time(data.get("read"))
+            if read_at is not None and existing.read_at is None:
+                Article.update(read_at=read_at).where(Article.id == article_id).execute()
+        for name in data.get("tags", ()):
+            ArticleTag.insert(
+                article=article_id, tag=self._tag_id(name)
+            ).on_conflict_ignore().execute()
+        return _Placed(article_id, text, data["text"])
+
+    def _insert_article(self, source_id: int, data: dict[str, Any]) -> int:
+        """A new article at its archived place (free: a taken place would have matched)."""
+        authors = [{"name": a["name"], "role": a["role"]} for a in data["authors"]]
+        self.articles_created += 1
+        return Article.insert(
+            source=source_id,
+            position=data["position"],
+            section=data["section"],
+            title=data["title"],
+            headlines=json.dumps(list(data["headlines"]), ensure_ascii=False),
+            byline=data["byline"],
+            authors=json.dumps(authors, ensure_ascii=False),
+            author_names=" ".join(a["name"] for a in authors),
+            paragraphs=json.dumps(list(data["paragraphs"]), ensure_ascii=False),
+            captions=json.dumps(list(data["captions"]), ensure_ascii=False),
+            text=data["text"],
+            created_at=parse_time(data["created"]),
+            read_at=parse_time(data.get("read")),
+        ).execute()
+
+    def _annotation(self, place: _Placed, data: dict[str, Any]) -> None:
+        quote, position = _selectors(data)
+        selector = anchoring.Selector(
+            quote["exact"], quote.get("prefix", ""), quote.get("suffix", ""), *position
+        )
+        orphaned = bool(data.get("reader:orphaned", False))
+        reanchored = None
+        if place.text != place.archived_text:
+            anchor = anchoring.reanchor(selector, place.text, place.archived_text)
+            reanchored = anchor
+            orphaned = anchor.orphaned
+            if not anchor.orphaned:
+                selector = anchoring.make_selector(place.text, anchor.start, anchor.end)
+        elif not orphaned and not 0 <= selector.start < selector.end <= len(place.text):
+            raise ArchiveError(f"annotation {data['id']} points outside its article")
+        color = data.get("reader:color", "yellow")
+        if color not in HIGHLIGHT_COLORS:
+            raise ArchiveError(f"annotation {data['id']} has an unknown colour {color!r}")
+        created = parse_time(data["created"])
+        present = self._present(place.article_id)
+        if (created, selector.exact) in present:
+            self.highlights_present += 1
+            return
+        present.add((created, selector.exact))
+        highlight_id = Highlight.insert(
+            article=place.article_id,
+            start=selector.start,
+            end=selector.end,
+            exact=selector.exact,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            color=color,
+            orphaned=orphaned,
+            created_at=created,
+            updated_at=parse_time(data.get("modified")) or created,
+        ).execute()
+        self.highlights_created += 1
+        for body in data.get("body", ()):
+            if body.get("purpose") == "commenting" and body["value"].strip():
+                Note.insert(
+                    highlight=highlight_id,
+                    body=body["value"],
+                    created_at=parse_time(body.get("created")) or created,
+                    updated_at=parse_time(body.get("modified")) or created,
+                ).on_conflict_ignore().execute()
+            elif body.get("purpose") == "tagging":
+                HighlightTag.insert(
+                    highlight=highlight_id, tag=self._tag_id(body["value"])
+                ).on_conflict_ignore().execute()
+        if reanchored is not None:
+            self.outcomes.append(
+                ReanchorOutcome(
+                    highlight_id,
+                    reanchored.method,
+                    position[0],
+                    position[1],
+                    reanchored.start,
+                    reanchored.end,
+                )
+            )
+
+    def _present(self, article_id: int) -> set[tuple[dt.datetime, str]]:
+        if article_id not in self.present:
+            rows = Highlight.select(Highlight.created_at, Highlight.exact).where(
+                Highlight.article == article_id
+            )
+            self.present[article_id] = {(r.created_at, r.exact) for r in rows}
+        return self.present[article_id]
+
+    def _tag_id(self, name: str) -> int:
+        name = normalize_tag(name)
+        if name not in self.tag_ids:
+            tag = Tag.get_or_none(Tag.name == name)
+            self.tag_ids[name] = tag.id if tag is not None else Tag.create(name=name).id
+        return self.tag_ids[name]
+
+
+def _selectors(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[int, int]]:
+    """The TextQuoteSelector and the (start, end) of the TextPositionSelector."""
+    found = {s["type"]: s for s in data["target"]["selector"]}
+    quote = found["TextQuoteSelector"]
+    position = found["TextPositionSelector"]
+    return quote, (int(position["start"]), int(position["end"]))
+
+
+def _matching_article(source_id: int, data: dict[str, Any]) -> Article | None:
+    """Same place and title, else same title, else same place (as a re-import does)."""
+    candidates = list(Article.select().where(Article.source == source_id))
+    same_place = [a for a in candidates if a.position == data["position"]]
+    same_title = [a for a in candidates if a.title == data["title"]]
+    for article in same_place:
+        if article.title == data["title"]:
+            return article
+    if same_title:
+        return same_title[0]
+    return same_place[0] if same_place else None
