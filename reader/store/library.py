@@ -4,15 +4,45 @@ Every multi-row write runs in one transaction (`db.atomic()`), so a crash at any
 leaves either the old or the new state. Methods return records (`reader.store.records`),
 never peewee rows.
 
-CONTRACT (written first so the UI, CLI, search and export can be built in parallel):
-the signatures and promises below are fixed; bodies are implemented in this module.
+The signatures and promises below are a contract the UI, CLI, search and export are
+built against. A Library may be used from several threads: peewee gives each thread its
+own connection, with the same pragmas and SQL functions. The models are bound through
+one proxy, so every method (re)binds it to its own database first; two libraries open in
+one process (a restore into a fresh library) then take turns, which is all a test or an
+import needs, but they must not be used from two threads at the same instant.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
+import peewee as pw
+
+from reader.errors import (
+    InputFileError,
+    LibraryLockedError,
+    NotFoundError,
+    QuoteNotFoundError,
+    ReaderError,
+)
+from reader.parse.model import Author
+from reader.store import anchoring, importer
+from reader.store.database import bind, open_database
+from reader.store.models import (
+    HIGHLIGHT_COLORS,
+    Article,
+    ArticleTag,
+    Highlight,
+    HighlightTag,
+    Note,
+    Source,
+    Tag,
+    utcnow,
+)
 from reader.store.records import (
     ArticleRecord,
     ArticleSummary,
@@ -26,34 +56,106 @@ from reader.store.records import (
     TagSnapshot,
 )
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+SORTS = ("newest", "oldest", "title", "highlights")
+
+
+def _bound(method: F) -> F:
+    """Point the shared model proxy at this library's database before the call, and
+    turn "database is locked" (another writer held it past the busy timeout) into an
+    error a person can act on."""
+
+    @functools.wraps(method)
+    def wrapper(self: Library, *args: Any, **kwargs: Any) -> Any:
+        bind(self._db)
+        try:
+            return method(self, *args, **kwargs)
+        except pw.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise LibraryLockedError(
+                    f"the library {self._path} is busy: another program is writing to it; "
+                    "try again in a moment"
+                ) from error
+            raise
+
+    return wrapper  # type: ignore[return-value]
+
+
+def normalize_tag(name: str) -> str:
+    """Tags are stored trimmed (full-width spaces too); an empty name is a mistake."""
+    cleaned = (name or "").strip()
+    if not cleaned:
+        raise ReaderError("a tag name cannot be empty")
+    return cleaned
+
 
 class Library:
+    def __init__(self, path: Path, db: pw.SqliteDatabase) -> None:
+        self._path = path
+        self._db = db
+
     # --- opening -----------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str) -> Library:
         """Open (creating and migrating as needed) the database at `path`."""
-        raise NotImplementedError
+        resolved = Path(path).expanduser().resolve()
+        return cls(resolved, open_database(resolved))
 
     @property
     def path(self) -> Path:
-        raise NotImplementedError
+        return self._path
 
     @property
-    def database(self):  # -> peewee.SqliteDatabase
+    def database(self) -> pw.SqliteDatabase:
         """For core modules (search, export) that run their own read queries."""
-        raise NotImplementedError
+        return self._db
 
     def close(self) -> None:
-        raise NotImplementedError
+        """Close this thread's connection (other threads close their own)."""
+        if not self._db.is_closed():
+            self._db.close()
 
     # --- importing ---------------------------------------------------------------
+    @_bound
     def import_file(self, path: Path | str) -> ImportResult:
         """Import one page. Same content as an existing source: status "unchanged".
         Same path but changed content: the page is re-parsed, its articles updated in
         place (matched by position, then title) and their highlights re-anchored
         (status "reparsed", outcomes in `reanchored`). Never raises for bad input:
         a bad file is a "failed" result with a reason."""
-        raise NotImplementedError
+        from reader.parse import read_page
+
+        shown = str(path)
+        try:
+            resolved = Path(path).expanduser().resolve()
+            if not resolved.exists():
+                raise InputFileError("no such file")
+            if resolved.is_dir():
+                raise InputFileError("is a folder, not a page")
+            page = read_page(resolved)
+        except InputFileError as error:
+            return ImportResult(shown, "failed", reason=str(error))
+        except OSError as error:
+            return ImportResult(shown, "failed", reason=f"unreadable: {error.strerror or error}")
+
+        with self._db.atomic():
+            same_content = Source.get_or_none(Source.sha256 == page.source.sha256)
+            if same_content is not None:
+                ids = importer.article_ids(same_content.id)
+                return ImportResult(shown, "unchanged", same_content.id, ids)
+            same_path = (
+                Source.select()
+                .where(Source.path == str(resolved))
+                .order_by(Source.imported_at.desc())
+                .first()
+            )
+            if same_path is not None:
+                outcomes = importer.update_page(same_path, page)
+                ids = importer.article_ids(same_path.id)
+                return ImportResult(shown, "reparsed", same_path.id, ids, reanchored=outcomes)
+            source_id = importer.insert_page(str(resolved), page)
+            return ImportResult(shown, "imported", source_id, importer.article_ids(source_id))
 
     def import_paths(
         self,
@@ -63,19 +165,59 @@ class Library:
         """Import files and folders (recursively, *.txt and files without suffix),
         one transaction per file, going on past failures. `progress` is called before
         each file; returning False cancels (files already imported stay)."""
-        raise NotImplementedError
+        files = importer.collect_files(paths)
+        summary = ImportSummary()
+        for done, file in enumerate(files):
+            if (
+                progress is not None
+                and progress(ImportProgress(done, len(files), str(file))) is False
+            ):
+                summary.cancelled = True
+                break
+            summary.results.append(self.import_file(file))
+        return summary
 
+    @_bound
     def reparse_all(self) -> list[ImportResult]:
         """Parse every stored raw page again (after a parser fix) and re-anchor."""
-        raise NotImplementedError
+        from reader.parse import parse_text
+        from reader.parse.model import ParsedPage, SourceInfo
+
+        results = []
+        for source_id in [s.id for s in Source.select(Source.id).order_by(Source.id)]:
+            with self._db.atomic():
+                source = Source.get_by_id(source_id)
+                info = SourceInfo(source.path, source.encoding, source.sha256)
+                parsed = parse_text(source.raw_text, path=source.path)
+                page = ParsedPage(info, source.raw_text, parsed.articles)
+                before = _page_fingerprint(source.id)
+                outcomes = importer.update_page(source, page, touch=False)
+                ids = importer.article_ids(source.id)
+                changed = before != _page_fingerprint(source.id)
+                status = "reparsed" if changed else "unchanged"
+                results.append(ImportResult(source.path, status, source.id, ids, None, outcomes))
+        return results
 
     # --- reading -----------------------------------------------------------------
+    @_bound
     def list_sources(self) -> list[SourceSummary]:
-        raise NotImplementedError
+        count = pw.fn.COUNT(Article.id)
+        query = (
+            Source.select(Source.id, Source.path, Source.encoding, Source.imported_at, count)
+            .join(Article, pw.JOIN.LEFT_OUTER)
+            .group_by(Source.id)
+            .order_by(Source.imported_at.desc(), Source.id.desc())
+        )
+        return [
+            SourceSummary(sid, path, encoding, _as_datetime(imported_at), n)
+            for sid, path, encoding, imported_at, n in query.tuples()
+        ]
 
+    @_bound
     def count_articles(self, *, text_filter: str = "", tag: str | None = None) -> int:
-        raise NotImplementedError
+        return self._filtered(Article.select(), text_filter, tag).count()
 
+    @_bound
     def list_articles(
         self,
         *,
@@ -87,16 +229,91 @@ class Library:
     ) -> list[ArticleSummary]:
         """A window of the article list. `text_filter` matches title or author names
         (case-insensitive substring); sorted, then grouped by source and position."""
-        raise NotImplementedError
+        if sort not in SORTS:
+            raise ReaderError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+        highlight_count = Highlight.select(pw.fn.COUNT(Highlight.id)).where(
+            Highlight.article == Article.id
+        )
+        query = Article.select(
+            Article.id,
+            Article.source,
+            Source.path,
+            Article.position,
+            Article.title,
+            Article.author_names,
+            highlight_count.alias("highlight_count"),
+            Article.read_at,
+            Source.imported_at,
+        ).join(Source)
+        query = self._filtered(query, text_filter, tag)
+        grouping = (Source.imported_at.desc(), Source.id.desc(), Article.position)
+        order = {
+            "newest": grouping,
+            "oldest": (Source.imported_at, Source.id, Article.position),
+            "title": (Article.title, *grouping),
+            "highlights": (pw.SQL("highlight_count").desc(), *grouping),
+        }[sort]
+        query = query.order_by(*order).offset(offset or None)
+        if limit is not None:
+            query = query.limit(limit)
+        return [
+            ArticleSummary(
+                id=row[0],
+                source_id=row[1],
+                source_path=row[2],
+                position=row[3],
+                title=row[4],
+                author_names=row[5],
+                highlight_count=row[6],
+                is_read=row[7] is not None,
+                imported_at=_as_datetime(row[8]),
+            )
+            for row in query.tuples()
+        ]
 
+    def _filtered(self, query: pw.ModelSelect, text_filter: str, tag: str | None):
+        needle = (text_filter or "").strip().lower()
+        if needle:
+            query = query.where(
+                (pw.fn.instr(pw.fn.lower(Article.title), needle) > 0)
+                | (pw.fn.instr(pw.fn.lower(Article.author_names), needle) > 0)
+            )
+        if tag is not None:
+            tagged = ArticleTag.select(ArticleTag.article).join(Tag).where(Tag.name == tag.strip())
+            query = query.where(Article.id.in_(tagged))
+        return query
+
+    @_bound
     def get_article(self, article_id: int) -> ArticleRecord:
         """The article with its tags and highlights (reading order). NotFoundError."""
-        raise NotImplementedError
+        article = self._article(article_id)
+        source = article.source
+        return ArticleRecord(
+            id=article.id,
+            source_id=source.id,
+            source_path=source.path,
+            position=article.position,
+            section=article.section,
+            headlines=tuple(json.loads(article.headlines)),
+            title=article.title,
+            byline=article.byline,
+            authors=tuple(Author(a["name"], a["role"]) for a in json.loads(article.authors)),
+            paragraphs=tuple(json.loads(article.paragraphs)),
+            captions=tuple(json.loads(article.captions)),
+            text=article.text,
+            tags=self._article_tags(article.id),
+            is_read=article.read_at is not None,
+            imported_at=source.imported_at,
+            highlights=tuple(self._highlight_records(Highlight.article == article.id)),
+        )
 
+    @_bound
     def set_read(self, article_id: int, read: bool = True) -> None:
-        raise NotImplementedError
+        self._article(article_id)
+        Article.update(read_at=utcnow() if read else None).where(Article.id == article_id).execute()
 
     # --- highlights and notes -----------------------------------------------------
+    @_bound
     def add_highlight(
         self,
         article_id: int,
@@ -110,65 +327,410 @@ class Library:
         """Highlight code points [start, end) of the article text; stores the quote
         with ~32 code points of prefix/suffix. ReaderError for an empty or
         out-of-range span or an unknown colour."""
-        raise NotImplementedError
+        _check_color(color)
+        tag_names = [normalize_tag(t) for t in tags]
+        with self._db.atomic():
+            article = self._article(article_id)
+            if not 0 <= start < end <= len(article.text):
+                raise ReaderError(
+                    f"cannot highlight [{start}, {end}): article {article_id} has "
+                    f"{len(article.text)} characters and a highlight needs at least one"
+                )
+            selector = anchoring.make_selector(article.text, start, end)
+            highlight = Highlight.create(
+                article=article_id,
+                start=start,
+                end=end,
+                exact=selector.exact,
+                prefix=selector.prefix,
+                suffix=selector.suffix,
+                color=color,
+            )
+            if note.strip():
+                Note.create(highlight=highlight.id, body=note)
+            for name in tag_names:
+                self._link_highlight(highlight.id, name)
+        return self._highlight_record(highlight.id)
 
+    @_bound
     def find_quote(self, article_id: int, quote: str, occurrence: int = 1) -> tuple[int, int]:
         """Code-point span of the n-th occurrence of `quote` (QuoteNotFoundError)."""
-        raise NotImplementedError
+        if not quote:
+            raise ReaderError("the quote to find is empty")
+        if occurrence < 1:
+            raise ReaderError("occurrence counts from 1")
+        text = self._article(article_id).text
+        index = -1
+        for seen in range(occurrence):
+            index = text.find(quote, index + 1)
+            if index == -1:
+                if seen == 0:
+                    raise QuoteNotFoundError(f"{quote!r} does not occur in article {article_id}")
+                raise QuoteNotFoundError(
+                    f"{quote!r} occurs {seen} time(s) in article {article_id}, not {occurrence}"
+                )
+        return index, index + len(quote)
 
+    @_bound
     def get_highlight(self, highlight_id: int) -> HighlightRecord:
-        raise NotImplementedError
+        return self._highlight_record(highlight_id)
 
+    @_bound
     def set_color(self, highlight_id: int, color: str) -> HighlightRecord:
-        raise NotImplementedError
+        _check_color(color)
+        self._highlight(highlight_id)
+        Highlight.update(color=color, updated_at=utcnow()).where(
+            Highlight.id == highlight_id
+        ).execute()
+        return self._highlight_record(highlight_id)
 
+    @_bound
     def set_note(self, highlight_id: int, body: str) -> HighlightRecord:
         """Replace the note; an empty or blank body removes it."""
-        raise NotImplementedError
+        with self._db.atomic():
+            self._highlight(highlight_id)
+            now = utcnow()
+            if not body.strip():
+                Note.delete().where(Note.highlight == highlight_id).execute()
+            else:
+                updated = (
+                    Note.update(body=body, updated_at=now)
+                    .where(Note.highlight == highlight_id)
+                    .execute()
+                )
+                if not updated:
+                    Note.create(highlight=highlight_id, body=body, created_at=now, updated_at=now)
+            Highlight.update(updated_at=now).where(Highlight.id == highlight_id).execute()
+        return self._highlight_record(highlight_id)
 
+    @_bound
     def delete_highlight(self, highlight_id: int) -> HighlightRecord:
         """Delete and return the full record, which `restore_highlight` takes back."""
-        raise NotImplementedError
+        with self._db.atomic():
+            record = self._highlight_record(highlight_id)
+            Highlight.delete().where(Highlight.id == highlight_id).execute()
+        return record
 
+    @_bound
     def restore_highlight(self, record: HighlightRecord) -> HighlightRecord:
         """Re-create a deleted highlight with the same id, note, tags and times."""
-        raise NotImplementedError
+        with self._db.atomic():
+            self._article(record.article_id)
+            if Highlight.get_or_none(Highlight.id == record.id) is not None:
+                raise ReaderError(f"highlight {record.id} exists already")
+            Highlight.insert(
+                id=record.id,
+                article=record.article_id,
+                start=record.start,
+                end=record.end,
+                exact=record.exact,
+                prefix=record.prefix,
+                suffix=record.suffix,
+                color=record.color,
+                orphaned=record.orphaned,
+                created_at=record.created_at,
+                updated_at=record.updated_at,
+            ).execute()
+            if record.note.strip():
+                Note.create(
+                    highlight=record.id,
+                    body=record.note,
+                    created_at=record.updated_at,
+                    updated_at=record.updated_at,
+                )
+            for name in record.tags:
+                self._link_highlight(record.id, name)
+        return self._highlight_record(record.id)
 
+    @_bound
     def highlights_for_article(self, article_id: int) -> list[HighlightRecord]:
-        raise NotImplementedError
+        self._article(article_id)
+        return self._highlight_records(Highlight.article == article_id)
 
     # --- tags --------------------------------------------------------------------
+    @_bound
     def tag_highlight(self, highlight_id: int, name: str) -> HighlightRecord:
-        raise NotImplementedError
+        name = normalize_tag(name)
+        with self._db.atomic():
+            self._highlight(highlight_id)
+            self._link_highlight(highlight_id, name)
+        return self._highlight_record(highlight_id)
 
+    @_bound
     def untag_highlight(self, highlight_id: int, name: str) -> HighlightRecord:
-        raise NotImplementedError
+        name = normalize_tag(name)
+        self._highlight(highlight_id)
+        tag = Tag.get_or_none(Tag.name == name)
+        if tag is not None:
+            HighlightTag.delete().where(
+                (HighlightTag.highlight == highlight_id) & (HighlightTag.tag == tag.id)
+            ).execute()
+        return self._highlight_record(highlight_id)
 
+    @_bound
     def tag_article(self, article_id: int, name: str) -> tuple[str, ...]:
         """Returns the article's tags afterwards."""
-        raise NotImplementedError
+        name = normalize_tag(name)
+        with self._db.atomic():
+            self._article(article_id)
+            tag = self._tag_for(name)
+            ArticleTag.insert(article=article_id, tag=tag.id).on_conflict_ignore().execute()
+        return self._article_tags(article_id)
 
+    @_bound
     def untag_article(self, article_id: int, name: str) -> tuple[str, ...]:
-        raise NotImplementedError
+        name = normalize_tag(name)
+        self._article(article_id)
+        tag = Tag.get_or_none(Tag.name == name)
+        if tag is not None:
+            ArticleTag.delete().where(
+                (ArticleTag.article == article_id) & (ArticleTag.tag == tag.id)
+            ).execute()
+        return self._article_tags(article_id)
 
+    @_bound
     def tag_counts(self) -> list[TagCount]:
         """All tags with how many highlights and articles carry them, by name."""
-        raise NotImplementedError
+        highlights = HighlightTag.select(pw.fn.COUNT(pw.SQL("*"))).where(HighlightTag.tag == Tag.id)
+        articles = ArticleTag.select(pw.fn.COUNT(pw.SQL("*"))).where(ArticleTag.tag == Tag.id)
+        query = Tag.select(Tag.id, Tag.name, highlights, articles).order_by(Tag.name)
+        return [TagCount(*row) for row in query.tuples()]
 
+    @_bound
     def rename_tag(self, old: str, new: str) -> None:
         """ReaderError if `new` exists already (that is a merge)."""
-        raise NotImplementedError
+        old, new = normalize_tag(old), normalize_tag(new)
+        with self._db.atomic():
+            tag = self._tag(old)
+            if new == old:
+                return
+            if Tag.get_or_none(Tag.name == new) is not None:
+                raise ReaderError(f"a tag named {new!r} exists already; merge the tags instead")
+            Tag.update(name=new).where(Tag.id == tag.id).execute()
 
+    @_bound
     def merge_tags(self, source: str, target: str) -> MergeResult:
         """Move every link of `source` to `target` (created if missing), delete source."""
-        raise NotImplementedError
+        source, target = normalize_tag(source), normalize_tag(target)
+        if source == target:
+            raise ReaderError(f"cannot merge tag {source!r} into itself")
+        with self._db.atomic():
+            snapshot = self._snapshot(self._tag(source))
+            existing = Tag.get_or_none(Tag.name == target)
+            target_tag = existing or Tag.create(name=target)
+            had_highlights = {
+                r.highlight_id for r in HighlightTag.select().where(HighlightTag.tag == target_tag)
+            }
+            had_articles = {
+                r.article_id for r in ArticleTag.select().where(ArticleTag.tag == target_tag)
+            }
+            added_highlights = tuple(i for i in snapshot.highlight_ids if i not in had_highlights)
+            added_articles = tuple(i for i in snapshot.article_ids if i not in had_articles)
+            if added_highlights:
+                HighlightTag.insert_many(
+                    [(i, target_tag.id) for i in added_highlights],
+                    fields=[HighlightTag.highlight, HighlightTag.tag],
+                ).execute()
+            if added_articles:
+                ArticleTag.insert_many(
+                    [(i, target_tag.id) for i in added_articles],
+                    fields=[ArticleTag.article, ArticleTag.tag],
+                ).execute()
+            Tag.delete().where(Tag.name == source).execute()
+        return MergeResult(
+            source=snapshot,
+            target=target,
+            added_highlight_ids=added_highlights,
+            added_article_ids=added_articles,
+            target_created=existing is None,
+        )
 
+    @_bound
     def unmerge_tags(self, result: MergeResult) -> None:
         """Undo `merge_tags` exactly."""
-        raise NotImplementedError
+        with self._db.atomic():
+            target = Tag.get_or_none(Tag.name == result.target)
+            if target is not None:
+                HighlightTag.delete().where(
+                    (HighlightTag.tag == target.id)
+                    & HighlightTag.highlight.in_(list(result.added_highlight_ids))
+                ).execute()
+                ArticleTag.delete().where(
+                    (ArticleTag.tag == target.id)
+                    & ArticleTag.article.in_(list(result.added_article_ids))
+                ).execute()
+                if result.target_created and not self._tag_in_use(target.id):
+                    target.delete_instance()
+            self._restore_snapshot(result.source)
 
+    @_bound
     def delete_tag(self, name: str) -> TagSnapshot:
-        raise NotImplementedError
+        name = normalize_tag(name)
+        with self._db.atomic():
+            snapshot = self._snapshot(self._tag(name))
+            Tag.delete().where(Tag.name == name).execute()
+        return snapshot
 
+    @_bound
     def restore_tag(self, snapshot: TagSnapshot) -> None:
-        raise NotImplementedError
+        with self._db.atomic():
+            self._restore_snapshot(snapshot)
+
+    # --- private helpers ----------------------------------------------------------
+    def _article(self, article_id: int) -> Article:
+        article = Article.get_or_none(Article.id == article_id)
+        if article is None:
+            raise NotFoundError(f"there is no article {article_id}")
+        return article
+
+    def _highlight(self, highlight_id: int) -> Highlight:
+        highlight = Highlight.get_or_none(Highlight.id == highlight_id)
+        if highlight is None:
+            raise NotFoundError(f"there is no highlight {highlight_id}")
+        return highlight
+
+    def _tag(self, name: str) -> Tag:
+        tag = Tag.get_or_none(Tag.name == name)
+        if tag is None:
+            raise NotFoundError(f"there is no tag {name!r}")
+        return tag
+
+    def _tag_for(self, name: str) -> Tag:
+        """The tag called `name`, created when it does not exist yet."""
+        tag = Tag.get_or_none(Tag.name == name)
+        return tag if tag is not None else Tag.create(name=name)
+
+    def _tag_in_use(self, tag_id: int) -> bool:
+        return (
+            HighlightTag.select().where(HighlightTag.tag == tag_id).exists()
+            or ArticleTag.select().where(ArticleTag.tag == tag_id).exists()
+        )
+
+    def _link_highlight(self, highlight_id: int, name: str) -> None:
+        tag = self._tag_for(normalize_tag(name))
+        HighlightTag.insert(highlight=highlight_id, tag=tag.id).on_conflict_ignore().execute()
+
+    def _article_tags(self, article_id: int) -> tuple[str, ...]:
+        query = (
+            Tag.select(Tag.name)
+            .join(ArticleTag)
+            .where(ArticleTag.article == article_id)
+            .order_by(Tag.name)
+        )
+        return tuple(name for (name,) in query.tuples())
+
+    def _snapshot(self, tag: Tag) -> TagSnapshot:
+        highlight_ids = HighlightTag.select(HighlightTag.highlight).where(HighlightTag.tag == tag)
+        article_ids = ArticleTag.select(ArticleTag.article).where(ArticleTag.tag == tag)
+        return TagSnapshot(
+            name=tag.name,
+            created_at=tag.created_at,
+            highlight_ids=tuple(sorted(i for (i,) in highlight_ids.tuples())),
+            article_ids=tuple(sorted(i for (i,) in article_ids.tuples())),
+        )
+
+    def _restore_snapshot(self, snapshot: TagSnapshot) -> None:
+        """Bring a tag back with its links (to the highlights and articles still there)."""
+        if Tag.get_or_none(Tag.name == snapshot.name) is not None:
+            raise ReaderError(f"a tag named {snapshot.name!r} exists already")
+        tag = Tag.create(name=snapshot.name, created_at=snapshot.created_at)
+        live_highlights = [
+            i
+            for (i,) in Highlight.select(Highlight.id)
+            .where(Highlight.id.in_(list(snapshot.highlight_ids)))
+            .tuples()
+        ]
+        live_articles = [
+            i
+            for (i,) in Article.select(Article.id)
+            .where(Article.id.in_(list(snapshot.article_ids)))
+            .tuples()
+        ]
+        if live_highlights:
+            HighlightTag.insert_many(
+                [(i, tag.id) for i in live_highlights],
+                fields=[HighlightTag.highlight, HighlightTag.tag],
+            ).execute()
+        if live_articles:
+            ArticleTag.insert_many(
+                [(i, tag.id) for i in live_articles], fields=[ArticleTag.article, ArticleTag.tag]
+            ).execute()
+
+    def _highlight_record(self, highlight_id: int) -> HighlightRecord:
+        records = self._highlight_records(Highlight.id == highlight_id)
+        if not records:
+            raise NotFoundError(f"there is no highlight {highlight_id}")
+        return records[0]
+
+    def _highlight_records(self, condition: pw.Expression) -> list[HighlightRecord]:
+        """Highlights matching `condition` in reading order, with notes and tags, in
+        three queries whatever their number."""
+        rows = list(
+            Highlight.select(Highlight, Note.body)
+            .join(Note, pw.JOIN.LEFT_OUTER, on=(Note.highlight == Highlight.id))
+            .where(condition)
+            .order_by(Highlight.start, Highlight.end, Highlight.id)
+            .objects()
+        )
+        if not rows:
+            return []
+        ids = [row.id for row in rows]
+        tags: dict[int, list[str]] = {i: [] for i in ids}
+        links = (
+            HighlightTag.select(HighlightTag.highlight, Tag.name)
+            .join(Tag)
+            .where(HighlightTag.highlight.in_(ids))
+            .order_by(Tag.name)
+            .tuples()
+        )
+        for highlight_id, name in links:
+            tags[highlight_id].append(name)
+        return [
+            HighlightRecord(
+                id=row.id,
+                article_id=row.article_id,
+                start=row.start,
+                end=row.end,
+                exact=row.exact,
+                prefix=row.prefix,
+                suffix=row.suffix,
+                color=row.color,
+                orphaned=bool(row.orphaned),
+                note=row.body or "",
+                tags=tuple(tags[row.id]),
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+            )
+            for row in rows
+        ]
+
+
+def _check_color(color: str) -> None:
+    if color not in HIGHLIGHT_COLORS:
+        raise ReaderError(f"unknown colour {color!r}; choose one of {', '.join(HIGHLIGHT_COLORS)}")
+
+
+def _page_fingerprint(source_id: int) -> list[tuple]:
+    """What a re-parse may change on a page, to tell "reparsed" from "unchanged"."""
+    query = (
+        Article.select(
+            Article.position,
+            Article.title,
+            Article.headlines,
+            Article.byline,
+            Article.authors,
+            Article.paragraphs,
+            Article.captions,
+            Article.section,
+        )
+        .where(Article.source == source_id)
+        .order_by(Article.position)
+    )
+    return list(query.tuples())
+
+
+def _as_datetime(value):
+    """Tuple queries skip field conversion for joined columns on some peewee versions."""
+    if isinstance(value, str):
+        return Source.imported_at.python_value(value)
+    return value

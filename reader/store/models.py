@@ -27,7 +27,7 @@ class BaseModel(pw.Model):
 class Source(BaseModel):
     """One imported file. Same sha256 twice is the same page: imports are idempotent."""
 
-    path = pw.TextField()
+    path = pw.TextField(index=True)  # a changed page is found again by its path
     sha256 = pw.CharField(max_length=64, unique=True)
     encoding = pw.CharField(max_length=32)
     raw_text = pw.TextField()

@@ -96,6 +96,7 @@ class MergeResult:
     target: str
     added_highlight_ids: tuple[int, ...]  # links the target did not have before
     added_article_ids: tuple[int, ...]
+    target_created: bool = False  # the merge created `target`; undo removes it again
 
 
 @dataclass(frozen=True)

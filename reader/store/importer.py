@@ -1,0 +1,207 @@
+"""Pages into the database: new pages inserted in bulk, changed pages updated in place
+with their highlights re-anchored. Called by `Library` inside one transaction per file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from reader.parse.model import ParsedArticle, ParsedPage
+from reader.store import anchoring
+from reader.store.models import Article, ArticleTag, Highlight, Source, utcnow
+from reader.store.records import ReanchorOutcome
+
+#: Files a folder import picks up: pages are `.txt`, or have no suffix at all.
+PAGE_SUFFIXES = (".txt", "")
+
+
+def article_row(source_id: int, position: int, article: ParsedArticle) -> dict[str, object]:
+    """The column values of one parsed article at `position` on its page."""
+    return {
+        "source": source_id,
+        "position": position,
+        "section": article.section,
+        "title": article.title,
+        "headlines": json.dumps(article.headlines, ensure_ascii=False),
+        "byline": article.byline,
+        "authors": json.dumps([a.to_json() for a in article.authors], ensure_ascii=False),
+        "author_names": " ".join(a.name for a in article.authors),
+        "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
+        "captions": json.dumps(article.captions, ensure_ascii=False),
+        "text": article.text,
+    }
+
+
+def article_ids(source_id: int) -> tuple[int, ...]:
+    query = Article.select(Article.id).where(Article.source == source_id).order_by(Article.position)
+    return tuple(row.id for row in query)
+
+
+def insert_page(path: str, page: ParsedPage) -> int:
+    """Insert a new source and all its articles; returns the source id."""
+    source = Source.create(
+        path=path,
+        sha256=page.source.sha256,
+        encoding=page.source.encoding,
+        raw_text=page.raw_text,
+    )
+    rows = [article_row(source.id, i, a) for i, a in enumerate(page.articles)]
+    if rows:
+        Article.insert_many(rows).execute()
+    return source.id
+
+
+def update_page(
+    source: Source, page: ParsedPage, *, touch: bool = True
+) -> tuple[ReanchorOutcome, ...]:
+    """Bring a stored page's articles in line with `page`, keeping article ids (and so
+    highlights and tags) wherever an old article matches a new one. Rows that did not
+    change are not written, so the search index is not churned. `touch` marks the page
+    as imported now (a corrected file), which a mere re-parse does not.
+
+    Matching: same position and title, then same title anywhere, then same position. An
+    old article without a match is deleted, unless it carries highlights or tags: the
+    reader's work is kept, with its text, after the page's new articles.
+    """
+    old_articles = list(Article.select().where(Article.source == source.id))
+    new_articles = page.articles
+    matches = _match_articles(old_articles, new_articles)
+    matched_ids = {a.id for a in matches.values()}
+
+    final_position = {old.id: position for position, old in matches.items()}
+    next_position = len(new_articles)
+    for old in old_articles:
+        if old.id in matched_ids:
+            continue
+        if _has_annotations(old.id):
+            final_position[old.id] = next_position
+            next_position += 1
+        else:
+            old.delete_instance()
+    # Park the rows that move on negative positions first, so the (source, position)
+    # unique index never sees two rows on one spot while they move.
+    old_position = {a.id: a.position for a in old_articles}
+    moving = [i for i, p in final_position.items() if p != old_position[i]]
+    if moving:
+        Article.update(position=-1 - Article.id).where(Article.id.in_(moving)).execute()
+
+    outcomes: list[ReanchorOutcome] = []
+    new_rows = []
+    for position, article in enumerate(new_articles):
+        row = article_row(source.id, position, article)
+        old = matches.get(position)
+        if old is None:
+            new_rows.append(row)
+            continue
+        del row["source"]
+        changed = {k: v for k, v in row.items() if getattr(old, k) != v}
+        if changed:
+            Article.update(**changed).where(Article.id == old.id).execute()
+        if old.text != article.text:
+            outcomes.extend(reanchor_article(old.id, old.text, article.text))
+    for article_id in moving:
+        if article_id not in matched_ids:  # kept for its annotations, after the new ones
+            Article.update(position=final_position[article_id]).where(
+                Article.id == article_id
+            ).execute()
+    if new_rows:
+        Article.insert_many(new_rows).execute()
+    changes = {
+        "sha256": page.source.sha256,
+        "encoding": page.source.encoding,
+        "raw_text": page.raw_text,
+    }
+    if touch:
+        changes["imported_at"] = utcnow()
+    Source.update(**changes).where(Source.id == source.id).execute()
+    return tuple(outcomes)
+
+
+def reanchor_article(article_id: int, old_text: str, new_text: str) -> list[ReanchorOutcome]:
+    """Re-anchor every highlight of an article whose text changed from `old_text`."""
+    outcomes = []
+    now = utcnow()
+    for highlight in Highlight.select().where(Highlight.article == article_id):
+        selector = anchoring.Selector(
+            highlight.exact, highlight.prefix, highlight.suffix, highlight.start, highlight.end
+        )
+        anchor = anchoring.reanchor(selector, new_text, old_text)
+        if anchor.orphaned:
+            # Keep the saved quote and old span: the orphan shows what was highlighted.
+            Highlight.update(orphaned=True, updated_at=now).where(
+                Highlight.id == highlight.id
+            ).execute()
+        else:
+            fresh = anchoring.make_selector(new_text, anchor.start, anchor.end)
+            Highlight.update(
+                start=fresh.start,
+                end=fresh.end,
+                exact=fresh.exact,
+                prefix=fresh.prefix,
+                suffix=fresh.suffix,
+                orphaned=False,
+                updated_at=now,
+            ).where(Highlight.id == highlight.id).execute()
+        outcomes.append(
+            ReanchorOutcome(
+                highlight_id=highlight.id,
+                method=anchor.method,
+                old_start=highlight.start,
+                old_end=highlight.end,
+                new_start=anchor.start,
+                new_end=anchor.end,
+            )
+        )
+    return outcomes
+
+
+def _match_articles(
+    old_articles: Sequence[Article], new_articles: Sequence[ParsedArticle]
+) -> dict[int, Article]:
+    """New position → the old article it continues."""
+    matches: dict[int, Article] = {}
+    free = {a.id: a for a in old_articles}
+    by_position = {a.position: a for a in old_articles}
+
+    def claim(position: int, old: Article | None) -> None:
+        if old is not None and old.id in free and position not in matches:
+            matches[position] = free.pop(old.id)
+
+    for position, article in enumerate(new_articles):
+        old = by_position.get(position)
+        if old is not None and old.title == article.title:
+            claim(position, old)
+    for position, article in enumerate(new_articles):
+        if position not in matches:
+            same_title = next((a for a in free.values() if a.title == article.title), None)
+            claim(position, same_title)
+    for position in range(len(new_articles)):
+        if position not in matches:
+            claim(position, by_position.get(position))
+    return matches
+
+
+def _has_annotations(article_id: int) -> bool:
+    return (
+        Highlight.select().where(Highlight.article == article_id).exists()
+        or ArticleTag.select().where(ArticleTag.article == article_id).exists()
+    )
+
+
+def collect_files(paths: Iterable[Path | str]) -> list[Path]:
+    """The files named, plus the page files inside named folders (recursively, sorted).
+    A path that does not exist is kept, so importing it reports why it failed."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = (
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES and not p.name.startswith(".")
+            )
+            files.extend(sorted(found))
+        else:
+            files.append(path)
+    return files

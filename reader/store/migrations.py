@@ -1,0 +1,152 @@
+"""The schema's history. `PRAGMA user_version` holds the number of migrations applied.
+
+A migration is never edited once released: a schema change is a new function appended
+to `MIGRATIONS`. v1 is frozen as the SQL the first release created, so an old file can
+always be brought forward however the models change later.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import peewee as pw
+from playhouse.migrate import SqliteMigrator, migrate
+
+from reader.errors import ReaderError
+
+#: The tables of the first release (v1), exactly as it created them.
+V1_SCHEMA = (
+    'CREATE TABLE "source" ("id" INTEGER NOT NULL PRIMARY KEY, "path" TEXT NOT NULL, '
+    '"sha256" VARCHAR(64) NOT NULL, "encoding" VARCHAR(32) NOT NULL, '
+    '"raw_text" TEXT NOT NULL, "imported_at" DATETIME NOT NULL)',
+    'CREATE UNIQUE INDEX "source_sha256" ON "source" ("sha256")',
+    'CREATE INDEX "source_imported_at" ON "source" ("imported_at")',
+    'CREATE TABLE "article" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"source_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "section" TEXT, '
+    '"title" TEXT NOT NULL, "headlines" TEXT NOT NULL, "byline" TEXT, '
+    '"authors" TEXT NOT NULL, "paragraphs" TEXT NOT NULL, "captions" TEXT NOT NULL, '
+    '"text" TEXT NOT NULL, "created_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("source_id") REFERENCES "source" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "article_source_id" ON "article" ("source_id")',
+    'CREATE UNIQUE INDEX "article_source_id_position" ON "article" ("source_id", "position")',
+    'CREATE TABLE "highlight" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"article_id" INTEGER NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, '
+    '"exact" TEXT NOT NULL, "prefix" TEXT NOT NULL, "suffix" TEXT NOT NULL, '
+    '"color" VARCHAR(16) NOT NULL, "orphaned" INTEGER NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("article_id") REFERENCES "article" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "highlight_article_id" ON "highlight" ("article_id")',
+    'CREATE INDEX "highlight_created_at" ON "highlight" ("created_at")',
+    'CREATE INDEX "highlight_article_id_start" ON "highlight" ("article_id", "start")',
+    'CREATE TABLE "note" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"highlight_id" INTEGER NOT NULL, "body" TEXT NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("highlight_id") REFERENCES "highlight" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "note_highlight_id" ON "note" ("highlight_id")',
+    'CREATE INDEX "note_updated_at" ON "note" ("updated_at")',
+    'CREATE TABLE "tag" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, '
+    '"created_at" DATETIME NOT NULL)',
+    'CREATE UNIQUE INDEX "tag_name" ON "tag" ("name")',
+    'CREATE TABLE "highlight_tag" ("highlight_id" INTEGER NOT NULL, '
+    '"tag_id" INTEGER NOT NULL, PRIMARY KEY ("highlight_id", "tag_id"), '
+    'FOREIGN KEY ("highlight_id") REFERENCES "highlight" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "highlight_tag_highlight_id" ON "highlight_tag" ("highlight_id")',
+    'CREATE INDEX "highlight_tag_tag_id" ON "highlight_tag" ("tag_id")',
+    'CREATE INDEX "highlight_tag_tag_id_highlight_id" '
+    'ON "highlight_tag" ("tag_id", "highlight_id")',
+    'CREATE TABLE "article_tag" ("article_id" INTEGER NOT NULL, '
+    '"tag_id" INTEGER NOT NULL, PRIMARY KEY ("article_id", "tag_id"), '
+    'FOREIGN KEY ("article_id") REFERENCES "article" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "article_tag_article_id" ON "article_tag" ("article_id")',
+    'CREATE INDEX "article_tag_tag_id" ON "article_tag" ("tag_id")',
+    'CREATE INDEX "article_tag_tag_id_article_id" ON "article_tag" ("tag_id", "article_id")',
+)
+
+
+def v1_first_release(db: pw.SqliteDatabase) -> None:
+    """Sources, articles, highlights, notes and tags as the first release had them."""
+    for statement in V1_SCHEMA:
+        db.execute_sql(statement)
+
+
+def v2_read_state_and_author_names(db: pw.SqliteDatabase) -> None:
+    """Articles remember when they were read, and keep their authors' names as plain
+    text so the list filter need not parse JSON for 30,000 rows; sources are indexed by
+    path, which a re-import of a changed page looks up."""
+    migrator = SqliteMigrator(db)
+    migrate(
+        migrator.add_column("article", "read_at", pw.DateTimeField(null=True)),
+        migrator.add_column("article", "author_names", pw.TextField(default="")),
+        migrator.add_index("source", ("path",), False),
+    )
+    rows = db.execute_sql('SELECT "id", "authors" FROM "article"').fetchall()
+    for article_id, authors_json in rows:
+        db.execute_sql(
+            'UPDATE "article" SET "author_names" = ? WHERE "id" = ?',
+            (author_names_from_json(authors_json), article_id),
+        )
+
+
+def v3_search_index(db: pw.SqliteDatabase) -> None:
+    """The full-text index and the triggers that keep it in step with every write."""
+    from reader.search.index import create_schema
+
+    create_schema(db)
+
+
+MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
+    v1_first_release,
+    v2_read_state_and_author_names,
+    v3_search_index,
+)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def author_names_from_json(authors_json: str | None) -> str:
+    """The space-joined names of an `authors` JSON list (tolerant of old, odd rows)."""
+    try:
+        authors = json.loads(authors_json or "[]")
+    except ValueError:
+        return ""
+    names = [a.get("name", "") for a in authors if isinstance(a, dict)]
+    return " ".join(n for n in names if n)
+
+
+def schema_version(db: pw.SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate_to_latest(db: pw.SqliteDatabase) -> int:
+    """Apply the missing migrations, each in its own transaction; returns the version.
+
+    Foreign keys are switched off while migrating (SQLite's recommended procedure):
+    playhouse rebuilds a table to change a column, and dropping the old copy with
+    foreign keys on would cascade-delete every highlight. Each migration ends with a
+    foreign-key check, so a broken migration rolls back instead of committing orphans.
+    """
+    current = schema_version(db)
+    if current > LATEST_VERSION:
+        raise ReaderError(
+            f"this library was written by a newer version of reader (schema {current}, "
+            f"this program knows {LATEST_VERSION}); update reader to open it"
+        )
+    if current == LATEST_VERSION:
+        return current
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for version in range(current + 1, LATEST_VERSION + 1):
+            with db.atomic():
+                MIGRATIONS[version - 1](db)
+                problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise ReaderError(
+                        f"migration to schema {version} would break links between "
+                        f"{len(problems)} rows; the library was left unchanged"
+                    )
+                db.execute_sql(f"PRAGMA user_version = {version}")
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+    return LATEST_VERSION
