@@ -1,0 +1,120 @@
+"""`reader-app`: start the desktop app.
+
+`--db PATH` opens that library; `--sample-library` opens (creating on first run) a
+library of the project's sample pages in the user data directory; without flags the
+default library opens, and on its first run, when it is empty, the samples are offered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import __version__
+from reader.errors import ReaderError
+from reader.resources import TRANSLATIONS_DIR, sample_pages
+from reader.store.library import Library
+from reader.store.paths import default_db_path, open_library
+from reader.ui import instance_lock
+from reader.ui.i18n import tr
+from reader.ui.main_window import MainWindow
+
+ORGANIZATION = "reader"
+APPLICATION = "Reader"
+SAMPLE_DB_NAME = "sample-library.db"
+
+
+def sample_library_path() -> Path:
+    return Path(user_data_dir("reader")) / SAMPLE_DB_NAME
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="reader-app", description="Reader desktop app")
+    parser.add_argument("--db", type=Path, help="library database to open")
+    parser.add_argument(
+        "--sample-library", action="store_true", help="open a library of the sample pages"
+    )
+    parser.add_argument("--lang", help="UI language, e.g. zh_CN or en (default: system)")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser.parse_args(argv)
+
+
+def install_translations(app: QApplication, language: str | None) -> list[QTranslator]:
+    """Load reader_<locale>.qm (and Qt's own strings) for the chosen or system locale."""
+    locale = QLocale(language) if language else QLocale.system()
+    loaded = []
+    for name, directory in (
+        ("reader", str(TRANSLATIONS_DIR)),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", directory):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    return loaded
+
+
+def fill_with_samples_if_empty(library: Library) -> bool:
+    """Import the shipped sample pages into an empty library; True when it did."""
+    if library.count_articles() > 0:
+        return False
+    library.import_paths(sample_pages())
+    return True
+
+
+def open_window(args: argparse.Namespace, settings: QSettings) -> tuple[MainWindow, QLockFile]:
+    """Lock and open the chosen library (filling the sample library on its first run)
+    and build its window. LibraryLockedError when another window holds the library."""
+    if args.sample_library:
+        db_path = sample_library_path()
+    else:
+        db_path = Path(args.db).expanduser() if args.db else default_db_path()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = instance_lock.acquire(db_path.resolve())
+    try:
+        library = open_library(db_path)
+    except ReaderError:
+        lock.unlock()
+        raise
+    first_run = not settings.value("app/firstRunDone", False, type=bool)
+    if args.sample_library:
+        fill_with_samples_if_empty(library)
+    elif first_run and library.count_articles() == 0:
+        answer = QMessageBox.question(
+            None,
+            APPLICATION,
+            tr("Your library is empty. Import the sample newspaper pages to try Reader?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            fill_with_samples_if_empty(library)
+    settings.setValue("app/firstRunDone", True)
+    return MainWindow(library, settings), lock
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    settings = QSettings()
+    install_translations(app, args.lang or settings.value("ui/language") or None)
+    try:
+        window, lock = open_window(args, settings)
+    except ReaderError as error:
+        QMessageBox.critical(None, APPLICATION, str(error))
+        return 2
+    window.show()
+    code = app.exec()
+    window.library.close()
+    lock.unlock()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

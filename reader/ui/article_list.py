@@ -1,0 +1,231 @@
+"""The left pane: filter box, tag filter, sort choice and the article list view.
+
+The view is a plain QListView with a delegate (no widget per row); each row shows the
+title (bold while unread), authors and the highlight count, and the first row of each
+page draws the page's name above itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.store.library import Library
+from reader.ui.article_list_model import (
+    MAX_SEEK_PAGES,
+    ArticleIdRole,
+    ArticleListModel,
+    GroupLabelRole,
+    SummaryRole,
+)
+from reader.ui.i18n import tr
+
+PADDING = 8
+HEADER_HEIGHT = 26
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        height = PADDING * 2 + metrics.height() * 2 + 4
+        if index.data(GroupLabelRole):
+            height += HEADER_HEIGHT
+        return QSize(200, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        summary = index.data(SummaryRole)
+        group = index.data(GroupLabelRole)
+        palette = option.palette
+        rect = QRect(option.rect)
+        painter.save()
+        if group:
+            header = QRect(rect.left(), rect.top(), rect.width(), HEADER_HEIGHT)
+            painter.fillRect(header, palette.color(QPalette.ColorRole.AlternateBase))
+            font = QFont(option.font)
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                header.adjusted(PADDING, 0, -PADDING, 0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                group,
+            )
+            rect.setTop(rect.top() + HEADER_HEIGHT)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            hover = QColor(palette.color(QPalette.ColorRole.Highlight))
+            hover.setAlpha(28)
+            painter.fillRect(rect, hover)
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        inner = rect.adjusted(PADDING + 6, PADDING, -PADDING, -PADDING)
+        if not summary.is_read:
+            dot = QColor("#2f7de1") if not selected else text_color
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(dot)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(rect.left() + 5, inner.top() + 7, 6, 6)
+        title_font = QFont(option.font)
+        title_font.setBold(not summary.is_read)
+        metrics = QFontMetrics(title_font)
+        count_text = str(summary.highlight_count) if summary.highlight_count else ""
+        count_width = metrics.horizontalAdvance(count_text) + 14 if count_text else 0
+        painter.setFont(title_font)
+        painter.setPen(text_color)
+        title_rect = QRect(inner.left(), inner.top(), inner.width() - count_width, metrics.height())
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(summary.title, Qt.TextElideMode.ElideRight, title_rect.width()),
+        )
+        if count_text:
+            badge = QRect(
+                inner.right() - count_width + 4,
+                inner.top() + 1,
+                count_width - 4,
+                metrics.height() - 2,
+            )
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(247, 212, 74, 200))
+            painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
+            painter.setPen(QColor("#3a3000"))
+            small = QFont(option.font)
+            small.setPointSizeF(small.pointSizeF() * 0.85)
+            painter.setFont(small)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, count_text)
+        secondary = QFont(option.font)
+        secondary.setPointSizeF(secondary.pointSizeF() * 0.9)
+        painter.setFont(secondary)
+        muted = QColor(text_color)
+        muted.setAlpha(150)
+        painter.setPen(muted)
+        line2 = QRect(inner.left(), title_rect.bottom() + 4, inner.width(), metrics.height())
+        authors = summary.author_names or tr("No byline")
+        painter.drawText(
+            line2,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(secondary).elidedText(authors, Qt.TextElideMode.ElideRight, line2.width()),
+        )
+        painter.restore()
+
+
+class ArticleList(QWidget):
+    """Emits `articleSelected(id)` when the current row changes."""
+
+    articleSelected = Signal(int)
+
+    SORTS = ("newest", "oldest", "title", "highlights")
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self.model = ArticleListModel(library, self)
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName("articleFilter")
+        self.filter_box.setPlaceholderText(tr("Filter by title or author"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.setObjectName("tagFilter")
+        self.tag_combo.setToolTip(tr("Show only articles with this tag"))
+        self.sort_combo = QComboBox(self)
+        self.sort_combo.setObjectName("sortCombo")
+        for key, label in zip(
+            self.SORTS,
+            (tr("Newest first"), tr("Oldest first"), tr("By title"), tr("Most highlighted")),
+            strict=True,
+        ):
+            self.sort_combo.addItem(label, key)
+        self.view = QListView(self)
+        self.view.setObjectName("articleList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ArticleDelegate(self.view))
+        self.view.setUniformItemSizes(False)
+        self.view.setMouseTracking(True)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.setFrameShape(QListView.Shape.NoFrame)
+
+        combos = QHBoxLayout()
+        combos.setSpacing(6)
+        combos.addWidget(self.tag_combo, 1)
+        combos.addWidget(self.sort_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.filter_box)
+        layout.addLayout(combos)
+        layout.addWidget(self.view, 1)
+
+        self.filter_box.textChanged.connect(self._filter_changed)
+        self.tag_combo.currentIndexChanged.connect(self._filter_changed)
+        self.sort_combo.currentIndexChanged.connect(self._filter_changed)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.refresh_tags()
+
+    def refresh_tags(self) -> None:
+        current = self.tag_combo.currentData()
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem(tr("All tags"), None)
+        for tag in self._library.tag_counts():
+            if tag.article_count or tag.highlight_count:
+                self.tag_combo.addItem(f"{tag.name} ({tag.article_count})", tag.name)
+        found = self.tag_combo.findData(current)
+        self.tag_combo.setCurrentIndex(max(found, 0))
+        self.tag_combo.blockSignals(False)
+
+    def _filter_changed(self) -> None:
+        current = self.current_article_id()
+        self.model.text_filter = self.filter_box.text()
+        self.model.tag = self.tag_combo.currentData()
+        self.model.sort = self.sort_combo.currentData() or "newest"
+        self.view.selectionModel().blockSignals(True)
+        self.model.reload()
+        self.view.selectionModel().blockSignals(False)
+        if current is not None:
+            self.select_article(current, emit=False)
+
+    def current_article_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(ArticleIdRole) if index.isValid() else None
+
+    def select_article(
+        self, article_id: int, *, emit: bool = True, max_fetches: int = MAX_SEEK_PAGES
+    ) -> bool:
+        row = self.model.row_of(article_id, max_fetches)
+        if row < 0:
+            return False
+        index = self.model.index(row)
+        if not emit:
+            self.view.selectionModel().blockSignals(True)
+        self.view.setCurrentIndex(index)
+        self.view.selectionModel().blockSignals(False)
+        self.view.scrollTo(index)
+        return True
+
+    def select_offset(self, step: int) -> None:
+        """Move to the next (+1) or previous (-1) article."""
+        row = self.view.currentIndex().row() + step if self.view.currentIndex().isValid() else 0
+        if row >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        if 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.articleSelected.emit(current.data(ArticleIdRole))

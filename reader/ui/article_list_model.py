@@ -1,0 +1,152 @@
+"""The article list as a lazily fetched Qt model over `Library.list_articles`.
+
+Only the rows scrolled into view are loaded (pages of `PAGE_SIZE`), so 30,000 articles
+cost one COUNT and one small query at start. Rows are grouped by page (source): the
+first row of a group carries the group's label for the delegate to draw a header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from reader.store.library import Library
+from reader.store.records import ArticleSummary
+
+PAGE_SIZE = 200
+MAX_SEEK_PAGES = 3
+
+SummaryRole = Qt.ItemDataRole.UserRole + 1
+GroupLabelRole = Qt.ItemDataRole.UserRole + 2  # str on a group's first row, else None
+ArticleIdRole = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def source_label(summary: ArticleSummary) -> str:
+    """A page's name as people say it: the file name without its suffix."""
+    return Path(summary.source_path).stem
+
+
+class ArticleListModel(QAbstractListModel):
+    def __init__(self, library: Library, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._rows: list[ArticleSummary] = []
+        self._total = 0
+        self.text_filter = ""
+        self.tag: str | None = None
+        self.sort = "newest"
+        self.reload()
+
+    # --- loading -------------------------------------------------------------------
+    def reload(self) -> None:
+        """Start again from the first page (after a filter, sort or import change)."""
+        self.beginResetModel()
+        self._total = self._library.count_articles(text_filter=self.text_filter, tag=self.tag)
+        self._rows = self._fetch(0)
+        self.endResetModel()
+
+    def _fetch(self, offset: int) -> list[ArticleSummary]:
+        return self._library.list_articles(
+            text_filter=self.text_filter,
+            tag=self.tag,
+            sort=self.sort,
+            offset=offset,
+            limit=PAGE_SIZE,
+        )
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = self._fetch(len(self._rows))
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    # --- reading -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def summary(self, row: int) -> ArticleSummary:
+        return self._rows[row]
+
+    def row_of(self, article_id: int, max_fetches: int = MAX_SEEK_PAGES) -> int:
+        """The row of an article among the loaded rows and up to `max_fetches` more
+        pages; -1 when it is further down or filtered out (loading thousands of rows
+        just to select one would make the view lay them all out)."""
+        for row, summary in enumerate(self._rows):
+            if summary.id == article_id:
+                return row
+        for _ in range(max_fetches):
+            if not self.canFetchMore():
+                break
+            first = len(self._rows)
+            self.fetchMore()
+            for row in range(first, len(self._rows)):
+                if self._rows[row].id == article_id:
+                    return row
+        return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return summary.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{summary.title}\n{summary.author_names}".strip()
+        if role == Qt.ItemDataRole.FontRole and not summary.is_read:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == SummaryRole:
+            return summary
+        if role == ArticleIdRole:
+            return summary.id
+        if role == GroupLabelRole:
+            row = index.row()
+            if row == 0 or self._rows[row - 1].source_id != summary.source_id:
+                return source_label(summary)
+            return None
+        return None
+
+    # --- updating one row in place -----------------------------------------------------
+    def refresh_article(self, article_id: int) -> None:
+        """Re-read one row (highlight count, read state) without resetting the view."""
+        for row, summary in enumerate(self._rows):
+            if summary.id == article_id:
+                fresh = self._library.list_articles(
+                    text_filter=self.text_filter,
+                    tag=self.tag,
+                    sort=self.sort,
+                    offset=row,
+                    limit=1,
+                )
+                if fresh and fresh[0].id == article_id:
+                    self._rows[row] = fresh[0]
+                else:
+                    self._rows[row] = _with_counts(self._library, summary)
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+                return
+
+
+def _with_counts(library: Library, summary: ArticleSummary) -> ArticleSummary:
+    record = library.get_article(summary.id)
+    return replace(summary, highlight_count=len(record.highlights), is_read=record.is_read)

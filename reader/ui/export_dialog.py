@@ -1,0 +1,266 @@
+"""File → Export…: pick what to export (this article, a tag, a search result, everything),
+a format and a file, then write it through reader.export off the GUI thread.
+
+The destination is a plain line edit beside a Browse… button, so a path can be typed
+(or set by a test) without a native file dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.errors import ReaderError
+from reader.export.formats import SUFFIXES, export_to_file
+from reader.export.scope import ExportScope
+
+SCOPE_ARTICLE, SCOPE_TAG, SCOPE_RESULT, SCOPE_EVERYTHING = range(4)
+
+
+class _ExportSignals(QObject):
+    succeeded = Signal(str)
+    failed = Signal(str)
+
+
+class _ExportJob(QRunnable):
+    """Runs one export in a pool thread and closes that thread's connection after."""
+
+    def __init__(self, library, scope: ExportScope, fmt: str, path: Path, signals) -> None:
+        super().__init__()
+        self._library, self._scope, self._fmt, self._path = library, scope, fmt, path
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            written = export_to_file(self._library, self._scope, self._fmt, self._path)
+        except ReaderError as error:
+            self._signals.failed.emit(str(error))
+        except Exception as error:  # a bug must still end in a message, not a hung dialog
+            self._signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self._signals.succeeded.emit(str(written))
+        finally:
+            self._library.close()
+
+
+class ExportDialog(QDialog):
+    """Emits `exportFinished(path)` after a file is written, `exportFailed(message)`
+    when it could not be; the dialog stays open to show either."""
+
+    exportFinished = Signal(str)
+    exportFailed = Signal(str)
+
+    def __init__(
+        self,
+        library,
+        *,
+        article_id: int | None = None,
+        tag: str | None = None,
+        highlight_ids=None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export highlights and notes"))
+        self._library = library
+        self._article_id = article_id
+        self._highlight_ids = tuple(highlight_ids or ())
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _ExportSignals(self)
+        self._signals.succeeded.connect(self._succeeded)
+        self._signals.failed.connect(self._failed)
+
+        self.scope_group = QButtonGroup(self)
+        self.article_radio = self._radio(self.tr("This article"), "scopeArticle", SCOPE_ARTICLE)
+        self.tag_radio = self._radio(self.tr("A tag:"), "scopeTag", SCOPE_TAG)
+        self.result_radio = self._radio(self._result_label(), "scopeResult", SCOPE_RESULT)
+        self.everything_radio = self._radio(
+            self.tr("Everything in the library"), "scopeEverything", SCOPE_EVERYTHING
+        )
+        self.tag_combo = QComboBox()
+        self.tag_combo.setObjectName("tagCombo")
+        for count in library.tag_counts():
+            label = self.tr("{0} ({1} passages)").format(count.name, count.highlight_count)
+            self.tag_combo.addItem(label, count.name)
+        if tag is not None:
+            self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(tag), 0))
+
+        self.article_radio.setEnabled(article_id is not None)
+        self.tag_radio.setEnabled(self.tag_combo.count() > 0)
+        self.result_radio.setEnabled(bool(self._highlight_ids))
+        self.tag_combo.setEnabled(False)
+        self.tag_radio.toggled.connect(self.tag_combo.setEnabled)
+        self.tag_combo.activated.connect(self._tag_chosen)
+
+        if article_id is not None:
+            self.article_radio.setChecked(True)
+        elif self._highlight_ids:
+            self.result_radio.setChecked(True)
+        elif tag is not None and self.tag_radio.isEnabled():
+            self.tag_radio.setChecked(True)
+        else:
+            self.everything_radio.setChecked(True)
+
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("formatCombo")
+        self.format_combo.addItem(self.tr("Markdown (Obsidian, Logseq)"), "markdown")
+        self.format_combo.addItem(self.tr("JSON Web Annotation archive"), "json")
+        self.format_combo.addItem(self.tr("CSV for spreadsheets"), "csv")
+
+        self.path_edit = QLineEdit(str(self._default_path("markdown")))
+        self.path_edit.setObjectName("exportPath")
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.setObjectName("browseButton")
+        self.browse_button.clicked.connect(self._browse)
+        destination = QHBoxLayout()
+        destination.addWidget(self.path_edit, 1)
+        destination.addWidget(self.browse_button)
+
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("exportStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        scope_box = QVBoxLayout()
+        scope_box.setSpacing(4)
+        scope_box.addWidget(self.article_radio)
+        tag_row = QHBoxLayout()
+        tag_row.addWidget(self.tag_radio)
+        tag_row.addWidget(self.tag_combo, 1)
+        scope_box.addLayout(tag_row)
+        scope_box.addWidget(self.result_radio)
+        scope_box.addWidget(self.everything_radio)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Export:"), scope_box)
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Save to:"), destination)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _radio(self, text: str, name: str, scope_id: int) -> QRadioButton:
+        radio = QRadioButton(text)
+        radio.setObjectName(name)
+        self.scope_group.addButton(radio, scope_id)
+        return radio
+
+    def _tag_chosen(self, _index: int) -> None:
+        self.tag_radio.setChecked(True)
+
+    def _result_label(self) -> str:
+        count = len(self._highlight_ids)
+        if count == 0:
+            return self.tr("The search result")
+        if count == 1:
+            return self.tr("The search result (1 highlight)")
+        return self.tr("The search result ({0} highlights)").format(count)
+
+    # --- choices --------------------------------------------------------------------
+    def selected_format(self) -> str:
+        return self.format_combo.currentData()
+
+    def selected_scope(self) -> ExportScope:
+        chosen = self.scope_group.checkedId()
+        if chosen == SCOPE_ARTICLE and self._article_id is not None:
+            return ExportScope.article(self._article_id)
+        if chosen == SCOPE_TAG and self.tag_combo.currentData() is not None:
+            return ExportScope.for_tag(self.tag_combo.currentData())
+        if chosen == SCOPE_RESULT:
+            return ExportScope.highlights(self._highlight_ids)
+        return ExportScope.everything()
+
+    def _default_path(self, fmt: str) -> Path:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        return Path(folder) / f"reader-export{SUFFIXES[fmt]}"
+
+    def _format_changed(self) -> None:
+        """Keep the file name's suffix in step with the format."""
+        current = Path(self.path_edit.text().strip() or self._default_path(self.selected_format()))
+        if current.suffix.lower() in SUFFIXES.values() or not current.suffix:
+            current = current.with_suffix(SUFFIXES[self.selected_format()])
+        self.path_edit.setText(str(current))
+
+    def _browse(self) -> None:
+        filters = {
+            "markdown": self.tr("Markdown (*.md)"),
+            "json": self.tr("JSON (*.json)"),
+            "csv": self.tr("CSV (*.csv)"),
+        }
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), self.path_edit.text(), filters[self.selected_format()]
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    # --- running --------------------------------------------------------------------
+    def start_export(self) -> None:
+        """Start writing the export; the result arrives as exportFinished/exportFailed."""
+        text = self.path_edit.text().strip()
+        if not text:
+            self._failed(self.tr("Choose a file to export to."))
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self._failed(self.tr("{0} is a folder: choose a file name.").format(path))
+            return
+        self.export_button.setEnabled(False)
+        self.status_label.setProperty("state", "busy")
+        self.status_label.setText(self.tr("Exporting…"))
+        job = _ExportJob(
+            self._library, self.selected_scope(), self.selected_format(), path, self._signals
+        )
+        self._pool.start(job)
+
+    def _succeeded(self, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.status_label.setStyleSheet("color: #2e7d32;")
+        self.status_label.setText(self.tr("Exported to {0}").format(path))
+        self.exportFinished.emit(path)
+
+    def _failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self.status_label.setStyleSheet("color: #c62828;")
+        self.status_label.setText(self.tr("Export failed: {0}").format(message))
+        self.exportFailed.emit(message)
+
+    def done(self, result: int) -> None:
+        """Closing waits for a running export so the file is never left half written."""
+        self._pool.waitForDone()
+        super().done(result)

@@ -1,0 +1,552 @@
+"""The main window: article list | reading pane | tagging sidebar, menus and toolbar.
+
+The window wires the parts together and owns the QUndoStack; it never touches the
+database except through Library methods. Window state lives in the QSettings passed in,
+so tests can give each window an isolated settings file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__
+from reader.errors import ReaderError
+from reader.store.library import Library
+from reader.store.records import ArticleRecord, HighlightRecord
+from reader.ui.actions import Actions, create_actions
+from reader.ui.article_list import ArticleList
+from reader.ui.i18n import tr
+from reader.ui.import_worker import ImportController
+from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
+from reader.ui.tag_sidebar import TagSidebar
+from reader.ui.theme import apply_theme
+from reader.ui.undo_commands import AddHighlightCommand, AnnotationEvents, DeleteHighlightCommand
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        library: Library,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(tr("Reader — %s") % library.path.stem)
+        self.setAcceptDrops(True)
+        self.library = library
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.events = AnnotationEvents(self)
+        self.actions = create_actions(self)
+        self._record: ArticleRecord | None = None
+        self.search = None
+        self.find_bar = None
+
+        self.article_list = ArticleList(library, self)
+        self.reading_pane = ReadingPane(self)
+        self.sidebar = TagSidebar(library, self.undo_stack, self.events, self)
+        self.importer = ImportController(library, self)
+
+        reading = QWidget(self)
+        self._reading_layout = QVBoxLayout(reading)
+        self._reading_layout.setContentsMargins(0, 0, 0, 0)
+        self._reading_layout.setSpacing(0)
+        self._reading_layout.addWidget(self.reading_pane, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(reading)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 720, 350])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.status_counts = QLabel(self)
+        self.status_counts.setContentsMargins(0, 0, 12, 0)
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self._build_menus_and_toolbar()
+        self._connect()
+        self.connect_helpers()
+        self._restore_settings()
+        self._update_status()
+        self._update_enabled()
+
+    # --- construction ------------------------------------------------------------------
+    def _build_menus_and_toolbar(self) -> None:
+        a: Actions = self.actions
+        a.undo.triggered.connect(self.undo_stack.undo)
+        a.redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda t: a.undo.setText(tr("&Undo %s") % t if t else tr("&Undo"))
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda t: a.redo.setText(tr("&Redo %s") % t if t else tr("&Redo"))
+        )
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        a.toggle_theme.setCheckable(True)
+        a.toggle_sidebar.setCheckable(True)
+        a.toggle_sidebar.setChecked(True)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([a.import_files, a.import_folder])
+        file_menu.addSeparator()
+        file_menu.addActions([a.export, a.backup])
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit = bar.addMenu(tr("&Edit"))
+        edit.addActions([a.undo, a.redo])
+        edit.addSeparator()
+        edit.addAction(a.highlight)
+        colors = edit.addMenu(tr("Highlight &Colour"))
+        colors.addActions(list(a.colors.values()))
+        edit.addActions([a.edit_note, a.add_tag, a.delete_highlight])
+        edit.addSeparator()
+        edit.addActions([a.find, a.focus_search])
+        view = bar.addMenu(tr("&View"))
+        view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        view.addSeparator()
+        view.addActions([a.toggle_theme, a.toggle_sidebar])
+        go = bar.addMenu(tr("&Go"))
+        go.addActions([a.next_article, a.previous_article])
+        go.addSeparator()
+        go.addActions([a.next_highlight, a.previous_highlight])
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addActions([a.shortcuts, a.about])
+
+        toolbar = QToolBar(tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        toolbar.addActions([a.import_files, a.export])
+        toolbar.addSeparator()
+        toolbar.addActions([a.undo, a.redo])
+        toolbar.addSeparator()
+        toolbar.addActions([a.highlight, *a.colors.values()])
+        toolbar.addSeparator()
+        toolbar.addActions([a.previous_article, a.next_article])
+        toolbar.addActions([a.previous_highlight, a.next_highlight])
+        toolbar.addSeparator()
+        toolbar.addActions([a.zoom_out, a.zoom_in, a.toggle_theme])
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.toolbar = toolbar
+        self.addToolBar(toolbar)
+
+        self.reading_pane.context_actions = [
+            a.highlight,
+            *a.colors.values(),
+            None,
+            a.edit_note,
+            a.add_tag,
+            a.delete_highlight,
+        ]
+        for action in a.all():
+            self.addAction(action)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.import_files.triggered.connect(self.ask_import_files)
+        a.import_folder.triggered.connect(self.ask_import_folder)
+        a.quit.triggered.connect(self.close)
+        a.highlight.triggered.connect(lambda: self.apply_highlight("yellow"))
+        for color, action in a.colors.items():
+            action.triggered.connect(lambda _=False, c=color: self.apply_highlight(c))
+        a.delete_highlight.triggered.connect(self.delete_current_highlight)
+        a.edit_note.triggered.connect(self.sidebar.edit_note)
+        a.add_tag.triggered.connect(self.sidebar.add_tag)
+        a.next_article.triggered.connect(lambda: self.article_list.select_offset(1))
+        a.previous_article.triggered.connect(lambda: self.article_list.select_offset(-1))
+        a.next_highlight.triggered.connect(lambda: self.step_highlight(1))
+        a.previous_highlight.triggered.connect(lambda: self.step_highlight(-1))
+        a.zoom_in.triggered.connect(lambda: self._zoom(1))
+        a.zoom_out.triggered.connect(lambda: self._zoom(-1))
+        a.zoom_reset.triggered.connect(lambda: self._zoom(0))
+        a.toggle_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
+        a.toggle_sidebar.toggled.connect(self.sidebar.setVisible)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+
+        self.article_list.articleSelected.connect(self.open_article)
+        self.reading_pane.highlightClicked.connect(self.sidebar.select_highlight)
+        self.reading_pane.selectionChanged.connect(self._update_enabled)
+        self.sidebar.highlightActivated.connect(self.reveal_highlight)
+        self.sidebar.deleteRequested.connect(self.delete_highlight)
+        self.sidebar.highlight_view.selectionModel().currentChanged.connect(
+            lambda *_: self._update_enabled()
+        )
+        self.events.highlightsChanged.connect(self._highlights_changed)
+        self.events.highlightEdited.connect(self._highlight_edited)
+        self.events.tagsChanged.connect(self.article_list.refresh_tags)
+        self.events.tagsChanged.connect(self._update_status)
+        self.importer.finished.connect(self._import_finished)
+
+    def connect_helpers(self) -> None:
+        """Wire the search panel, find bar, export dialog and backup (issues 4 and 5).
+
+        They live in modules another part of the project provides; a missing one
+        disables its action (search) or reports itself when used (the others).
+        """
+        a = self.actions
+        try:
+            from reader.ui.search_panel import SearchController
+        except ImportError:
+            a.focus_search.setEnabled(False)
+        else:
+            self.search = SearchController(self.library, self)
+            self.toolbar.addWidget(self.search.search_box)
+            dock = QDockWidget(tr("Search results"), self)
+            dock.setObjectName("searchDock")
+            dock.setWidget(self.search.results_panel)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            dock.hide()
+            self.search_dock = dock
+            self.search.passageRequested.connect(self.open_passage)
+            self.search.closed.connect(dock.hide)
+            self.search.closed.connect(self.reading_pane.setFocus)
+            a.focus_search.triggered.connect(self._focus_search)
+            self.search.search_box.textChanged.connect(
+                lambda text: dock.setVisible(bool(text.strip()))
+            )
+        # The find bar, export dialog and backup load on first use: start-up stays fast.
+        a.find.triggered.connect(self.show_find_bar)
+        a.export.triggered.connect(self.show_export)
+        a.backup.triggered.connect(self.back_up)
+
+    def show_find_bar(self) -> None:
+        if self.find_bar is None:
+            try:
+                from reader.ui.find_bar import FindBar
+            except ImportError as error:
+                self._unavailable(error)
+                return
+            self.find_bar = FindBar(self.reading_pane, self)
+            self._reading_layout.addWidget(self.find_bar)
+        self.find_bar.show_and_focus()
+
+    def show_export(self) -> None:
+        try:
+            from reader.ui.export_dialog import ExportDialog
+        except ImportError as error:
+            self._unavailable(error)
+            return
+        current = self.sidebar.current_highlight()
+        dialog = ExportDialog(
+            self.library,
+            article_id=self._record.id if self._record else None,
+            tag=self.article_list.model.tag,
+            highlight_ids=[current.id] if current else None,
+            parent=self,
+        )
+        dialog.open()
+
+    def back_up(self) -> None:
+        try:
+            from reader.ui.dialogs import backup_library
+        except ImportError as error:
+            self._unavailable(error)
+            return
+        backup_library(self.library, self)
+
+    def _unavailable(self, error: ImportError) -> None:
+        self.statusBar().showMessage(tr("This feature is not available: %s") % error, 5000)
+
+    def _focus_search(self) -> None:
+        self.search_dock.show()
+        self.search.focus_search()
+
+    # --- settings ----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        sidebar_split = s.value("window/sidebarSplitter")
+        if isinstance(sidebar_split, QByteArray):
+            self.sidebar.splitter.restoreState(sidebar_split)
+        size = float(s.value("reading/fontSize", DEFAULT_SIZE))
+        theme = str(s.value("reading/theme", "light"))
+        self.reading_pane.set_font_size(size)
+        self.actions.toggle_theme.setChecked(theme == "dark")
+        self.set_theme(theme)
+        self._open_last_article(s.value("reading/lastArticle"))
+        if self._record is None:
+            self.reading_pane.show_article(None)
+
+    def _open_last_article(self, last: object) -> None:
+        try:
+            article_id = int(last) if last is not None else None
+        except (TypeError, ValueError):
+            article_id = None
+        if article_id is not None:
+            # open first; select it in the list only when that row is already loaded
+            self.open_article(article_id)
+            self.article_list.select_article(article_id, emit=False, max_fetches=0)
+        if self._record is None and self.article_list.model.rowCount():
+            self.article_list.view.setCurrentIndex(self.article_list.model.index(0))
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/sidebarSplitter", self.sidebar.splitter.saveState())
+        s.setValue("reading/fontSize", self.reading_pane.font_size)
+        s.setValue("reading/theme", self.reading_pane.theme)
+        if self._record is not None:
+            s.setValue("reading/lastArticle", self._record.id)
+        s.sync()
+
+    def set_theme(self, theme: str) -> None:
+        apply_theme(self, theme)
+        self.reading_pane.set_theme(theme)
+
+    def _zoom(self, steps: int) -> None:
+        if steps:
+            self.reading_pane.zoom(steps)
+        else:
+            self.reading_pane.reset_zoom()
+        self.statusBar().showMessage(
+            tr("Text size %s pt") % f"{self.reading_pane.font_size:g}", 1500
+        )
+
+    # --- articles ---------------------------------------------------------------------
+    @property
+    def current_article(self) -> ArticleRecord | None:
+        return self._record
+
+    def open_article(self, article_id: int) -> None:
+        self.sidebar.flush()
+        try:
+            record = self.library.get_article(article_id)
+        except ReaderError as error:
+            self.statusBar().showMessage(str(error), 4000)
+            return
+        self._record = record
+        self.reading_pane.show_article(record)
+        self.sidebar.set_article(record.id, record.highlights)
+        if not record.is_read:
+            self.library.set_read(record.id)
+            self.article_list.model.refresh_article(record.id)
+        self.settings.setValue("reading/lastArticle", record.id)
+        self._update_status()
+        self._update_enabled()
+
+    def open_passage(self, article_id: int, start: int, end: int) -> None:
+        """Open an article scrolled to a span (code points), selected and flashing."""
+        current = self._record.id if self._record is not None else None
+        if current != article_id and not self.article_list.select_article(article_id):
+            self.open_article(article_id)
+        if self._record is None or self._record.id != article_id:
+            return
+        end = min(end, len(self._record.text))
+        self.reading_pane.select_span(start, end)
+        self.reading_pane.scroll_to_span(start, end)
+        self.reading_pane.flash_span(start, end)
+        self.reading_pane.setFocus()
+
+    # --- highlights ---------------------------------------------------------------------
+    def apply_highlight(self, color: str) -> HighlightRecord | None:
+        span = self.reading_pane.selected_span()
+        if self._record is None or span is None:
+            self.statusBar().showMessage(tr("Select a passage in the article first."), 3000)
+            return None
+        command = AddHighlightCommand(
+            self.library, self.events, self._record.id, span[0], span[1], color
+        )
+        try:
+            self.undo_stack.push(command)
+        except ReaderError as error:
+            self.statusBar().showMessage(str(error), 4000)
+            return None
+        cursor = self.reading_pane.textCursor()
+        cursor.clearSelection()
+        self.reading_pane.setTextCursor(cursor)
+        if command.record is not None:
+            self.sidebar.select_highlight(command.record.id)
+        return command.record
+
+    def delete_current_highlight(self) -> None:
+        current = self.sidebar.current_highlight()
+        if current is not None:
+            self.delete_highlight(current.id)
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        self.sidebar.flush()
+        self.undo_stack.push(DeleteHighlightCommand(self.library, self.events, highlight_id))
+
+    def reveal_highlight(self, highlight_id: int) -> None:
+        record = next(
+            (h for h in self.sidebar.highlight_model.records() if h.id == highlight_id), None
+        )
+        if record is None or record.orphaned:
+            return
+        self.reading_pane.scroll_to_span(record.start, record.end)
+        self.reading_pane.flash_span(record.start, record.end)
+
+    def step_highlight(self, step: int) -> None:
+        records = [h for h in self.sidebar.highlight_model.records() if not h.orphaned]
+        if not records:
+            return
+        current = self.sidebar.current_highlight()
+        ids = [h.id for h in records]
+        if current is not None and current.id in ids:
+            index = (ids.index(current.id) + step) % len(ids)
+        else:
+            index = 0 if step > 0 else len(ids) - 1
+        self.sidebar.select_highlight(ids[index])
+        self.reveal_highlight(ids[index])
+
+    def _highlights_changed(self, article_id: int) -> None:
+        if self._record is not None and article_id in (-1, self._record.id):
+            highlights = tuple(self.library.highlights_for_article(self._record.id))
+            self.reading_pane.set_highlights(highlights)
+            self.sidebar.set_article(self._record.id, highlights)
+        if article_id != -1:
+            self.article_list.model.refresh_article(article_id)
+        self._update_status()
+
+    def _highlight_edited(self, _highlight_id: int) -> None:
+        if self._record is not None:
+            self.reading_pane.set_highlights(
+                tuple(self.library.highlights_for_article(self._record.id))
+            )
+
+    def _update_enabled(self) -> None:
+        has_selection = self.reading_pane.textCursor().hasSelection()
+        self.actions.highlight.setEnabled(has_selection)
+        has_current = self.sidebar.current_highlight() is not None
+        for action in (self.actions.delete_highlight, self.actions.edit_note, self.actions.add_tag):
+            action.setEnabled(has_current)
+
+    def _update_status(self) -> None:
+        total = self.article_list.model.total
+        parts = [tr("%d articles") % total]
+        if self._record is not None:
+            parts.append(
+                tr("%d highlights in this article") % self.sidebar.highlight_model.rowCount()
+            )
+        parts.append(tr("%d tags") % len(self.sidebar.tag_names()))
+        self.status_counts.setText("   ·   ".join(parts))
+
+    # --- importing ------------------------------------------------------------------------
+    def ask_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, tr("Import pages"), "", tr("Newspaper pages (*.txt);;All files (*)")
+        )
+        self.import_paths([Path(f) for f in files])
+
+    def ask_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Import a folder of pages"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        return self.importer.start(paths)
+
+    def _import_finished(self, _summary: object) -> None:
+        self.article_list.model.reload()
+        self.article_list.refresh_tags()
+        if self._record is not None:
+            self.article_list.select_article(self._record.id, emit=False)
+        elif self.article_list.model.rowCount():
+            self.article_list.view.setCurrentIndex(self.article_list.model.index(0))
+        self._update_status()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # --- dialogs --------------------------------------------------------------------------
+    def show_shortcuts(self) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.setWindowTitle(tr("Keyboard shortcuts"))
+        rows = [(a.text().replace("&", ""), a.shortcuts()) for a in self.actions.all()]
+        rows = [(text, keys) for text, keys in rows if keys]
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setObjectName("shortcutsTable")
+        table.setHorizontalHeaderLabels([tr("Action"), tr("Shortcut")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        for row, (text, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(text))
+            table.setItem(
+                row,
+                1,
+                QTableWidgetItem(
+                    ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+                ),
+            )
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(460, 560)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("aboutDialog")
+        box.setWindowTitle(tr("About Reader"))
+        box.setIconPixmap(self.actions.highlight.icon().pixmap(48, 48))
+        box.setText(f"<b>Reader {__version__}</b>")
+        box.setInformativeText(
+            tr("A reader and annotator for Chinese newspaper pages.\n\nLibrary: %s")
+            % self.library.path
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
+        return box
+
+    # --- closing --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.sidebar.flush()
+        self.save_settings()
+        super().closeEvent(event)

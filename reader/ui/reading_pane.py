@@ -1,0 +1,408 @@
+"""The reading pane: one article set with Chinese typography, its highlights drawn over it.
+
+The document is built with QTextCursor and plain-text inserts only, so markup inside a
+page is shown literally, and `loadResource` refuses everything, so nothing is ever
+fetched. Body paragraphs are consecutive blocks starting at `_body_start`; one block
+separator per paragraph break matches the core's "\\n".join(paragraphs), so a core
+position maps to `_body_start + utf16(position)`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QMouseEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
+
+from reader.store.records import ArticleRecord, HighlightRecord
+from reader.ui.actions import COLOR_SWATCHES
+from reader.ui.i18n import tr
+from reader.ui.text_offsets import OffsetMap
+
+CJK_FAMILIES = (
+    "Noto Serif CJK SC",
+    "Noto Sans CJK SC",
+    "Source Han Serif SC",
+    "Source Han Sans SC",
+    "Songti SC",
+    "SimSun",
+    "Microsoft YaHei",
+    "PingFang SC",
+)
+#: Marks the extra selections the pane owns; any other (the find bar's) are kept.
+HIGHLIGHT_MARK = QTextFormat.Property.UserProperty + 0x21
+FLASH_MARK = QTextFormat.Property.UserProperty + 0x22
+DEFAULT_SIZE = 15.0
+MIN_SIZE, MAX_SIZE = 9.0, 36.0
+LINE_HEIGHT = 165  # percent
+MAX_COLUMN_EM = 38  # readable measure, in characters
+
+THEMES = {
+    "light": {
+        "bg": "#fbfaf6",
+        "text": "#24262a",
+        "muted": "#6d717a",
+        "accent": "#b3322b",
+        "alpha": 120,
+        "flash": "#ff9d2e",
+    },
+    "dark": {
+        "bg": "#1d1f23",
+        "text": "#dcd9d2",
+        "muted": "#8e929b",
+        "accent": "#e0736b",
+        "alpha": 95,
+        "flash": "#ffb347",
+    },
+}
+
+
+def cjk_family() -> str:
+    """The first installed family of the preference list (Qt falls back otherwise)."""
+    installed = set(QFontDatabase.families())
+    return next((f for f in CJK_FAMILIES if f in installed), QFont().family())
+
+
+class ReadingPane(QTextBrowser):
+    highlightClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.context_actions: list = []
+        self._family = cjk_family()
+        self._size = DEFAULT_SIZE
+        self._theme = "light"
+        self._record: ArticleRecord | None = None
+        self._offsets = OffsetMap("")
+        self._body_start = 0
+        self._highlights: tuple[HighlightRecord, ...] = ()
+        self._highlight_selections: list[QTextEdit.ExtraSelection] = []
+        self._flash: QTextEdit.ExtraSelection | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._apply_theme()
+
+    # --- settings ----------------------------------------------------------------------
+    @property
+    def font_size(self) -> float:
+        return self._size
+
+    def set_font_size(self, size: float) -> None:
+        self._size = max(MIN_SIZE, min(MAX_SIZE, size))
+        self._rebuild_keeping_scroll()
+
+    def zoom(self, steps: int) -> None:
+        self.set_font_size(self._size + steps)
+
+    def reset_zoom(self) -> None:
+        self.set_font_size(DEFAULT_SIZE)
+
+    @property
+    def theme(self) -> str:
+        return self._theme
+
+    def set_theme(self, theme: str) -> None:
+        self._theme = theme if theme in THEMES else "light"
+        self._apply_theme()
+        self._rebuild_keeping_scroll()
+
+    def _apply_theme(self) -> None:
+        colors = THEMES[self._theme]
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(colors["bg"]))
+        palette.setColor(QPalette.ColorRole.Text, QColor(colors["text"]))
+        self.setPalette(palette)
+        self.setStyleSheet(
+            f"QTextBrowser#readingPane {{ background: {colors['bg']}; color: {colors['text']};"
+            " border: none; }"
+        )
+
+    def loadResource(self, _type: int, _name: QUrl) -> object:
+        """Never load anything: an imported page must not reach the network or disk."""
+        return None
+
+    # --- content -----------------------------------------------------------------------
+    @property
+    def article(self) -> ArticleRecord | None:
+        return self._record
+
+    def show_article(self, record: ArticleRecord | None) -> None:
+        self._record = record
+        self._offsets = OffsetMap(record.text if record else "")
+        self._build()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
+        self.set_highlights(record.highlights if record else ())
+
+    def _rebuild_keeping_scroll(self) -> None:
+        bar = self.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._build()
+        self.set_highlights(self._highlights)
+        bar.setValue(round(ratio * bar.maximum()))
+
+    def _build(self) -> None:
+        colors = THEMES[self._theme]
+        document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)
+        document.setDocumentMargin(36)
+        base = QFont(self._family)
+        base.setPointSizeF(self._size)
+        document.setDefaultFont(base)
+        previous = self.document()
+        ours = previous is not None and previous.parent() is self
+        self.setDocument(document)
+        if ours:
+            previous.deleteLater()  # an article's document dies when the next one shows
+        self._update_margins()
+        record = self._record
+        cursor = QTextCursor(document)
+        if record is None:
+            fmt = self._char(self._size, colors["muted"])
+            block = QTextBlockFormat()
+            block.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            block.setTopMargin(120)
+            cursor.setBlockFormat(block)
+            cursor.insertText(tr("Select an article on the left to start reading."), fmt)
+            self._body_start = 0
+            return
+        first = True
+
+        def block(text: str, char: QTextCharFormat, fmt: QTextBlockFormat) -> None:
+            nonlocal first
+            if first:
+                cursor.setBlockFormat(fmt)
+                cursor.setBlockCharFormat(char)
+                first = False
+            else:
+                cursor.insertBlock(fmt, char)
+            cursor.insertText(text, char)
+
+        headlines = list(record.headlines) or [record.title]
+        title_index = headlines.index(record.title) if record.title in headlines else 0
+        if record.section:
+            block(
+                record.section,
+                self._char(self._size * 0.8, colors["accent"], bold=True),
+                self._plain_block(bottom=6),
+            )
+        for i, line in enumerate(headlines):
+            if i < title_index:
+                block(
+                    line,
+                    self._char(self._size * 0.95, colors["muted"]),
+                    self._plain_block(bottom=4),
+                )
+            elif i == title_index:
+                block(
+                    line,
+                    self._char(self._size * 1.75, colors["text"], bold=True),
+                    self._plain_block(bottom=8, line_height=130),
+                )
+            else:
+                block(
+                    line,
+                    self._char(self._size * 1.05, colors["muted"]),
+                    self._plain_block(bottom=4),
+                )
+        byline = record.byline or "  ".join(a.name for a in record.authors)
+        if byline:
+            block(
+                byline,
+                self._char(self._size * 0.85, colors["muted"]),
+                self._plain_block(top=6, bottom=18),
+            )
+        self._body_start = cursor.position() + (0 if first else 1)
+        indent = QFontMetricsF(base).horizontalAdvance("中") * 2
+        for paragraph in record.paragraphs:
+            if paragraph.startswith("■"):
+                block(
+                    paragraph,
+                    self._char(self._size * 1.05, colors["text"], bold=True),
+                    self._plain_block(top=14, bottom=6),
+                )
+            else:
+                fmt = self._plain_block(bottom=6, line_height=LINE_HEIGHT)
+                fmt.setTextIndent(indent)
+                fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
+                block(paragraph, self._char(self._size, colors["text"]), fmt)
+        for caption in record.captions:
+            char = self._char(self._size * 0.85, colors["muted"])
+            char.setFontItalic(True)
+            fmt = self._plain_block(top=14, bottom=4, line_height=140)
+            fmt.setLeftMargin(12)
+            block(caption, char, fmt)
+
+    def _char(self, size: float, color: str, *, bold: bool = False) -> QTextCharFormat:
+        char = QTextCharFormat()
+        char.setFontFamilies([self._family, *CJK_FAMILIES])
+        char.setFontPointSize(size)
+        char.setForeground(QColor(color))
+        if bold:
+            char.setFontWeight(QFont.Weight.Bold)
+        return char
+
+    @staticmethod
+    def _plain_block(
+        *, top: float = 0, bottom: float = 0, line_height: int = 120
+    ) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(bottom)
+        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        return fmt
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        """Keep a readable column width centred in a wide window."""
+        column = QFontMetricsF(self.document().defaultFont()).horizontalAdvance("中")
+        column = column * MAX_COLUMN_EM + 2 * self.document().documentMargin()
+        side = max(0, int((self.width() - self.verticalScrollBar().width() - column) / 2))
+        self.setViewportMargins(side, 0, side, 0)
+
+    # --- positions -----------------------------------------------------------------------
+    def to_document(self, position: int) -> int:
+        return self._body_start + self._offsets.to_utf16(position)
+
+    def to_text(self, document_position: int) -> int:
+        return self._offsets.to_code_point(document_position - self._body_start)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as code points of the article text, clipped to the body."""
+        if self._record is None:
+            return None
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        length = len(self._record.text)
+        start = max(0, min(length, self.to_text(max(cursor.selectionStart(), self._body_start))))
+        end = max(0, min(length, self.to_text(max(cursor.selectionEnd(), self._body_start))))
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_document(start))
+        cursor.setPosition(self.to_document(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def scroll_to_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_document(start))
+        rect: QRect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    # --- highlights ------------------------------------------------------------------------
+    def set_highlights(self, highlights: tuple[HighlightRecord, ...] | list) -> None:
+        """Draw each highlight as a translucent layer: overlaps blend their colours."""
+        self._highlights = tuple(highlights)
+        alpha = THEMES[self._theme]["alpha"]
+        selections = []
+        for record in self._highlights:
+            if record.orphaned:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.to_document(record.start))
+            cursor.setPosition(self.to_document(record.end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            color = QColor(COLOR_SWATCHES.get(record.color, "#f7d44a"))
+            color.setAlpha(alpha)
+            selection.format.setBackground(color)
+            if record.note:
+                selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                selection.format.setUnderlineColor(color.darker(160))
+            selection.format.setProperty(HIGHLIGHT_MARK, record.id)
+            selections.append(selection)
+        self._highlight_selections = selections
+        self._update_extra()
+
+    def highlight_at(self, position: int) -> HighlightRecord | None:
+        """The innermost (shortest) highlight covering a code-point position."""
+        covering = [h for h in self._highlights if h.start <= position < h.end and not h.orphaned]
+        return min(covering, key=lambda h: h.end - h.start, default=None)
+
+    def flash_span(self, start: int, end: int, duration_ms: int = 900) -> None:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_document(start))
+        cursor.setPosition(self.to_document(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format.setBackground(QColor(THEMES[self._theme]["flash"]))
+        selection.format.setProperty(FLASH_MARK, True)
+        self._flash = selection
+        self._update_extra()
+        self._flash_timer.start(duration_ms)
+
+    @property
+    def is_flashing(self) -> bool:
+        return self._flash is not None
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._update_extra()
+
+    def _update_extra(self) -> None:
+        extra = [
+            s
+            for s in self.extraSelections()
+            if s.cursor.document() is self.document()
+            and not s.format.hasProperty(HIGHLIGHT_MARK)
+            and not s.format.hasProperty(FLASH_MARK)
+        ]
+        extra += self._highlight_selections
+        if self._flash is not None:
+            extra.append(self._flash)
+        self.setExtraSelections(extra)
+
+    # --- mouse and menu -------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        self.click_at(self.cursorForPosition(event.position().toPoint()).position())
+
+    def click_at(self, document_position: int) -> None:
+        if self._record is None or document_position < self._body_start:
+            return
+        hit = self.highlight_at(self.to_text(document_position))
+        if hit is not None:
+            self.highlightClicked.emit(hit.id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        copy = menu.addAction(tr("Copy"))
+        copy.setEnabled(self.textCursor().hasSelection())
+        copy.triggered.connect(self.copy)
+        menu.addSeparator()
+        for action in self.context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(event.globalPos())

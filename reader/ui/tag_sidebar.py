@@ -1,0 +1,463 @@
+"""The right sidebar: the article's highlights with an editor, the article's tags and
+every tag in the library.
+
+Edits go through undo commands on the shared QUndoStack. The note editor saves as you
+type (debounced) and whenever it loses the highlight: on focus-out, on a switch to
+another highlight or article, and when the window closes (`flush`), so nothing typed is
+ever lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.errors import ReaderError
+from reader.store.library import Library
+from reader.store.models import HIGHLIGHT_COLORS
+from reader.store.records import HighlightRecord
+from reader.ui.actions import color_names, icon, swatch_icon
+from reader.ui.highlight_list import HighlightDelegate, HighlightListModel, RecordRole
+from reader.ui.i18n import tr
+from reader.ui.undo_commands import (
+    AnnotationEvents,
+    DeleteTagCommand,
+    MergeTagsCommand,
+    RenameTagCommand,
+    SetColorCommand,
+    SetNoteCommand,
+    TagArticleCommand,
+    TagHighlightCommand,
+)
+
+NOTE_SAVE_DELAY_MS = 400
+
+
+class TagSidebar(QWidget):
+    """`highlightActivated(id)`: the user picked a highlight; the window scrolls to it."""
+
+    highlightActivated = Signal(int)
+    deleteRequested = Signal(int)
+
+    def __init__(
+        self,
+        library: Library,
+        undo_stack: QUndoStack,
+        events: AnnotationEvents,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("tagSidebar")
+        self._library, self._stack, self._events = library, undo_stack, events
+        self._article_id: int | None = None
+        self._current: HighlightRecord | None = None
+        self._saved_note = ""
+        self._completion = QStringListModel(self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_highlights_tab(), tr("Highlights"))
+        self.tabs.addTab(self._build_tags_tab(), tr("Tags"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 8, 0)
+        layout.addWidget(self.tabs)
+
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush)
+        self.note_editor.textChanged.connect(self._note_typed)
+        self.note_editor.installEventFilter(self)
+
+        events.highlightEdited.connect(self._highlight_edited)
+        events.tagsChanged.connect(self.refresh_tags)
+        events.articleTagsChanged.connect(self._article_tags_changed)
+        self._show_editor(None)
+        self.refresh_tags()
+
+    # --- construction --------------------------------------------------------------------
+    def _build_highlights_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.highlight_model = HighlightListModel(self)
+        self.highlight_view = QListView(page)
+        self.highlight_view.setObjectName("highlightList")
+        self.highlight_view.setModel(self.highlight_model)
+        self.highlight_view.setItemDelegate(HighlightDelegate(self.highlight_view))
+        self.highlight_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.highlight_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.highlight_view.setSpacing(1)
+        self.highlight_view.setFrameShape(QListView.Shape.NoFrame)
+        self.highlight_view.selectionModel().currentChanged.connect(self._current_changed)
+        self.highlight_view.clicked.connect(
+            lambda index: self.highlightActivated.emit(index.data(RecordRole).id)
+        )
+        self.empty_label = QLabel(
+            tr("No highlights yet.\nSelect a passage and press H or Ctrl+1…6."), page
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setObjectName("emptyHint")
+
+        editor = QWidget(page)
+        editor.setObjectName("highlightEditor")
+        colors = QHBoxLayout()
+        colors.setSpacing(4)
+        colors.addWidget(QLabel(tr("Colour"), editor))
+        self.color_buttons: dict[str, QToolButton] = {}
+        names = color_names()
+        for color in HIGHLIGHT_COLORS:
+            button = QToolButton(editor)
+            button.setIcon(swatch_icon(color, 18))
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setToolTip(names[color])
+            button.clicked.connect(lambda _=False, c=color: self.set_color(c))
+            colors.addWidget(button)
+            self.color_buttons[color] = button
+        colors.addStretch(1)
+        self.delete_button = QToolButton(editor)
+        self.delete_button.setIcon(icon("delete"))
+        self.delete_button.setAutoRaise(True)
+        self.delete_button.setToolTip(tr("Delete this highlight"))
+        self.delete_button.clicked.connect(
+            lambda: self._current and self.deleteRequested.emit(self._current.id)
+        )
+        colors.addWidget(self.delete_button)
+
+        self.note_editor = QPlainTextEdit(editor)
+        self.note_editor.setObjectName("noteEditor")
+        self.note_editor.setPlaceholderText(tr("Write a note… (saved as you type)"))
+        self.note_editor.setTabChangesFocus(True)
+
+        self.tag_editor = QLineEdit(editor)
+        self.tag_editor.setObjectName("tagEditor")
+        self.tag_editor.setPlaceholderText(tr("Add a tag and press Enter"))
+        completer = QCompleter(self._completion, self.tag_editor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tag_editor.setCompleter(completer)
+        self.tag_editor.returnPressed.connect(self._add_tag_from_editor)
+        self.highlight_tags = QListWidget(editor)
+        self.highlight_tags.setObjectName("highlightTags")
+        self.highlight_tags.setFlow(QListWidget.Flow.LeftToRight)
+        self.highlight_tags.setWrapping(True)
+        self.highlight_tags.setMaximumHeight(58)
+        self.highlight_tags.setToolTip(tr("Double-click or press Delete to remove a tag"))
+        self.highlight_tags.itemDoubleClicked.connect(
+            lambda item: self.untag_highlight(item.text())
+        )
+        self.highlight_tags.installEventFilter(self)
+
+        box = QVBoxLayout(editor)
+        box.setContentsMargins(6, 6, 6, 6)
+        box.setSpacing(6)
+        box.addLayout(colors)
+        box.addWidget(self.note_editor, 1)
+        box.addWidget(self.tag_editor)
+        box.addWidget(self.highlight_tags)
+        self.editor = editor
+
+        top = QWidget(page)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.highlight_view, 1)
+        top_layout.addWidget(self.empty_label, 1)
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        split.setObjectName("sidebarSplitter")
+        split.addWidget(top)
+        split.addWidget(editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        split.setSizes([520, 240])
+        self.splitter = split
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(split)
+        return page
+
+    def _build_tags_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.article_tag_editor = QLineEdit(page)
+        self.article_tag_editor.setObjectName("articleTagEditor")
+        self.article_tag_editor.setPlaceholderText(tr("Tag this article…"))
+        completer = QCompleter(self._completion, self.article_tag_editor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.article_tag_editor.setCompleter(completer)
+        self.article_tag_editor.returnPressed.connect(self._add_article_tag_from_editor)
+        self.article_tags = QListWidget(page)
+        self.article_tags.setObjectName("articleTags")
+        self.article_tags.setFlow(QListWidget.Flow.LeftToRight)
+        self.article_tags.setWrapping(True)
+        self.article_tags.setMaximumHeight(70)
+        self.article_tags.itemDoubleClicked.connect(lambda i: self.untag_article(i.text()))
+        self.all_tags = QListWidget(page)
+        self.all_tags.setObjectName("allTags")
+        self.all_tags.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.all_tags.customContextMenuRequested.connect(self._tag_menu)
+        self.all_tags.setAlternatingRowColors(True)
+        hint = QLabel(tr("Right-click a tag to rename, merge or delete it."), page)
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 8, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(_heading(tr("This article"), page))
+        layout.addWidget(self.article_tag_editor)
+        layout.addWidget(self.article_tags)
+        layout.addWidget(_heading(tr("All tags"), page))
+        layout.addWidget(self.all_tags, 1)
+        layout.addWidget(hint)
+        return page
+
+    # --- article and highlight --------------------------------------------------------------
+    def set_article(self, article_id: int | None, highlights: tuple | list = ()) -> None:
+        self.flush()
+        changed = article_id != self._article_id
+        self._article_id = article_id
+        keep = self._current.id if self._current and not changed else None
+        self.highlight_model.set_highlights(highlights)
+        has = bool(highlights)
+        self.highlight_view.setVisible(has)
+        self.empty_label.setVisible(not has)
+        self._article_tags_changed(-1)
+        row = self.highlight_model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.select_highlight(self.highlight_model.records()[row].id)
+        else:
+            self._show_editor(None)
+
+    def current_highlight(self) -> HighlightRecord | None:
+        return self._current
+
+    def select_highlight(self, highlight_id: int) -> bool:
+        row = self.highlight_model.row_of(highlight_id)
+        if row < 0:
+            return False
+        index = self.highlight_model.index(row)
+        self.highlight_view.setCurrentIndex(index)
+        self.highlight_view.scrollTo(index)
+        self.tabs.setCurrentIndex(0)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.flush()
+        self._show_editor(current.data(RecordRole) if current.isValid() else None)
+
+    def _show_editor(self, record: HighlightRecord | None) -> None:
+        self._current = record
+        self.editor.setEnabled(record is not None)
+        self.note_editor.blockSignals(True)
+        self.note_editor.setPlainText(record.note if record else "")
+        self.note_editor.blockSignals(False)
+        self._saved_note = record.note if record else ""
+        for color, button in self.color_buttons.items():
+            button.setChecked(record is not None and record.color == color)
+        self.highlight_tags.clear()
+        if record is not None:
+            self.highlight_tags.addItems(list(record.tags))
+
+    def _highlight_edited(self, highlight_id: int) -> None:
+        try:
+            record = self._library.get_highlight(highlight_id)
+        except ReaderError:
+            return
+        self.highlight_model.replace(record)
+        if self._current is not None and self._current.id == highlight_id:
+            pending = self._note_timer.isActive()
+            self._current = record
+            if not pending and self.note_editor.toPlainText() != record.note:
+                self.note_editor.blockSignals(True)
+                self.note_editor.setPlainText(record.note)
+                self.note_editor.blockSignals(False)
+            if not pending:
+                self._saved_note = record.note
+            self.highlight_tags.clear()
+            self.highlight_tags.addItems(list(record.tags))
+        self.highlight_view.doItemsLayout()
+
+    # --- notes ------------------------------------------------------------------------------
+    def edit_note(self) -> None:
+        if self._current is not None:
+            self.tabs.setCurrentIndex(0)
+            self.note_editor.setFocus()
+
+    def _note_typed(self) -> None:
+        if self._current is not None:
+            self._note_timer.start()
+
+    def flush(self) -> None:
+        """Save the note being typed now (called before anything that could lose it)."""
+        self._note_timer.stop()
+        if self._current is None:
+            return
+        text = self.note_editor.toPlainText()
+        if text == self._saved_note:
+            return
+        old, self._saved_note = self._saved_note, text
+        self._stack.push(SetNoteCommand(self._library, self._events, self._current.id, old, text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note_editor and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        if (
+            watched is self.highlight_tags
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.highlight_tags.currentItem() is not None
+        ):
+            self.untag_highlight(self.highlight_tags.currentItem().text())
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- colour and tags on the highlight ----------------------------------------------------
+    def set_color(self, color: str) -> None:
+        if self._current is None or self._current.color == color:
+            self._show_editor(self._current)
+            return
+        self._stack.push(SetColorCommand(self._library, self._events, self._current.id, color))
+
+    def add_tag(self) -> None:
+        if self._current is not None:
+            self.tabs.setCurrentIndex(0)
+            self.tag_editor.setFocus()
+
+    def tag_highlight(self, name: str) -> None:
+        name = name.strip()
+        if self._current is None or not name or name in self._current.tags:
+            return
+        self._stack.push(TagHighlightCommand(self._library, self._events, self._current.id, name))
+
+    def untag_highlight(self, name: str) -> None:
+        if self._current is not None and name in self._current.tags:
+            self._stack.push(
+                TagHighlightCommand(self._library, self._events, self._current.id, name, False)
+            )
+
+    def _add_tag_from_editor(self) -> None:
+        for name in self.tag_editor.text().replace("，", ",").split(","):
+            self.tag_highlight(name)
+        self.tag_editor.clear()
+
+    # --- the article's tags ---------------------------------------------------------------
+    def _article_tags_changed(self, article_id: int) -> None:
+        if article_id not in (-1, self._article_id):
+            return
+        self.article_tags.clear()
+        self.article_tag_editor.setEnabled(self._article_id is not None)
+        if self._article_id is not None:
+            try:
+                tags = self._library.get_article(self._article_id).tags
+            except ReaderError:
+                tags = ()
+            self.article_tags.addItems(list(tags))
+
+    def tag_article(self, name: str) -> None:
+        name = name.strip()
+        if self._article_id is not None and name:
+            self._stack.push(TagArticleCommand(self._library, self._events, self._article_id, name))
+
+    def untag_article(self, name: str) -> None:
+        if self._article_id is not None:
+            self._stack.push(
+                TagArticleCommand(self._library, self._events, self._article_id, name, False)
+            )
+
+    def _add_article_tag_from_editor(self) -> None:
+        for name in self.article_tag_editor.text().replace("，", ",").split(","):
+            self.tag_article(name)
+        self.article_tag_editor.clear()
+
+    # --- every tag ------------------------------------------------------------------------
+    def refresh_tags(self) -> None:
+        counts = self._library.tag_counts()
+        self._completion.setStringList([t.name for t in counts])
+        self.all_tags.clear()
+        for tag in counts:
+            self.all_tags.addItem(
+                tr("%s   (%d highlights · %d articles)")
+                % (tag.name, tag.highlight_count, tag.article_count)
+            )
+            self.all_tags.item(self.all_tags.count() - 1).setData(
+                Qt.ItemDataRole.UserRole, tag.name
+            )
+
+    def tag_names(self) -> list[str]:
+        return self._completion.stringList()
+
+    def rename_tag(self, old: str, new: str) -> None:
+        """Rename, or merge when `new` exists already (what a person renaming means)."""
+        new = new.strip()
+        if not new or new == old:
+            return
+        if new in self.tag_names():
+            self.merge_tag(old, new)
+        else:
+            self._push_checked(RenameTagCommand(self._library, self._events, old, new))
+
+    def merge_tag(self, source: str, target: str) -> None:
+        self._push_checked(MergeTagsCommand(self._library, self._events, source, target.strip()))
+
+    def delete_tag(self, name: str) -> None:
+        self._push_checked(DeleteTagCommand(self._library, self._events, name))
+
+    def _push_checked(self, command) -> None:
+        try:
+            self._stack.push(command)
+        except ReaderError as error:
+            QMessageBox.warning(self, tr("Tags"), str(error))
+
+    def _tag_menu(self, position) -> None:
+        item = self.all_tags.itemAt(position)
+        if item is None:
+            return
+        name = item.data(Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        rename = menu.addAction(tr("Rename…"))
+        merge = menu.addAction(tr("Merge into…"))
+        menu.addSeparator()
+        delete = menu.addAction(icon("delete"), tr("Delete"))
+        chosen = menu.exec(self.all_tags.viewport().mapToGlobal(position))
+        if chosen is rename:
+            new, ok = QInputDialog.getText(self, tr("Rename tag"), tr("New name:"), text=name)
+            if ok:
+                self.rename_tag(name, new)
+        elif chosen is merge:
+            others = [n for n in self.tag_names() if n != name]
+            target, ok = QInputDialog.getItem(
+                self, tr("Merge tag"), tr("Merge %s into:") % name, others, 0, True
+            )
+            if ok and target:
+                self.merge_tag(name, target)
+        elif chosen is delete:
+            self.delete_tag(name)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("sectionHeading")
+    return label

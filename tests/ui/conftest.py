@@ -1,0 +1,44 @@
+"""Fixtures for GUI tests: an isolated QSettings file, a library of the sample pages and
+a factory for main windows registered with qtbot (closed at teardown)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reader.resources import sample_pages
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def settings(settings_path: Path) -> QSettings:
+    return QSettings(str(settings_path), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def sample_library(library):
+    summary = library.import_paths(sample_pages())
+    assert not summary.failures
+    return library
+
+
+@pytest.fixture
+def make_window(qtbot, settings_path: Path):
+    """Build a MainWindow on a library; each call reads the same settings file, like a
+    restart of the app would."""
+    from reader.ui.main_window import MainWindow
+
+    def make(library):
+        window = MainWindow(library, QSettings(str(settings_path), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
