@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.export.backup import default_backup_dir, rolling_backup
 from reader.resources import TRANSLATIONS_DIR, sample_pages
 from reader.store.library import Library
 from reader.store.paths import default_db_path, open_library
@@ -96,6 +98,24 @@ def open_window(args: argparse.Namespace, settings: QSettings) -> tuple[MainWind
     return MainWindow(library, settings), lock
 
 
+def start_rolling_backup(db_path: Path, settings: QSettings) -> threading.Thread | None:
+    """Keep the last few copies of the library (setting `backup/keep`, default 5; 0
+    turns it off), taken in the background so start-up never waits for the copy."""
+    keep = int(settings.value("backup/keep", 5))
+    if keep <= 0:
+        return None
+
+    def run() -> None:
+        try:
+            rolling_backup(db_path, default_backup_dir(db_path), keep=keep)
+        except (OSError, ReaderError) as error:
+            print(f"reader: rolling backup skipped: {error}", file=sys.stderr)
+
+    worker = threading.Thread(target=run, name="rolling-backup", daemon=True)
+    worker.start()
+    return worker
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -110,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, APPLICATION, str(error))
         return 2
     window.show()
+    start_rolling_backup(window.library.path, settings)
     code = app.exec()
     window.library.close()
     lock.unlock()
