@@ -212,33 +212,24 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._import_finished)
 
     def connect_helpers(self) -> None:
-        """Wire the search panel, find bar, export dialog and backup (issues 4 and 5).
+        """Wire the search panel, find bar, export dialog and backup (issues 4 and 5)."""
+        from reader.ui.search_panel import SearchController
 
-        They live in modules another part of the project provides; a missing one
-        disables its action (search) or reports itself when used (the others).
-        """
         a = self.actions
-        try:
-            from reader.ui.search_panel import SearchController
-        except ImportError:
-            a.focus_search.setEnabled(False)
-        else:
-            self.search = SearchController(self.library, self)
-            self.toolbar.addWidget(self.search.search_box)
-            dock = QDockWidget(tr("Search results"), self)
-            dock.setObjectName("searchDock")
-            dock.setWidget(self.search.results_panel)
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-            dock.hide()
-            self.search_dock = dock
-            self.search.passageRequested.connect(self.open_passage)
-            self.search.closed.connect(dock.hide)
-            self.search.closed.connect(self.reading_pane.setFocus)
-            a.focus_search.triggered.connect(self._focus_search)
-            self.search.search_box.textChanged.connect(
-                lambda text: dock.setVisible(bool(text.strip()))
-            )
+        self.search = SearchController(self.library, self)
+        self.toolbar.addWidget(self.search.search_box)
+        dock = QDockWidget(tr("Search results"), self)
+        dock.setObjectName("searchDock")
+        dock.setWidget(self.search.results_panel)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.hide()
+        self.search_dock = dock
+        self.search.passageRequested.connect(self.open_passage)
+        self.search.closed.connect(dock.hide)
+        self.search.closed.connect(self.reading_pane.setFocus)
+        a.focus_search.triggered.connect(self._focus_search)
+        self.search.search_box.textChanged.connect(lambda text: dock.setVisible(bool(text.strip())))
         # The find bar, export dialog and backup load on first use: start-up stays fast.
         a.find.triggered.connect(self.show_find_bar)
         a.export.triggered.connect(self.show_export)
@@ -246,41 +237,30 @@ class MainWindow(QMainWindow):
 
     def show_find_bar(self) -> None:
         if self.find_bar is None:
-            try:
-                from reader.ui.find_bar import FindBar
-            except ImportError as error:
-                self._unavailable(error)
-                return
+            from reader.ui.find_bar import FindBar
+
             self.find_bar = FindBar(self.reading_pane, self)
             self._reading_layout.addWidget(self.find_bar)
         self.find_bar.show_and_focus()
 
     def show_export(self) -> None:
-        try:
-            from reader.ui.export_dialog import ExportDialog
-        except ImportError as error:
-            self._unavailable(error)
-            return
-        current = self.sidebar.current_highlight()
+        """Export, offering the current article, the list's tag and, when a search is
+        showing, its highlights as scopes."""
+        from reader.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(
             self.library,
             article_id=self._record.id if self._record else None,
             tag=self.article_list.model.tag,
-            highlight_ids=[current.id] if current else None,
+            highlight_ids=self.search.highlight_ids() or None,
             parent=self,
         )
         dialog.open()
 
     def back_up(self) -> None:
-        try:
-            from reader.ui.dialogs import backup_library
-        except ImportError as error:
-            self._unavailable(error)
-            return
-        backup_library(self.library, self)
+        from reader.ui.dialogs import backup_library
 
-    def _unavailable(self, error: ImportError) -> None:
-        self.statusBar().showMessage(tr("This feature is not available: %s") % error, 5000)
+        backup_library(self.library, self)
 
     def _focus_search(self) -> None:
         self.search_dock.show()
@@ -372,8 +352,8 @@ class MainWindow(QMainWindow):
         current = self._record.id if self._record is not None else None
         if current != article_id and not self.article_list.select_article(article_id):
             self.open_article(article_id)
-        if self._record is None or self._record.id != article_id:
-            return
+        if self._record is None or self._record.id != article_id or start < 0:
+            return  # a hit without a span (e.g. in a headline) opens the article at the top
         end = min(end, len(self._record.text))
         self.reading_pane.select_span(start, end)
         self.reading_pane.scroll_to_span(start, end)
