@@ -20,6 +20,7 @@ from reader.export.backup import (
 from reader.export.formats import render
 from reader.export.restore import restore_archive
 from reader.export.scope import ExportScope
+from reader.search.folding import search_tokens
 from reader.store.library import Library
 
 from .annotated import synthetic_archive
@@ -84,6 +85,8 @@ def test_export_while_another_connection_writes_is_consistent(annotated, tmp_pat
     def write_pairs() -> None:
         """Add highlights two at a time, each pair in one transaction."""
         connection = sqlite3.connect(annotated.path, timeout=30)
+        # The index triggers call this function; any program writing the file needs it.
+        connection.create_function("search_tokens", 1, search_tokens, deterministic=True)
         try:
             pair = 0
             while not stop.is_set() and pair < 400:

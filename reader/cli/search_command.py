@@ -1,0 +1,95 @@
+"""`reader search QUERY [--json] [--limit N] [--kind KIND]`: the search box on the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reader.search.engine import SearchHit, SearchResults, marked_snippet, search
+
+_KIND_OF = {"notes": "note", "highlights": "highlight", "articles": "article"}
+_HEADINGS = (("notes", "Notes"), ("highlights", "Highlights"), ("articles", "Articles"))
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "search",
+        help="search notes, highlights and articles",
+        description=(
+            'Terms must all match; "a phrase"; -word excludes; filters tag:NAME, '
+            "color:COLOR, in:notes|highlights|articles, author:NAME, before:DATE, after:DATE."
+        ),
+    )
+    parser.add_argument("query", metavar="QUERY", nargs="+", help="what to look for")
+    parser.add_argument("--json", action="store_true", help="print a JSON list of hits")
+    parser.add_argument(
+        "--limit", type=_positive_int, default=20, metavar="N", help="hits per kind (20)"
+    )
+    parser.add_argument("--kind", choices=tuple(_KIND_OF), help="only this kind of hit")
+    parser.set_defaults(run=run_search)
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def hit_json(hit: SearchHit) -> dict[str, object]:
+    """The JSON form of one hit (the --json contract)."""
+    data: dict[str, object] = {
+        "kind": hit.kind,
+        "article_id": hit.article_id,
+        "highlight_id": hit.highlight_id,
+        "title": hit.title,
+        "text": hit.text,
+        "snippet": hit.snippet,
+        "score": round(hit.score, 6),
+        "start": hit.start,
+        "end": hit.end,
+    }
+    if hit.kind == "highlight":
+        data["quote"] = hit.text
+    elif hit.kind == "note":
+        data["note"] = hit.text
+    if hit.color is not None:
+        data["color"] = hit.color
+    return data
+
+
+def _selected(results: SearchResults, kind: str | None) -> list[tuple[str, tuple[SearchHit, ...]]]:
+    groups = [(name, getattr(results, name)) for name, _ in _HEADINGS]
+    return [(name, hits) for name, hits in groups if kind is None or name == kind]
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from reader.store.paths import open_library
+
+    text = " ".join(args.query)
+    library = open_library(args.db)
+    try:
+        results = search(library, text, limit=args.limit)
+    finally:
+        library.close()
+    groups = _selected(results, args.kind)
+    if args.json:
+        hits = [hit_json(hit) for _, group in groups for hit in group]
+        print(json.dumps(hits, ensure_ascii=False, indent=2))
+        return 0
+    headings = dict(_HEADINGS)
+    if not any(group for _, group in groups):
+        print(f"no results for {text}")
+        return 0
+    for name, group in groups:
+        if not group:
+            continue
+        print(f"{headings[name]} ({len(group)})")
+        for hit in group:
+            where = f"#{hit.article_id}" + (f" h{hit.highlight_id}" if hit.highlight_id else "")
+            print(f"  {where} {hit.title}")
+            print(f"    {marked_snippet(hit)}")
+    return 0

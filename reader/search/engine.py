@@ -1,0 +1,375 @@
+"""Search the library: ranked hits grouped by kind (notes, highlights, articles).
+
+`search` never raises for any text typed: the parser drops what it cannot use and every
+term reaches FTS5 quoted. Snippets are cut from the original text; the match positions
+found in the folded text are mapped back through `Folded.origin`.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import peewee as pw
+
+from reader.search.folding import BARRIER, fold, is_cjk
+from reader.search.query import Query, Term, parse
+
+SNIPPET_CHARS = 80
+_LEAD = 30  # code points of context kept before the first match
+#: Ranking costs one bm25 per matching row. A term in more rows than this (a common
+#: character) is ranked among its most recent RANK_WINDOW matches only, which keeps a
+#: one-character search fast on a big library; filtered searches rank every match.
+RANK_WINDOW = 2000
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "note" | "highlight" | "article"
+    article_id: int
+    highlight_id: int | None
+    title: str  # the article's title
+    text: str  # note body / highlight quote / the article paragraph that matched
+    snippet: str  # plain text around the first match, ~80 chars, with … at cut ends
+    snippet_spans: tuple[tuple[int, int], ...]  # code-point spans of matches in snippet
+    score: float  # higher is better (negated bm25)
+    start: int | None  # code-point span in the article text to select when jumping
+    end: int | None
+    color: str | None  # highlight colour for highlight/note hits
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    notes: tuple[SearchHit, ...]
+    highlights: tuple[SearchHit, ...]
+    articles: tuple[SearchHit, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.notes) + len(self.highlights) + len(self.articles)
+
+    def all(self) -> tuple[SearchHit, ...]:
+        """Every hit in display order: notes, then highlights, then articles."""
+        return self.notes + self.highlights + self.articles
+
+
+def marked_snippet(hit: SearchHit, open: str = "[", close: str = "]") -> str:
+    """The snippet with `open`/`close` around each match."""
+    parts: list[str] = []
+    cursor = 0
+    for start, end in hit.snippet_spans:
+        parts.append(hit.snippet[cursor:start])
+        parts.append(open + hit.snippet[start:end] + close)
+        cursor = end
+    parts.append(hit.snippet[cursor:])
+    return "".join(parts)
+
+
+# --- matching back in Python ---------------------------------------------------------
+#: Wide scripts (ideographs, kana, hangul, compatibility forms): tokens of their own,
+#: so a Latin word neither starts nor continues into them.
+_WIDE = "\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+_LATIN = rf"(?:(?![{_WIDE}])[^\W_])"
+
+
+def _term_pattern(term: Term) -> str:
+    """A regex over folded text matching what FTS5 matches for `term`: CJK characters
+    adjacent or split by whitespace, a barrier as punctuation, Latin words whole."""
+    pattern = ""
+    joiner = ""
+    for token in term.tokens:
+        if token == BARRIER:
+            joiner = r"\s*(?:[^\w\s]|_)[\W_]*"
+            continue
+        piece = re.escape(token)
+        if not pattern and not is_cjk(token[0]):
+            piece = rf"(?<!{_LATIN})" + piece
+        pattern += joiner + piece
+        joiner = r"\s*"
+    if not is_cjk(term.tokens[-1][-1]):
+        pattern += rf"{_LATIN}*" if term.prefix else rf"(?!{_LATIN})"
+    return pattern
+
+
+def _matcher(query: Query) -> re.Pattern[str] | None:
+    if not query.terms:
+        return None
+    return re.compile("|".join(f"(?:{_term_pattern(term)})" for term in query.terms))
+
+
+def _match_spans(text: str, matcher: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Original-text spans of the matches a snippet can show (folded matching, mapped
+    back): the first and those close enough after it."""
+    if matcher is None or not text:
+        return []
+    folded = fold(text)
+    spans: list[tuple[int, int]] = []
+    first = 0
+    for match in matcher.finditer(folded.text):
+        if spans and match.start() > first + 2 * SNIPPET_CHARS:
+            break  # beyond any snippet window
+        if match.end() > match.start():
+            if not spans:
+                first = match.start()
+            spans.append(folded.original_span(match.start(), match.end()))
+    return spans
+
+
+def _first_match(text: str, matcher: re.Pattern[str] | None) -> tuple[int, int] | None:
+    """Original-text span of the first match, if any."""
+    if matcher is None or not text:
+        return None
+    folded = fold(text)
+    match = matcher.search(folded.text)
+    if match is None or match.end() == match.start():
+        return None
+    return folded.original_span(match.start(), match.end())
+
+
+def _snippet(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    flat = " ".join(text.split())  # snippets are one line
+    if flat != text:  # recompute on the flattened text: whitespace runs changed length
+        return _snippet_of(flat, _shift_spans(text, flat, spans))
+    return _snippet_of(text, spans)
+
+
+def _shift_spans(text: str, flat: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    mapping: list[int] = []
+    position = 0
+    previous_space = True
+    for char in text:
+        if char.isspace():
+            mapping.append(position)
+            if not previous_space:
+                position += 1
+            previous_space = True
+        else:
+            mapping.append(position)
+            position += 1
+            previous_space = False
+    mapping.append(position)
+    return [(mapping[s], min(mapping[e], len(flat))) for s, e in spans if mapping[s] < len(flat)]
+
+
+def _snippet_of(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    first = spans[0][0] if spans else 0
+    begin = max(0, first - _LEAD)
+    end = min(len(text), begin + SNIPPET_CHARS)
+    begin = max(0, min(begin, end - SNIPPET_CHARS))
+    lead = ELLIPSIS if begin > 0 else ""
+    tail = ELLIPSIS if end < len(text) else ""
+    shown = []
+    for start, stop in spans:
+        if start >= begin and stop <= end:
+            shown.append((start - begin + len(lead), stop - begin + len(lead)))
+    return lead + text[begin:end] + tail, tuple(shown)
+
+
+# --- SQL -----------------------------------------------------------------------------
+def _common_filters(query: Query, created: str, where: list[str], params: list[Any]) -> None:
+    for author in query.authors:
+        where.append("instr(lower(a.author_names), lower(?)) > 0")
+        params.append(author)
+    if query.before is not None:
+        where.append(f"{created} < ?")
+        params.append(str(query.before))
+    if query.after is not None:
+        where.append(f"{created} >= ?")
+        params.append(str(query.after))
+
+
+def _highlight_filters(query: Query, created: str, where: list[str], params: list[Any]) -> None:
+    for tag in query.tags:
+        where.append(
+            "EXISTS (SELECT 1 FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id"
+            " WHERE ht.highlight_id = h.id AND lower(t.name) = lower(?))"
+        )
+        params.append(tag)
+    if query.colors:
+        where.append(f"h.color IN ({', '.join('?' * len(query.colors))})")
+        params.extend(query.colors)
+    _common_filters(query, created, where, params)
+
+
+def _run(
+    db: pw.SqliteDatabase,
+    table: str,
+    weights: str,
+    select: str,
+    joins: str,
+    where: list[str],
+    params: list[Any],
+    match: str | None,
+    order_fallback: str,
+    limit: int,
+) -> list[tuple[Any, ...]]:
+    if match is None:
+        sql = f"SELECT {select}, 0.0 FROM {joins}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order_fallback} LIMIT ?"
+        return db.execute_sql(sql, (*params, limit)).fetchall()
+    if not where:
+        cutoff = db.execute_sql(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (match, max(RANK_WINDOW, limit) - 1),
+        ).fetchone()
+        window = "" if cutoff is None else f" AND rowid >= {int(cutoff[0])}"
+        # Rank on the index alone, then fetch the rows of the winners only.
+        ranked = (
+            f"(SELECT rowid AS rowid, bm25({table}, {weights}) AS score FROM {table}"
+            f" WHERE {table} MATCH ?{window} ORDER BY score LIMIT ?) AS {table}"
+        )
+        sql = f"SELECT {select}, -{table}.score FROM {ranked} {joins} ORDER BY {table}.score"
+        return db.execute_sql(sql, (match, limit)).fetchall()
+    sql = f"SELECT {select}, -bm25({table}, {weights}) FROM {table} {joins} WHERE {table} MATCH ?"
+    for condition in where:
+        sql += f" AND {condition}"
+    sql += f" ORDER BY bm25({table}, {weights}) LIMIT ?"
+    return db.execute_sql(sql, (match, *params, limit)).fetchall()
+
+
+def _notes(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+    where: list[str] = []
+    params: list[Any] = []
+    _highlight_filters(query, "n.created_at", where, params)
+    match = query.fts()
+    joins = (
+        "JOIN note n ON n.id = note_fts.rowid " if match else "note n "
+    ) + "JOIN highlight h ON h.id = n.highlight_id JOIN article a ON a.id = h.article_id"
+    rows = _run(
+        db,
+        "note_fts",
+        "1.0, 0.5",
+        "n.body, h.id, h.article_id, h.color, h.start, h.end, a.title",
+        joins,
+        where,
+        params,
+        match,
+        "n.updated_at DESC",
+        limit,
+    )
+    hits = []
+    for body, hid, aid, color, start, end, title, score in rows:
+        snippet, spans = _snippet(body, _match_spans(body, matcher))
+        hits.append(
+            SearchHit("note", aid, hid, title, body, snippet, spans, score, start, end, color)
+        )
+    return hits
+
+
+def _highlights(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+    where: list[str] = []
+    params: list[Any] = []
+    _highlight_filters(query, "h.created_at", where, params)
+    match = query.fts()
+    joins = (
+        "JOIN highlight h ON h.id = highlight_fts.rowid " if match else "highlight h "
+    ) + "JOIN article a ON a.id = h.article_id"
+    rows = _run(
+        db,
+        "highlight_fts",
+        "1.0, 0.5",
+        "h.exact, h.id, h.article_id, h.color, h.start, h.end, a.title",
+        joins,
+        where,
+        params,
+        match,
+        "h.created_at DESC",
+        limit,
+    )
+    hits = []
+    for quote, hid, aid, color, start, end, title, score in rows:
+        snippet, spans = _snippet(quote, _match_spans(quote, matcher))
+        hits.append(
+            SearchHit("highlight", aid, hid, title, quote, snippet, spans, score, start, end, color)
+        )
+    return hits
+
+
+def _articles(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+    if query.colors:
+        return []  # articles have no colour
+    where: list[str] = []
+    params: list[Any] = []
+    for tag in query.tags:
+        where.append(
+            "EXISTS (SELECT 1 FROM article_tag at JOIN tag t ON t.id = at.tag_id"
+            " WHERE at.article_id = a.id AND lower(t.name) = lower(?))"
+        )
+        params.append(tag)
+    _common_filters(query, "a.created_at", where, params)
+    match = query.fts()
+    joins = "JOIN article a ON a.id = article_fts.rowid" if match else "article a"
+    rows = _run(
+        db,
+        "article_fts",
+        "10.0, 1.0",
+        "a.id, a.title, a.text",
+        joins,
+        where,
+        params,
+        match,
+        "a.created_at DESC, a.id",
+        limit,
+    )
+    hits = []
+    for aid, title, text, score in rows:
+        first = _first_match(text, matcher)
+        if first is not None:
+            start, end = first
+            para_start = text.rfind("\n", 0, start) + 1
+            para_end = text.find("\n", start)
+            para_end = len(text) if para_end < 0 else para_end
+            paragraph = text[para_start:para_end]
+            snippet, shown = _snippet(paragraph, _match_spans(paragraph, matcher))
+            hits.append(
+                SearchHit(
+                    "article", aid, None, title, paragraph, snippet, shown, score, start, end, None
+                )
+            )
+        else:  # matched in the title/byline only, or a filter-only search
+            paragraph = text.split("\n", 1)[0]
+            snippet, shown = _snippet(paragraph, [])
+            title_spans = _match_spans(title, matcher)
+            if title_spans:
+                snippet, shown = _snippet(title, title_spans)
+            hits.append(
+                SearchHit(
+                    "article", aid, None, title, paragraph, snippet, shown, score, None, None, None
+                )
+            )
+    return hits
+
+
+def search(library: Any, text: str, *, limit: int = 50) -> SearchResults:
+    """Search notes, highlights and articles; at most `limit` hits per kind, best first.
+    Never raises for any `text` (an unusable query gives empty results)."""
+    query = parse(text if isinstance(text, str) else "")
+    empty = SearchResults(text, (), (), ())
+    if query.invalid or limit <= 0 or (not query.terms and not query.has_filters):
+        return empty
+    db = library.database
+    matcher = _matcher(query)
+    found: dict[str, list[SearchHit]] = {}
+    runners = {"notes": _notes, "highlights": _highlights, "articles": _articles}
+    try:
+        for kind in query.kinds:
+            found[kind] = runners[kind](db, query, matcher, limit)
+    except (pw.OperationalError, sqlite3.OperationalError):
+        return empty  # FTS5 refused the expression: shown as no results, never a crash
+    return SearchResults(
+        text,
+        tuple(found.get("notes", ())),
+        tuple(found.get("highlights", ())),
+        tuple(found.get("articles", ())),
+    )

@@ -1,0 +1,99 @@
+"""Text folding and tokenizing shared by the index and the queries.
+
+Both sides go through the same function, so a query finds exactly what was indexed:
+NFKC (full-width → half-width, `，` → `,`) then casefold, applied one code point at a
+time so every folded character maps back to the original position it came from. Every
+CJK character (Han, kana, hangul, astral ideographs) is its own token, because Chinese
+has no spaces and a one-character search must work; Latin letters and digits form words.
+A run of separators holding punctuation becomes the token `BARRIER`, so a phrase never
+matches across `，` or `-` unless the query has the punctuation too (whitespace alone is
+no barrier: pages break lines and columns with spaces).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: The FTS5 tokenizer keeps it as a token (`tokenchars`); `tokens` emits it only for
+#: punctuation, never from letters, so no typed word can equal it.
+BARRIER = "|"
+
+
+@lru_cache(maxsize=65536)
+def fold_char(char: str) -> str:
+    """One code point, folded (may become zero, one or several code points)."""
+    return unicodedata.normalize("NFKC", char).casefold()
+
+
+@lru_cache(maxsize=65536)
+def is_cjk(char: str) -> bool:
+    """Wide letters and numerals: ideographs, kana, hangul (after folding, so never
+    full-width Latin)."""
+    return char.isalnum() and unicodedata.east_asian_width(char) in ("W", "F")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text plus, for each folded code point, the index of its original one."""
+
+    text: str
+    origin: Sequence[int]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the original text covering folded[start:end]."""
+        if start >= len(self.origin):
+            return (self.origin[-1] + 1, self.origin[-1] + 1) if self.origin else (0, 0)
+        last = self.origin[max(start, end - 1)]
+        return self.origin[start], last + 1
+
+
+def fold(text: str) -> Folded:
+    """Fold `text`, remembering where each folded code point came from."""
+    parts = list(map(fold_char, text))
+    lengths = list(map(len, parts))
+    if not lengths or (min(lengths) == 1 and max(lengths) == 1):  # the usual case
+        return Folded("".join(parts), range(len(text)))
+    origin: list[int] = []
+    for index, length in enumerate(lengths):
+        origin.extend([index] * length)
+    return Folded("".join(parts), tuple(origin))
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens of `text`: each CJK character alone, Latin/digit runs as words,
+    `BARRIER` between tokens where punctuation separates them."""
+    result: list[str] = []
+    word: list[str] = []
+    punctuated = False
+    for original in text:
+        for char in fold_char(original):
+            if char.isalnum():
+                if punctuated and result and not word and result[-1] != BARRIER:
+                    result.append(BARRIER)
+                punctuated = False
+                if is_cjk(char):
+                    if word:
+                        result.append("".join(word))
+                        word.clear()
+                    result.append(char)
+                else:
+                    word.append(char)
+                continue
+            if word:
+                result.append("".join(word))
+                word.clear()
+            if not char.isspace():
+                punctuated = True
+    if word:
+        result.append("".join(word))
+    return result
+
+
+def search_tokens(text: str | None) -> str:
+    """The space-separated token string stored in the FTS tables (SQL function)."""
+    if not text:
+        return ""
+    return " ".join(tokens(text))

@@ -1,0 +1,59 @@
+"""The tokenizer and the query parser, without a database."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.search.folding import fold, search_tokens, tokens
+from reader.search.query import parse
+
+
+def test_every_cjk_character_is_a_token_and_latin_runs_are_words():
+    assert tokens("常州Shenzhen2024年") == ["常", "州", "shenzhen2024", "年"]
+    assert tokens("かなカナ한국𠀀") == ["か", "な", "カ", "ナ", "한", "국", "𠀀"]
+
+
+def test_full_width_and_case_fold_to_the_same_tokens():
+    assert search_tokens("ＡＩ，芯片") == search_tokens("ai,芯片") == "ai | 芯 片"
+
+
+def test_punctuation_is_a_barrier_but_whitespace_is_not():
+    assert tokens("务，家") == ["务", "|", "家"]
+    assert tokens("新质 生产力") == tokens("新质生产力")
+    assert tokens("，常州。") == ["常", "州"]
+
+
+def test_fold_maps_every_folded_character_back_to_its_origin():
+    text = "㈱ＡＢ常州"  # ㈱ folds to three code points
+    folded = fold(text)
+    assert folded.text == "(株)ab常州"
+    start = folded.text.index("常")
+    assert text[slice(*folded.original_span(start, start + 2))] == "常州"
+
+
+def test_query_language():
+    query = parse('常州 "新质 生产力" -广告 tag:经济 color:Yellow in:notes author:朱梦琪')
+    assert [t.tokens for t in query.terms] == [("常", "州"), ("新", "质", "生", "产", "力")]
+    assert [t.tokens for t in query.excluded] == [("广", "告")]
+    assert query.tags == ("经济",) and query.colors == ("yellow",)
+    assert query.kinds == ("notes",) and query.authors == ("朱梦琪",)
+
+
+def test_latin_terms_are_prefixes_and_every_token_is_quoted():
+    assert parse("Shenz").fts() == '"shenz"*'
+    assert parse('AND OR NEAR( "').fts() == '"and"* AND "or"* AND "near"*'
+
+
+def test_dates_and_bad_filters():
+    assert parse("before:2024-10-01").before.year == 2024
+    assert parse("after:yesterday").invalid
+    assert parse("in:bogus").invalid
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_parser_never_raises(text):
+    query = parse(text)
+    expression = query.fts()
+    assert expression is None or expression.startswith('"')
