@@ -34,7 +34,7 @@ def venv_python() -> Path:
 
 def ensure_environment() -> Path:
     """Create `.venv` and install the project into it unless it is already current."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before the check pip makes
         sys.exit(f"reader needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():
@@ -45,8 +45,10 @@ def ensure_environment() -> Path:
         return python
     print("Installing reader and its dependencies (first run only) …", flush=True)
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        + ["--editable", f"{REPO_ROOT}[test]"],
+        [
+            *(str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"),
+            *("--editable", f"{REPO_ROOT}[test]"),
+        ],
         check=True,
     )
     STAMP.write_text(wanted)

@@ -17,7 +17,6 @@ from reader.export.formats import render
 from reader.export.restore import restore_archive
 from reader.export.scope import ExportScope
 from reader.store.library import Library
-
 from tests.export.annotated import synthetic_archive
 
 

@@ -11,6 +11,15 @@ from PySide6.QtCore import QSettings
 from reader.resources import sample_pages
 
 
+@pytest.fixture(autouse=True)
+def private_default_settings(tmp_path: Path, qapp):
+    """Code that uses a default-constructed QSettings (search history, …) writes to a
+    throwaway folder: no test reads or changes the user's real settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
+
+
 @pytest.fixture
 def settings_path(tmp_path: Path) -> Path:
     return tmp_path / "settings.ini"

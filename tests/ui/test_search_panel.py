@@ -26,14 +26,6 @@ def type_text(widget, text: str) -> None:
             )
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, qapp):
-    """History goes to a throwaway settings file, never the user's."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    yield
-
-
 @pytest.fixture
 def annotated(library):
     """The first sample page, with one highlighted passage carrying a note."""
