@@ -31,6 +31,7 @@ from reader.store.models import (
     Note,
     Source,
     Tag,
+    author_names_text,
 )
 from reader.store.records import ReanchorOutcome
 
@@ -184,7 +185,7 @@ class _Restore:
             headlines=json.dumps(list(data["headlines"]), ensure_ascii=False),
             byline=data["byline"],
             authors=json.dumps(authors, ensure_ascii=False),
-            author_names=" ".join(a["name"] for a in authors),
+            author_names=author_names_text(a["name"] for a in authors),
             paragraphs=json.dumps(list(data["paragraphs"]), ensure_ascii=False),
             captions=json.dumps(list(data["captions"]), ensure_ascii=False),
             text=data["text"],

@@ -9,7 +9,14 @@ from pathlib import Path
 
 from reader.parse.model import ParsedArticle, ParsedPage
 from reader.store import anchoring
-from reader.store.models import Article, ArticleTag, Highlight, Source, utcnow
+from reader.store.models import (
+    Article,
+    ArticleTag,
+    Highlight,
+    Source,
+    author_names_text,
+    utcnow,
+)
 from reader.store.records import ReanchorOutcome
 
 #: Files a folder import picks up: pages are `.txt`, or have no suffix at all.
@@ -26,7 +33,7 @@ def article_row(source_id: int, position: int, article: ParsedArticle) -> dict[s
         "headlines": json.dumps(article.headlines, ensure_ascii=False),
         "byline": article.byline,
         "authors": json.dumps([a.to_json() for a in article.authors], ensure_ascii=False),
-        "author_names": " ".join(a.name for a in article.authors),
+        "author_names": author_names_text(a.name for a in article.authors),
         "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
         "captions": json.dumps(article.captions, ensure_ascii=False),
         "text": article.text,

@@ -14,6 +14,7 @@ import peewee as pw
 from playhouse.migrate import SqliteMigrator, migrate
 
 from reader.errors import ReaderError
+from reader.store.models import author_names_text
 
 #: The tables of the first release (v1), exactly as it created them.
 V1_SCHEMA = (
@@ -82,12 +83,7 @@ def v2_read_state_and_author_names(db: pw.SqliteDatabase) -> None:
         migrator.add_column("article", "author_names", pw.TextField(default="")),
         migrator.add_index("source", ("path",), False),
     )
-    rows = db.execute_sql('SELECT "id", "authors" FROM "article"').fetchall()
-    for article_id, authors_json in rows:
-        db.execute_sql(
-            'UPDATE "article" SET "author_names" = ? WHERE "id" = ?',
-            (author_names_from_json(authors_json), article_id),
-        )
+    _fill_author_names(db)
 
 
 def v3_search_index(db: pw.SqliteDatabase) -> None:
@@ -97,22 +93,39 @@ def v3_search_index(db: pw.SqliteDatabase) -> None:
     create_schema(db)
 
 
+def v4_author_names_once(db: pw.SqliteDatabase) -> None:
+    """A reporter who also took the photo was listed twice in `author_names`."""
+    _fill_author_names(db)
+
+
 MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v1_first_release,
     v2_read_state_and_author_names,
     v3_search_index,
+    v4_author_names_once,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
 
+def _fill_author_names(db: pw.SqliteDatabase) -> None:
+    """Recompute `author_names` from the `authors` JSON, writing only rows that change
+    (each write re-indexes the article for search)."""
+    rows = db.execute_sql('SELECT "id", "authors", "author_names" FROM "article"').fetchall()
+    for article_id, authors_json, old_names in rows:
+        names = author_names_from_json(authors_json)
+        if names != old_names:
+            db.execute_sql(
+                'UPDATE "article" SET "author_names" = ? WHERE "id" = ?', (names, article_id)
+            )
+
+
 def author_names_from_json(authors_json: str | None) -> str:
-    """The space-joined names of an `authors` JSON list (tolerant of old, odd rows)."""
+    """`author_names_text` of an `authors` JSON list (tolerant of old, odd rows)."""
     try:
         authors = json.loads(authors_json or "[]")
     except ValueError:
         return ""
-    names = [a.get("name", "") for a in authors if isinstance(a, dict)]
-    return " ".join(n for n in names if n)
+    return author_names_text(a.get("name", "") for a in authors if isinstance(a, dict))
 
 
 def schema_version(db: pw.SqliteDatabase) -> int:

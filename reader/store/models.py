@@ -7,6 +7,7 @@ counts UTF-16 units, and the conversion happens only in `reader.ui`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import peewee as pw
 
@@ -16,6 +17,12 @@ database_proxy = pw.DatabaseProxy()
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def author_names_text(names: Iterable[str]) -> str:
+    """What `Article.author_names` holds: each name once, in byline order. A reporter
+    who also took the photo is listed once, not as "曹雨晴 罗浩 曹雨晴"."""
+    return " ".join(dict.fromkeys(name for name in names if name))
 
 
 class BaseModel(pw.Model):
@@ -42,7 +49,7 @@ class Article(BaseModel):
     headlines = pw.TextField(default="[]")  # JSON list of str, page order
     byline = pw.TextField(null=True)
     authors = pw.TextField(default="[]")  # JSON list of {"name", "role"}
-    author_names = pw.TextField(default="")  # space-joined names, for filters
+    author_names = pw.TextField(default="")  # author_names_text(): for the list filter
     paragraphs = pw.TextField(default="[]")  # JSON list of str
     captions = pw.TextField(default="[]")  # JSON list of str
     text = pw.TextField()  # "\n".join(paragraphs): what highlights index into

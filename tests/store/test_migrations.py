@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ReaderError
+from reader.search.folding import search_tokens
 from reader.store.library import Library
 from reader.store.migrations import LATEST_VERSION, V1_SCHEMA
 
@@ -154,3 +155,27 @@ def test_migrating_a_v1_file_gives_the_tables_the_models_declare(tmp_path) -> No
         assert _shape(old, tables) == _shape(new, tables)
     old.close()
     new.close()
+
+
+def test_a_reporter_who_took_the_photo_is_listed_once_after_migrating(tmp_path) -> None:
+    path = tmp_path / "v3.db"
+    page = "一家企业的转型之路\n\n□本报记者 曹雨晴 通讯员 罗浩\n\n走进车间。\n\n曹雨晴 摄\n"
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    library = Library.open(path)
+    library.import_file(tmp_path / "page.txt")
+    assert [s.author_names for s in library.list_articles()] == ["曹雨晴 罗浩"]
+    library.close()
+    with sqlite3.connect(path) as conn:  # as version 3 stored it: the photographer again
+        conn.create_function("search_tokens", 1, search_tokens, deterministic=True)
+        conn.execute("UPDATE article SET author_names = '曹雨晴 罗浩 曹雨晴'")
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+
+    library = Library.open(path)
+    try:
+        [summary] = library.list_articles()
+        assert summary.author_names == "曹雨晴 罗浩"
+        roles = [(a.name, a.role) for a in library.get_article(summary.id).authors]
+        assert ("曹雨晴", "摄影") in roles  # the credit itself is kept
+    finally:
+        library.close()
