@@ -7,15 +7,17 @@ found in the folded text are mapped back through `Folded.origin`.
 
 from __future__ import annotations
 
+import heapq
 import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import peewee as pw
 
-from reader.search.folding import BARRIER, fold, is_cjk
+from reader.search.folding import BARRIER, Folded, fold, is_cjk
 from reader.search.query import Query, Term, parse
 
 SNIPPET_CHARS = 80
@@ -23,7 +25,7 @@ _LEAD = 30  # code points of context kept before the first match
 #: Ranking costs one bm25 per matching row. A term in more rows than this (a common
 #: character) is ranked among its most recent RANK_WINDOW matches only, which keeps a
 #: one-character search fast on a big library; filtered searches rank every match.
-RANK_WINDOW = 2000
+RANK_WINDOW = 1000
 ELLIPSIS = "…"
 
 
@@ -102,12 +104,11 @@ def _matcher(query: Query) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{_term_pattern(term)})" for term in query.terms))
 
 
-def _match_spans(text: str, matcher: re.Pattern[str] | None) -> list[tuple[int, int]]:
+def _match_spans(folded: Folded, matcher: re.Pattern[str] | None) -> list[tuple[int, int]]:
     """Original-text spans of the matches a snippet can show (folded matching, mapped
     back): the first and those close enough after it."""
-    if matcher is None or not text:
+    if matcher is None or not folded.text:
         return []
-    folded = fold(text)
     spans: list[tuple[int, int]] = []
     first = 0
     for match in matcher.finditer(folded.text):
@@ -118,17 +119,6 @@ def _match_spans(text: str, matcher: re.Pattern[str] | None) -> list[tuple[int, 
                 first = match.start()
             spans.append(folded.original_span(match.start(), match.end()))
     return spans
-
-
-def _first_match(text: str, matcher: re.Pattern[str] | None) -> tuple[int, int] | None:
-    """Original-text span of the first match, if any."""
-    if matcher is None or not text:
-        return None
-    folded = fold(text)
-    match = matcher.search(folded.text)
-    if match is None or match.end() == match.start():
-        return None
-    return folded.original_span(match.start(), match.end())
 
 
 def _snippet(
@@ -219,18 +209,23 @@ def _run(
         sql += f" ORDER BY {order_fallback} LIMIT ?"
         return db.execute_sql(sql, (*params, limit)).fetchall()
     if not where:
-        cutoff = db.execute_sql(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            (match, max(RANK_WINDOW, limit) - 1),
-        ).fetchone()
-        window = "" if cutoff is None else f" AND rowid >= {int(cutoff[0])}"
-        # Rank on the index alone, then fetch the rows of the winners only.
-        ranked = (
-            f"(SELECT rowid AS rowid, bm25({table}, {weights}) AS score FROM {table}"
-            f" WHERE {table} MATCH ?{window} ORDER BY score LIMIT ?) AS {table}"
+        # Score the newest RANK_WINDOW matches in one pass over the index, then fetch
+        # the rows of the winners only (aliased as the index table the joins name).
+        scored = db.execute_sql(
+            f"SELECT rowid, bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ?"
+            " ORDER BY rowid DESC LIMIT ?",
+            (match, max(RANK_WINDOW, limit)),
+        ).fetchall()
+        best = heapq.nsmallest(limit, scored, key=itemgetter(1))
+        if not best:
+            return []
+        values = ", ".join("(?, ?)" for _ in best)
+        sql = (
+            f"WITH ranked(rowid, score) AS (VALUES {values})"
+            f" SELECT {select}, -{table}.score FROM ranked AS {table} {joins}"
+            f" ORDER BY {table}.score"
         )
-        sql = f"SELECT {select}, -{table}.score FROM {ranked} {joins} ORDER BY {table}.score"
-        return db.execute_sql(sql, (match, limit)).fetchall()
+        return db.execute_sql(sql, [value for row in best for value in row]).fetchall()
     sql = f"SELECT {select}, -bm25({table}, {weights}) FROM {table} {joins} WHERE {table} MATCH ?"
     for condition in where:
         sql += f" AND {condition}"
@@ -260,7 +255,7 @@ def _notes(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[Sea
     )
     hits = []
     for body, hid, aid, color, start, end, title, score in rows:
-        snippet, spans = _snippet(body, _match_spans(body, matcher))
+        snippet, spans = _snippet(body, _match_spans(fold(body), matcher))
         hits.append(
             SearchHit("note", aid, hid, title, body, snippet, spans, score, start, end, color)
         )
@@ -289,7 +284,7 @@ def _highlights(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> lis
     )
     hits = []
     for quote, hid, aid, color, start, end, title, score in rows:
-        snippet, spans = _snippet(quote, _match_spans(quote, matcher))
+        snippet, spans = _snippet(quote, _match_spans(fold(quote), matcher))
         hits.append(
             SearchHit("highlight", aid, hid, title, quote, snippet, spans, score, start, end, color)
         )
@@ -322,33 +317,34 @@ def _articles(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[
         "a.created_at DESC, a.id",
         limit,
     )
-    hits = []
-    for aid, title, text, score in rows:
-        first = _first_match(text, matcher)
-        if first is not None:
-            start, end = first
-            para_start = text.rfind("\n", 0, start) + 1
-            para_end = text.find("\n", start)
-            para_end = len(text) if para_end < 0 else para_end
-            paragraph = text[para_start:para_end]
-            snippet, shown = _snippet(paragraph, _match_spans(paragraph, matcher))
-            hits.append(
-                SearchHit(
-                    "article", aid, None, title, paragraph, snippet, shown, score, start, end, None
-                )
-            )
-        else:  # matched in the title/byline only, or a filter-only search
-            paragraph = text.split("\n", 1)[0]
+    return [_article_hit(aid, title, text, score, matcher) for aid, title, text, score in rows]
+
+
+def _article_hit(
+    aid: int, title: str, text: str, score: float, matcher: re.Pattern[str] | None
+) -> SearchHit:
+    """The hit shows the paragraph of the first match (the text is folded only once)."""
+    spans = _match_spans(fold(text), matcher)
+    if not spans:  # matched in the title/byline only, or a filter-only search
+        paragraph = text.split("\n", 1)[0]
+        title_spans = _match_spans(fold(title), matcher)
+        if title_spans:
+            snippet, shown = _snippet(title, title_spans)
+        else:
             snippet, shown = _snippet(paragraph, [])
-            title_spans = _match_spans(title, matcher)
-            if title_spans:
-                snippet, shown = _snippet(title, title_spans)
-            hits.append(
-                SearchHit(
-                    "article", aid, None, title, paragraph, snippet, shown, score, None, None, None
-                )
-            )
-    return hits
+        return SearchHit(
+            "article", aid, None, title, paragraph, snippet, shown, score, None, None, None
+        )
+    start, end = spans[0]
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", start)
+    para_end = len(text) if para_end < 0 else para_end
+    paragraph = text[para_start:para_end]
+    in_paragraph = [(s - para_start, e - para_start) for s, e in spans if e <= para_end]
+    snippet, shown = _snippet(paragraph, in_paragraph)
+    return SearchHit(
+        "article", aid, None, title, paragraph, snippet, shown, score, start, end, None
+    )
 
 
 def search(library: Any, text: str, *, limit: int = 50) -> SearchResults:

@@ -50,16 +50,29 @@ class Folded:
         return self.origin[start], last + 1
 
 
+class _FoldTable(dict):
+    """`str.translate` table filled on first sight of each code point: the folding
+    loop then runs in C, which matters when every search result is folded."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> Folded:
     """Fold `text`, remembering where each folded code point came from."""
-    parts = list(map(fold_char, text))
-    lengths = list(map(len, parts))
-    if not lengths or (min(lengths) == 1 and max(lengths) == 1):  # the usual case
-        return Folded("".join(parts), range(len(text)))
+    folded = text.translate(_FOLD_TABLE)
+    # No code point folds to nothing (NFKC and casefold never delete), so equal
+    # lengths mean every code point folded to exactly one: the usual case.
+    if len(folded) == len(text):
+        return Folded(folded, range(len(text)))
     origin: list[int] = []
-    for index, length in enumerate(lengths):
-        origin.extend([index] * length)
-    return Folded("".join(parts), tuple(origin))
+    for index, char in enumerate(text):
+        origin.extend([index] * len(fold_char(char)))
+    return Folded(folded, tuple(origin))
 
 
 def tokens(text: str) -> list[str]:

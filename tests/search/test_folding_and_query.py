@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.search.folding import fold, search_tokens, tokens
+from reader.search.folding import fold, fold_char, search_tokens, tokens
 from reader.search.query import parse
 
 
@@ -30,6 +30,17 @@ def test_fold_maps_every_folded_character_back_to_its_origin():
     assert folded.text == "(株)ab常州"
     start = folded.text.index("常")
     assert text[slice(*folded.original_span(start, start + 2))] == "常州"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_fold_of_any_text_is_its_characters_folded_one_by_one(text):
+    folded = fold(text)
+    assert folded.text == "".join(fold_char(char) for char in text)
+    assert len(folded.origin) == len(folded.text)
+    assert list(folded.origin) == sorted(folded.origin)  # never runs backwards
+    for position, origin in enumerate(folded.origin):
+        assert fold_char(text[origin]).count(folded.text[position]) >= 1
 
 
 def test_query_language():
