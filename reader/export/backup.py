@@ -105,8 +105,14 @@ def rolling_backup(db_path: Path | str, backup_dir: Path | str, keep: int = 5) -
 
 def _content_digest(path: Path) -> str:
     """A digest of the file's pages with the header's change counters left out, which
-    SQLite bumps on every copy even when no data changed."""
-    data = bytearray(path.read_bytes())
-    for offset in (24, 92):  # file change counter, version-valid-for number
-        data[offset : offset + 4] = b"\0\0\0\0"
-    return hashlib.sha256(data).hexdigest()
+    SQLite bumps on every copy even when no data changed. Read in chunks: a library of
+    hundreds of megabytes must not be held in memory at once."""
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        header = bytearray(file.read(100))
+        for offset in (24, 92):  # file change counter, version-valid-for number
+            header[offset : offset + 4] = b"\0\0\0\0"
+        digest.update(header)
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
