@@ -106,7 +106,7 @@ def _print_json(value: object) -> None:
 
 # --- parse ------------------------------------------------------------------------
 def run_parse(args: argparse.Namespace) -> int:
-    from reader.parse import read_page
+    from reader.parse.page import read_page
 
     path = Path(args.file)
     if not path.is_file():

@@ -124,7 +124,7 @@ class Library:
         place (matched by position, then title) and their highlights re-anchored
         (status "reparsed", outcomes in `reanchored`). Never raises for bad input:
         a bad file is a "failed" result with a reason."""
-        from reader.parse import read_page
+        from reader.parse.page import read_page
 
         shown = str(path)
         try:
@@ -180,8 +180,8 @@ class Library:
     @_bound
     def reparse_all(self) -> list[ImportResult]:
         """Parse every stored raw page again (after a parser fix) and re-anchor."""
-        from reader.parse import parse_text
         from reader.parse.model import ParsedPage, SourceInfo
+        from reader.parse.page import parse_text
 
         results = []
         for source_id in [s.id for s in Source.select(Source.id).order_by(Source.id)]:
@@ -486,6 +486,11 @@ class Library:
             ArticleTag.delete().where(
                 (ArticleTag.article == article_id) & (ArticleTag.tag == tag.id)
             ).execute()
+        return self._article_tags(article_id)
+
+    @_bound
+    def article_tags(self, article_id: int) -> tuple[str, ...]:
+        """The article's own tags by name (empty for an unknown article)."""
         return self._article_tags(article_id)
 
     @_bound

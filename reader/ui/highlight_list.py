@@ -69,12 +69,18 @@ class HighlightListModel(QAbstractListModel):
         return None
 
 
+_LINE_SPACING: dict[str, int] = {}  # QFont.key() -> height of one line of CJK text
+
+
 def _wrapped_height(text: str, font: QFont, width: int, max_lines: int) -> tuple[int, int]:
     """Lines (at most `max_lines`) and pixel height of `text` wrapped to `width`."""
     metrics = QFontMetrics(font)
     bounds = metrics.boundingRect(QRect(0, 0, width, 1 << 20), WRAP_FLAGS, text)
     # one line of CJK text, with its fallback font, is the unit (not the Latin font's)
-    spacing = max(1, metrics.boundingRect(QRect(0, 0, width, 1 << 20), WRAP_FLAGS, "中").height())
+    spacing = _LINE_SPACING.get(font.key())
+    if spacing is None:
+        spacing = max(1, metrics.boundingRect(QRect(0, 0, 100, 1 << 20), WRAP_FLAGS, "中").height())
+        _LINE_SPACING[font.key()] = spacing
     lines = max(1, min(max_lines, -(-bounds.height() // spacing)))
     return lines, lines * spacing
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -282,9 +282,10 @@ class MainWindow(QMainWindow):
             self.sidebar.splitter.restoreState(sidebar_split)
         size = float(s.value("reading/fontSize", DEFAULT_SIZE))
         theme = str(s.value("reading/theme", "light"))
-        self.reading_pane.set_font_size(size)
-        self.actions.toggle_theme.setChecked(theme == "dark")
-        self.set_theme(theme)
+        self.reading_pane.set_appearance(size, theme)
+        apply_theme(self, self.reading_pane.theme)
+        with QSignalBlocker(self.actions.toggle_theme):  # applied above, once
+            self.actions.toggle_theme.setChecked(self.reading_pane.theme == "dark")
         self._open_last_article(s.value("reading/lastArticle"))
         if self._record is None:
             self.reading_pane.show_article(None)

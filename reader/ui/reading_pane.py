@@ -124,6 +124,11 @@ class ReadingPane(QTextBrowser):
         return self._theme
 
     def set_theme(self, theme: str) -> None:
+        self.set_appearance(self._size, theme)
+
+    def set_appearance(self, size: float, theme: str) -> None:
+        """Text size and theme together: the page is laid out once, not twice."""
+        self._size = max(MIN_SIZE, min(MAX_SIZE, size))
         self._theme = theme if theme in THEMES else "light"
         self._apply_theme()
         self._rebuild_keeping_scroll()

@@ -370,11 +370,7 @@ class TagSidebar(QWidget):
         self.article_tags.clear()
         self.article_tag_editor.setEnabled(self._article_id is not None)
         if self._article_id is not None:
-            try:
-                tags = self._library.get_article(self._article_id).tags
-            except ReaderError:
-                tags = ()
-            self.article_tags.addItems(list(tags))
+            self.article_tags.addItems(list(self._library.article_tags(self._article_id)))
 
     def tag_article(self, name: str) -> None:
         name = name.strip()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.parse import read_page
+from reader.parse.page import read_page
 from reader.parse.punctuation import fold_punctuation
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.txt"))

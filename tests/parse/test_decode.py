@@ -7,7 +7,8 @@ import codecs
 import pytest
 
 from reader.errors import InputFileError
-from reader.parse import MAX_PAGE_BYTES, decode_bytes, parse_bytes, read_page
+from reader.parse.decode import MAX_PAGE_BYTES, decode_bytes
+from reader.parse.page import parse_bytes, read_page
 
 PAGE = (
     "双向赋能 共创未来\n\n2024常州·深圳开放创新合作交流会举行\n\n"

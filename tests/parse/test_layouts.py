@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.parse import parse_text
 from reader.parse.model import Author
+from reader.parse.page import parse_text
 
 
 def articles(*blocks: str):

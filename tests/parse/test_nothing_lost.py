@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.parse import parse_text
+from reader.parse.page import parse_text
 from reader.parse.punctuation import fold_punctuation
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)

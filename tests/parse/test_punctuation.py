@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.parse import normalize_punctuation
+from reader.parse.punctuation import normalize_punctuation
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.parse import read_page
 from reader.parse.model import Author
+from reader.parse.page import read_page
 
 
 @pytest.fixture

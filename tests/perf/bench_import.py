@@ -18,7 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import make_pages
 
-from reader.parse import decode_bytes, parse_text
+from reader.parse.decode import decode_bytes
+from reader.parse.page import parse_text
 from reader.store.library import Library
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reader.parse import decode_bytes, parse_text
+from reader.parse.decode import decode_bytes
+from reader.parse.page import parse_text
 from tests.perf.synthetic import make_pages
 
 

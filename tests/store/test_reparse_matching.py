@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import reader.parse
+import reader.parse.page
 from reader.parse.model import ParsedArticle, ParsedPage, SourceInfo
 
 
@@ -24,7 +24,7 @@ def fake_read_page(path: str | Path) -> ParsedPage:
 
 @pytest.fixture
 def page(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader.parse, "read_page", fake_read_page)
+    monkeypatch.setattr(reader.parse.page, "read_page", fake_read_page)
     path = tmp_path / "page.txt"
 
     def write(*articles: tuple[str, list[str]]) -> Path:
