@@ -233,62 +233,97 @@ def _run(
     return db.execute_sql(sql, (match, *params, limit)).fetchall()
 
 
-def _notes(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+#: The highlight's tag names, separated by a control character no name contains.
+_TAG_NAMES = (
+    "(SELECT group_concat(t.name, char(31)) FROM highlight_tag ht JOIN tag t"
+    " ON t.id = ht.tag_id WHERE ht.highlight_id = h.id)"
+)
+TAG_MARK = "#"
+
+
+@dataclass(frozen=True)
+class _AnnotationKind:
+    """How notes and highlights differ in the SQL: the rest of their search is shared."""
+
+    kind: str
+    table: str
+    text: str  # the column shown and snippeted
+    created: str
+    recent_first: str
+    rows_matched: str  # FROM clause when the index matches
+    rows_unmatched: str  # FROM clause for a filter-only search
+
+
+_NOTE = _AnnotationKind(
+    "note",
+    "note_fts",
+    "n.body",
+    "n.created_at",
+    "n.updated_at DESC",
+    "JOIN note n ON n.id = note_fts.rowid JOIN highlight h ON h.id = n.highlight_id",
+    "note n JOIN highlight h ON h.id = n.highlight_id",
+)
+_HIGHLIGHT = _AnnotationKind(
+    "highlight",
+    "highlight_fts",
+    "h.exact",
+    "h.created_at",
+    "h.created_at DESC",
+    "JOIN highlight h ON h.id = highlight_fts.rowid",
+    "highlight h",
+)
+
+
+def _annotation_hits(
+    db: pw.SqliteDatabase, kind: _AnnotationKind, query: Query, matcher, limit: int
+) -> list[SearchHit]:
     where: list[str] = []
     params: list[Any] = []
-    _highlight_filters(query, "n.created_at", where, params)
+    _highlight_filters(query, kind.created, where, params)
     match = query.fts()
-    joins = (
-        "JOIN note n ON n.id = note_fts.rowid " if match else "note n "
-    ) + "JOIN highlight h ON h.id = n.highlight_id JOIN article a ON a.id = h.article_id"
+    joins = (kind.rows_matched if match else kind.rows_unmatched) + (
+        " JOIN article a ON a.id = h.article_id"
+    )
     rows = _run(
         db,
-        "note_fts",
+        kind.table,
         "1.0, 0.5",
-        "n.body, h.id, h.article_id, h.color, h.start, h.end, a.title",
+        f"{kind.text}, h.id, h.article_id, h.color, h.start, h.end, a.title, {_TAG_NAMES}",
         joins,
         where,
         params,
         match,
-        "n.updated_at DESC",
+        kind.recent_first,
         limit,
     )
     hits = []
-    for body, hid, aid, color, start, end, title, score in rows:
-        snippet, spans = _snippet(body, _match_spans(fold(body), matcher))
+    for text, hid, aid, color, start, end, title, tag_names, score in rows:
+        tags = sorted(tag_names.split("\x1f")) if tag_names else []
+        snippet, spans = _annotation_snippet(text, tags, matcher)
         hits.append(
-            SearchHit("note", aid, hid, title, body, snippet, spans, score, start, end, color)
+            SearchHit(kind.kind, aid, hid, title, text, snippet, spans, score, start, end, color)
         )
     return hits
+
+
+def _annotation_snippet(
+    text: str, tags: Sequence[str], matcher: re.Pattern[str] | None
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The snippet of a note or quote; when only a tag matched, the tags are shown
+    after the text (`#name`) so the hit says why it is there."""
+    spans = _match_spans(fold(text), matcher)
+    if spans or not tags:
+        return _snippet(text, spans)
+    labelled = " ".join([text, *(TAG_MARK + tag for tag in tags)])
+    return _snippet(labelled, _match_spans(fold(labelled), matcher))
+
+
+def _notes(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+    return _annotation_hits(db, _NOTE, query, matcher, limit)
 
 
 def _highlights(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
-    where: list[str] = []
-    params: list[Any] = []
-    _highlight_filters(query, "h.created_at", where, params)
-    match = query.fts()
-    joins = (
-        "JOIN highlight h ON h.id = highlight_fts.rowid " if match else "highlight h "
-    ) + "JOIN article a ON a.id = h.article_id"
-    rows = _run(
-        db,
-        "highlight_fts",
-        "1.0, 0.5",
-        "h.exact, h.id, h.article_id, h.color, h.start, h.end, a.title",
-        joins,
-        where,
-        params,
-        match,
-        "h.created_at DESC",
-        limit,
-    )
-    hits = []
-    for quote, hid, aid, color, start, end, title, score in rows:
-        snippet, spans = _snippet(quote, _match_spans(fold(quote), matcher))
-        hits.append(
-            SearchHit("highlight", aid, hid, title, quote, snippet, spans, score, start, end, color)
-        )
-    return hits
+    return _annotation_hits(db, _HIGHLIGHT, query, matcher, limit)
 
 
 def _articles(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:

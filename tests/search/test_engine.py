@@ -167,3 +167,16 @@ def test_common_terms_still_return_every_kind_in_rank_order(library, add_article
     found = search(library, "州", limit=5).articles
     assert len(found) == 5
     assert [hit.score for hit in found] == sorted((hit.score for hit in found), reverse=True)
+
+
+def test_a_hit_found_by_its_tag_shows_the_tag_marked(library, add_article):
+    aid = add_article("项目开工", "年产2000吨，填补省内空白。")
+    highlight = library.add_highlight(aid, 0, 7, note="产能数据")
+    library.tag_highlight(highlight.id, "合成生物")
+    library.tag_highlight(highlight.id, "产业")
+    result = search(library, "合成生物")
+    [quote] = result.highlights
+    [note] = result.notes
+    assert marked_snippet(quote) == "年产2000吨 #产业 #[合成生物]"
+    assert marked_snippet(note) == "产能数据 #产业 #[合成生物]"
+    assert marked_snippet(search(library, "产能").notes[0]) == "[产能]数据"  # text match: no tags
