@@ -69,6 +69,7 @@ class Actions:
     edit_note: QAction
     add_tag: QAction
     find: QAction
+    preferences: QAction
     focus_search: QAction
     next_article: QAction
     previous_article: QAction
@@ -156,6 +157,7 @@ def create_actions(parent: QObject) -> Actions:
         ),
         add_tag=_action(parent, tr("Add &Tag"), ["T"], tr("Tag the highlight"), "tag"),
         find=_action(parent, tr("&Find in Article…"), ["Ctrl+F"]),
+        preferences=_action(parent, tr("&Preferences…"), ["Ctrl+,"]),
         focus_search=_action(
             parent,
             tr("&Search Library"),

@@ -25,6 +25,7 @@ from reader.store.paths import default_db_path, open_library
 from reader.ui import instance_lock
 from reader.ui.i18n import tr
 from reader.ui.main_window import MainWindow
+from reader.ui.preferences import LANGUAGE_KEY, backup_keep
 
 ORGANIZATION = "reader"
 APPLICATION = "Reader"
@@ -99,9 +100,9 @@ def open_window(args: argparse.Namespace, settings: QSettings) -> tuple[MainWind
 
 
 def start_rolling_backup(db_path: Path, settings: QSettings) -> threading.Thread | None:
-    """Keep the last few copies of the library (setting `backup/keep`, default 5; 0
-    turns it off), taken in the background so start-up never waits for the copy."""
-    keep = int(settings.value("backup/keep", 5))
+    """Keep the last few copies of the library (Preferences; 0 turns it off), taken in
+    the background so start-up never waits for the copy."""
+    keep = backup_keep(settings)
     if keep <= 0:
         return None
 
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     settings = QSettings()
-    install_translations(app, args.lang or settings.value("ui/language") or None)
+    install_translations(app, args.lang or settings.value(LANGUAGE_KEY) or None)
     try:
         window, lock = open_window(args, settings)
     except ReaderError as error:

@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         edit.addActions([a.edit_note, a.add_tag, a.delete_highlight])
         edit.addSeparator()
         edit.addActions([a.find, a.focus_search])
+        edit.addSeparator()
+        edit.addAction(a.preferences)
         view = bar.addMenu(tr("&View"))
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         view.addSeparator()
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.show_find_bar)
         a.export.triggered.connect(self.show_export)
         a.backup.triggered.connect(self.back_up)
+        a.preferences.triggered.connect(self.show_preferences)
 
     def show_find_bar(self) -> None:
         if self.find_bar is None:
@@ -256,6 +259,16 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         dialog.open()
+
+    def show_preferences(self) -> QDialog:
+        from reader.export.backup import default_backup_dir
+        from reader.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(
+            self.settings, str(default_backup_dir(self.library.path)), parent=self
+        )
+        dialog.open()
+        return dialog
 
     def back_up(self) -> None:
         from reader.ui.dialogs import backup_library

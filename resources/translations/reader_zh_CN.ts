@@ -1,454 +1,456 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="31" />
+        <location filename="../../reader/ui/actions.py" line="31"/>
         <source>Yellow</source>
         <extracomment>Swatch colours for the highlight colours the core knows (light theme).</extracomment>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="32" />
+        <location filename="../../reader/ui/actions.py" line="32"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="33" />
+        <location filename="../../reader/ui/actions.py" line="33"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="34" />
+        <location filename="../../reader/ui/actions.py" line="34"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="35" />
+        <location filename="../../reader/ui/actions.py" line="35"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="36" />
+        <location filename="../../reader/ui/actions.py" line="36"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="115" />
+        <location filename="../../reader/ui/actions.py" line="116"/>
         <source>Highlight %s</source>
         <translation>%s标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="117" />
+        <location filename="../../reader/ui/actions.py" line="118"/>
         <source>Highlight the selected passage in %s</source>
         <translation>用%s标注选中的段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="125" />
+        <location filename="../../reader/ui/actions.py" line="126"/>
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="127" />
+        <location filename="../../reader/ui/actions.py" line="128"/>
         <source>Import newspaper pages (.txt)</source>
         <translation>导入报纸版面（.txt）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="131" />
+        <location filename="../../reader/ui/actions.py" line="132"/>
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="131" />
+        <location filename="../../reader/ui/actions.py" line="132"/>
         <source>Import every page in a folder</source>
         <translation>导入文件夹中的所有版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="134" />
+        <location filename="../../reader/ui/actions.py" line="135"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="134" />
+        <location filename="../../reader/ui/actions.py" line="135"/>
         <source>Export highlights and notes</source>
         <translation>导出标注和笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="136" />
+        <location filename="../../reader/ui/actions.py" line="137"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份文库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="136" />
+        <location filename="../../reader/ui/actions.py" line="137"/>
         <source>Save a copy of the library</source>
         <translation>保存文库副本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="137" />
+        <location filename="../../reader/ui/actions.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="138" />
-        <location filename="../../reader/ui/main_window.py" line="108" />
+        <location filename="../../reader/ui/actions.py" line="139"/>
+        <location filename="../../reader/ui/main_window.py" line="108"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="139" />
-        <location filename="../../reader/ui/main_window.py" line="111" />
+        <location filename="../../reader/ui/actions.py" line="140"/>
+        <location filename="../../reader/ui/main_window.py" line="111"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="142" />
+        <location filename="../../reader/ui/actions.py" line="143"/>
         <source>&amp;Highlight</source>
         <translation>标注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="144" />
+        <location filename="../../reader/ui/actions.py" line="145"/>
         <source>Highlight the selected passage in the default colour (H)</source>
         <translation>用默认颜色标注选中的段落（H）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="149" />
+        <location filename="../../reader/ui/actions.py" line="150"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="151" />
+        <location filename="../../reader/ui/actions.py" line="152"/>
         <source>Delete the selected highlight</source>
         <translation>删除选中的标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="155" />
+        <location filename="../../reader/ui/actions.py" line="156"/>
         <source>Edit &amp;Note</source>
         <translation>编辑笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="155" />
+        <location filename="../../reader/ui/actions.py" line="156"/>
         <source>Write a note on the highlight</source>
         <translation>为标注写笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="157" />
+        <location filename="../../reader/ui/actions.py" line="158"/>
         <source>Add &amp;Tag</source>
         <translation>添加标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="157" />
+        <location filename="../../reader/ui/actions.py" line="158"/>
         <source>Tag the highlight</source>
         <translation>为标注添加标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="158" />
+        <location filename="../../reader/ui/actions.py" line="159"/>
         <source>&amp;Find in Article…</source>
         <translation>在文中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="161" />
+        <location filename="../../reader/ui/actions.py" line="160"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="163"/>
         <source>&amp;Search Library</source>
         <translation>搜索文库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="163" />
+        <location filename="../../reader/ui/actions.py" line="165"/>
         <source>Search notes, highlights and articles</source>
         <translation>搜索笔记、标注和文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="166" />
+        <location filename="../../reader/ui/actions.py" line="168"/>
         <source>Next Article</source>
         <translation>下一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="167" />
+        <location filename="../../reader/ui/actions.py" line="169"/>
         <source>Previous Article</source>
         <translation>上一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="169" />
+        <location filename="../../reader/ui/actions.py" line="171"/>
         <source>Next Highlight</source>
         <translation>下一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="172" />
+        <location filename="../../reader/ui/actions.py" line="174"/>
         <source>Previous Highlight</source>
         <translation>上一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="174" />
+        <location filename="../../reader/ui/actions.py" line="176"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="175" />
+        <location filename="../../reader/ui/actions.py" line="177"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="176" />
+        <location filename="../../reader/ui/actions.py" line="178"/>
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="179" />
+        <location filename="../../reader/ui/actions.py" line="181"/>
         <source>&amp;Dark Theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="181" />
+        <location filename="../../reader/ui/actions.py" line="183"/>
         <source>Switch between light and dark</source>
         <translation>在浅色和深色之间切换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="184" />
+        <location filename="../../reader/ui/actions.py" line="186"/>
         <source>Show &amp;Sidebar</source>
         <translation>显示侧栏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="185" />
+        <location filename="../../reader/ui/actions.py" line="187"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="186" />
+        <location filename="../../reader/ui/actions.py" line="188"/>
         <source>&amp;About Reader</source>
         <translation>关于 Reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="93" />
+        <location filename="../../reader/ui/app.py" line="94"/>
         <source>Your library is empty. Import the sample newspaper pages to try Reader?</source>
         <translation>文库是空的。要导入示例报纸版面试用 Reader 吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="119" />
+        <location filename="../../reader/ui/article_list.py" line="119"/>
         <source>No byline</source>
         <translation>无署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="141" />
+        <location filename="../../reader/ui/article_list.py" line="141"/>
         <source>Filter by title or author</source>
         <translation>按标题或作者筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="145" />
+        <location filename="../../reader/ui/article_list.py" line="145"/>
         <source>Show only articles with this tag</source>
         <translation>只显示带此标签的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="150" />
+        <location filename="../../reader/ui/article_list.py" line="150"/>
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="150" />
+        <location filename="../../reader/ui/article_list.py" line="150"/>
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="150" />
+        <location filename="../../reader/ui/article_list.py" line="150"/>
         <source>By title</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="150" />
+        <location filename="../../reader/ui/article_list.py" line="150"/>
         <source>Most highlighted</source>
         <translation>标注最多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="184" />
-        <location filename="../../reader/ui/tag_sidebar.py" line="232" />
+        <location filename="../../reader/ui/article_list.py" line="184"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="232"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="75" />
+        <location filename="../../reader/ui/import_worker.py" line="75"/>
         <source>Preparing import…</source>
         <translation>正在准备导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="75" />
+        <location filename="../../reader/ui/import_worker.py" line="75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="76" />
+        <location filename="../../reader/ui/import_worker.py" line="76"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="93" />
+        <location filename="../../reader/ui/import_worker.py" line="93"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 个，共 %2 个
 %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="107" />
+        <location filename="../../reader/ui/import_worker.py" line="107"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="122" />
+        <location filename="../../reader/ui/import_worker.py" line="122"/>
         <source>%d imported</source>
         <translation>已导入 %d 个</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="123" />
+        <location filename="../../reader/ui/import_worker.py" line="123"/>
         <source>%d updated</source>
         <translation>已更新 %d 个</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="124" />
+        <location filename="../../reader/ui/import_worker.py" line="124"/>
         <source>%d unchanged</source>
         <translation>%d 个未变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="125" />
+        <location filename="../../reader/ui/import_worker.py" line="125"/>
         <source>%d failed</source>
         <translation>%d 个失败</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="129" />
+        <location filename="../../reader/ui/import_worker.py" line="129"/>
         <source>The import was cancelled; pages already imported were kept.</source>
         <translation>导入已取消；已导入的版面已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="136" />
+        <location filename="../../reader/ui/import_worker.py" line="136"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="140" />
+        <location filename="../../reader/ui/import_worker.py" line="140"/>
         <source>Some files could not be imported; see the details.</source>
         <translation>部分文件无法导入，详见详细信息。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/instance_lock.py" line="31" />
+        <location filename="../../reader/ui/instance_lock.py" line="31"/>
         <source>This library is already open in another Reader window (pid %1).</source>
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="57" />
+        <location filename="../../reader/ui/main_window.py" line="57"/>
         <source>Reader — %s</source>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="108" />
+        <location filename="../../reader/ui/main_window.py" line="108"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="111" />
+        <location filename="../../reader/ui/main_window.py" line="111"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="120"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126" />
+        <location filename="../../reader/ui/main_window.py" line="126"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="130" />
+        <location filename="../../reader/ui/main_window.py" line="130"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="135" />
+        <location filename="../../reader/ui/main_window.py" line="137"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="139" />
+        <location filename="../../reader/ui/main_window.py" line="141"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="143" />
+        <location filename="../../reader/ui/main_window.py" line="145"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="146" />
+        <location filename="../../reader/ui/main_window.py" line="148"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="221" />
+        <location filename="../../reader/ui/main_window.py" line="223"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <source>This feature is not available: %s</source>
-        <translation type="vanished">此功能不可用：%s</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="325" />
+        <location filename="../../reader/ui/main_window.py" line="339"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="367" />
+        <location filename="../../reader/ui/main_window.py" line="381"/>
         <source>Select a passage in the article first.</source>
         <translation>请先在文章中选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="439" />
+        <location filename="../../reader/ui/main_window.py" line="453"/>
         <source>%d articles</source>
         <translation>%d 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="442" />
+        <location filename="../../reader/ui/main_window.py" line="456"/>
         <source>%d highlights in this article</source>
         <translation>本文 %d 处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="444" />
+        <location filename="../../reader/ui/main_window.py" line="458"/>
         <source>%d tags</source>
         <translation>%d 个标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="450" />
+        <location filename="../../reader/ui/main_window.py" line="464"/>
         <source>Import pages</source>
         <translation>导入版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="450" />
+        <location filename="../../reader/ui/main_window.py" line="464"/>
         <source>Newspaper pages (*.txt);;All files (*)</source>
         <translation>报纸版面 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="455" />
+        <location filename="../../reader/ui/main_window.py" line="469"/>
         <source>Import a folder of pages</source>
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="485" />
+        <location filename="../../reader/ui/main_window.py" line="499"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="490" />
+        <location filename="../../reader/ui/main_window.py" line="504"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="490" />
+        <location filename="../../reader/ui/main_window.py" line="504"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="517" />
+        <location filename="../../reader/ui/main_window.py" line="531"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="521" />
+        <location filename="../../reader/ui/main_window.py" line="535"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -457,294 +459,326 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="188" />
+        <location filename="../../reader/ui/reading_pane.py" line="193"/>
         <source>Select an article on the left to start reading.</source>
-        <extracomment>Marks the extra selections the pane owns; any other (the find bar's) are kept.</extracomment>
+        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="399" />
+        <location filename="../../reader/ui/reading_pane.py" line="404"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="84" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="84"/>
         <source>Highlights</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="85" />
-        <location filename="../../reader/ui/tag_sidebar.py" line="432" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="85"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="428"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="120" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="120"/>
         <source>No highlights yet.
 Select a passage and press H or Ctrl+1…6.</source>
         <translation>还没有标注。
 选中一段文字，按 H 或 Ctrl+1…6。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="129" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="129"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="145" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="145"/>
         <source>Delete this highlight</source>
         <translation>删除此标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="153" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="153"/>
         <source>Write a note… (saved as you type)</source>
         <translation>写笔记…（输入时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="158" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="158"/>
         <source>Add a tag and press Enter</source>
         <translation>输入标签后按回车</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="169" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="169"/>
         <source>Double-click or press Delete to remove a tag</source>
         <translation>双击或按 Delete 移除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="207" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="207"/>
         <source>Tag this article…</source>
         <translation>为本文添加标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="223" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="223"/>
         <source>Right-click a tag to rename, merge or delete it.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="229" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="229"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="402" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="398"/>
         <source>%s   (%d highlights · %d articles)</source>
         <translation>%s   （%d 处标注 · %d 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="440" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="436"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="441" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="437"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="443" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="439"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="446" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="442"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="446" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="442"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="452" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="448"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="452" />
+        <location filename="../../reader/ui/tag_sidebar.py" line="448"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="39" />
+        <location filename="../../reader/ui/undo_commands.py" line="39"/>
         <source>Add highlight</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="61" />
+        <location filename="../../reader/ui/undo_commands.py" line="61"/>
         <source>Delete highlight</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="82" />
+        <location filename="../../reader/ui/undo_commands.py" line="82"/>
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="104" />
+        <location filename="../../reader/ui/undo_commands.py" line="104"/>
         <source>Edit note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="137" />
+        <location filename="../../reader/ui/undo_commands.py" line="137"/>
         <source>Add tag %s</source>
         <translation>添加标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="137" />
+        <location filename="../../reader/ui/undo_commands.py" line="137"/>
         <source>Remove tag %s</source>
         <translation>移除标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="165" />
+        <location filename="../../reader/ui/undo_commands.py" line="165"/>
         <source>Tag article %s</source>
         <translation>为文章添加标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="165" />
+        <location filename="../../reader/ui/undo_commands.py" line="165"/>
         <source>Untag article %s</source>
         <translation>移除文章标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="199" />
+        <location filename="../../reader/ui/undo_commands.py" line="199"/>
         <source>Rename tag %s → %s</source>
         <translation>重命名标签 %s → %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="215" />
+        <location filename="../../reader/ui/undo_commands.py" line="215"/>
         <source>Merge tag %s into %s</source>
         <translation>将标签 %s 合并到 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="231" />
+        <location filename="../../reader/ui/undo_commands.py" line="231"/>
         <source>Delete tag %s</source>
         <translation>删除标签 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences.py" line="47"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences.py" line="53"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences.py" line="60"/>
+        <source>None</source>
+        <translation>不保留</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences.py" line="64"/>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences.py" line="65"/>
+        <source>&amp;Automatic backups to keep:</source>
+        <translation>自动备份保留份数(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences.py" line="68"/>
+        <source>A new language applies the next time Reader starts. A backup of the library is taken at each start, into
+%s</source>
+        <translation>新的界面语言在下次启动 Reader 时生效。每次启动时都会备份资料库，保存到
+%s</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="80" />
+        <location filename="../../reader/ui/export_dialog.py" line="80"/>
         <source>Export highlights and notes</source>
         <translation>导出划线和笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="91" />
+        <location filename="../../reader/ui/export_dialog.py" line="91"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="92" />
+        <location filename="../../reader/ui/export_dialog.py" line="92"/>
         <source>A tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="95" />
+        <location filename="../../reader/ui/export_dialog.py" line="95"/>
         <source>Everything in the library</source>
         <translation>整个资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="100" />
+        <location filename="../../reader/ui/export_dialog.py" line="100"/>
         <source>{0} ({1} passages)</source>
         <translation>{0}（{1} 段）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="123" />
+        <location filename="../../reader/ui/export_dialog.py" line="123"/>
         <source>Markdown (Obsidian, Logseq)</source>
         <translation>Markdown（Obsidian、Logseq）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="124" />
+        <location filename="../../reader/ui/export_dialog.py" line="124"/>
         <source>JSON Web Annotation archive</source>
         <translation>JSON 网络注释存档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="125" />
+        <location filename="../../reader/ui/export_dialog.py" line="125"/>
         <source>CSV for spreadsheets</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/export_dialog.py" line="129"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="146" />
+        <location filename="../../reader/ui/export_dialog.py" line="146"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="165" />
+        <location filename="../../reader/ui/export_dialog.py" line="165"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="166" />
+        <location filename="../../reader/ui/export_dialog.py" line="166"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="167" />
+        <location filename="../../reader/ui/export_dialog.py" line="167"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="188" />
+        <location filename="../../reader/ui/export_dialog.py" line="188"/>
         <source>The search result</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="190" />
+        <location filename="../../reader/ui/export_dialog.py" line="190"/>
         <source>The search result (1 highlight)</source>
         <translation>搜索结果（1 条划线）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="191" />
+        <location filename="../../reader/ui/export_dialog.py" line="191"/>
         <source>The search result ({0} highlights)</source>
         <translation>搜索结果（{0} 条划线）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="222" />
+        <location filename="../../reader/ui/export_dialog.py" line="222"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="223" />
+        <location filename="../../reader/ui/export_dialog.py" line="223"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="224" />
+        <location filename="../../reader/ui/export_dialog.py" line="224"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="227" />
+        <location filename="../../reader/ui/export_dialog.py" line="227"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="237" />
+        <location filename="../../reader/ui/export_dialog.py" line="237"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="241" />
+        <location filename="../../reader/ui/export_dialog.py" line="241"/>
         <source>{0} is a folder: choose a file name.</source>
         <translation>{0} 是文件夹，请输入文件名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="245" />
+        <location filename="../../reader/ui/export_dialog.py" line="245"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="254" />
+        <location filename="../../reader/ui/export_dialog.py" line="254"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="260" />
+        <location filename="../../reader/ui/export_dialog.py" line="260"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
@@ -752,33 +786,33 @@ Select a passage and press H or Ctrl+1…6.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="62" />
+        <location filename="../../reader/ui/find_bar.py" line="62"/>
         <source>Find in article</source>
-        <extracomment>Marks an ExtraSelection as the find bar's own.</extracomment>
+        <extracomment>Marks an ExtraSelection as the find bar&apos;s own.</extracomment>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="68" />
+        <location filename="../../reader/ui/find_bar.py" line="68"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="70" />
+        <location filename="../../reader/ui/find_bar.py" line="70"/>
         <source>Next match (F3)</source>
         <translation>下一个匹配（F3）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="71" />
+        <location filename="../../reader/ui/find_bar.py" line="71"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="185" />
+        <location filename="../../reader/ui/find_bar.py" line="185"/>
         <source>{0} of {1}</source>
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="188" />
+        <location filename="../../reader/ui/find_bar.py" line="188"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
@@ -786,48 +820,48 @@ Select a passage and press H or Ctrl+1…6.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="286" />
+        <location filename="../../reader/ui/search_panel.py" line="286"/>
         <source>Search notes, highlights, articles (Ctrl+K)</source>
         <extracomment>Swatch colours for the stored highlight colour names (reader.store.models.HIGHLIGHT_COLORS).</extracomment>
         <translation>搜索笔记、划线、文章（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="290" />
-        <source>Words must all match; "a phrase", -exclude, tag:, color:, in:notes, author:, before:/after: dates</source>
-        <translation>所有词都须匹配；"短语"、-排除、tag:、color:、in:notes、author:、before:/after: 日期</translation>
+        <location filename="../../reader/ui/search_panel.py" line="290"/>
+        <source>Words must all match; &quot;a phrase&quot;, -exclude, tag:, color:, in:notes, author:, before:/after: dates</source>
+        <translation>所有词都须匹配；&quot;短语&quot;、-排除、tag:、color:、in:notes、author:、before:/after: 日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="378" />
+        <location filename="../../reader/ui/search_panel.py" line="378"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="388" />
+        <location filename="../../reader/ui/search_panel.py" line="388"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="389" />
+        <location filename="../../reader/ui/search_panel.py" line="389"/>
         <source>Highlights</source>
         <translation>划线</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="390" />
+        <location filename="../../reader/ui/search_panel.py" line="390"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="408" />
+        <location filename="../../reader/ui/search_panel.py" line="408"/>
         <source>1 result</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="408" />
+        <location filename="../../reader/ui/search_panel.py" line="408"/>
         <source>{0} results</source>
         <translation>{0} 条结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="411" />
+        <location filename="../../reader/ui/search_panel.py" line="411"/>
         <source>No results for “{0}”</source>
         <translation>没有找到“{0}”</translation>
     </message>

@@ -1,10 +1,11 @@
-"""Screenshots of the search panel and the export dialog over real sample pages.
+"""Screenshots of the search panel, export and preferences dialogs over sample pages.
 
     .venv/bin/python tests/perf/screenshot_dialogs.py [--out screenshots] [--quick]
 
 Builds a throwaway library from resources/samples, annotates a few passages in several
-colours, runs a real search through the panel and saves `search-panel.png` and
-`export-dialog.png` (grab(), offscreen; install a CJK font such as fonts-noto-cjk).
+colours, runs a real search through the panel and saves `search-panel.png`,
+`export-dialog.png` and `preferences-dialog.png` (grab(), offscreen; install a CJK font
+such as fonts-noto-cjk).
 `--quick` is accepted for symmetry with the benchmarks; the run is already small.
 """
 
@@ -95,6 +96,19 @@ def shoot_export(library, out: Path) -> Path:
     return path
 
 
+def shoot_preferences(library, out: Path) -> Path:
+    from reader.export.backup import default_backup_dir
+    from reader.ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(QSettings(), str(default_backup_dir(library.path)))
+    dialog.show()
+    QApplication.processEvents()
+    path = out / "preferences-dialog.png"
+    dialog.grab().save(str(path))
+    dialog.close()
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "screenshots")
@@ -109,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         os.environ["HOME"] = folder  # the export dialog writes under ~/Documents
         library = build_library(Path(folder))
-        for path in (shoot_search(library, args.out), shoot_export(library, args.out)):
+        shots = (shoot_search, shoot_export, shoot_preferences)
+        for path in (shoot(library, args.out) for shoot in shots):
             print(f"saved {path}")
         library.close()
     return 0

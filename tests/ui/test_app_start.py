@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from reader.export.backup import default_backup_dir, rolling_backups
+from reader.resources import sample_pages
 from reader.ui.app import start_rolling_backup
 
 
-def test_start_keeps_a_rolling_backup_of_the_library(library, settings, shared_sample_page):
-    library.import_file(shared_sample_page)
+def test_start_keeps_a_rolling_backup_of_the_library(library, settings):
+    library.import_file(sample_pages()[0])
     worker = start_rolling_backup(library.path, settings)
     assert worker is not None
     worker.join(timeout=30)

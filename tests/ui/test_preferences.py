@@ -1,0 +1,51 @@
+"""Edit → Preferences…: language and automatic backups, kept in the app's settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from reader.export.backup import default_backup_dir, rolling_backups
+from reader.ui.app import install_translations, start_rolling_backup
+from reader.ui.i18n import tr
+from reader.ui.preferences import LANGUAGE_KEY, PreferencesDialog
+
+
+def press(qtbot, dialog, button) -> None:
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(button), Qt.MouseButton.LeftButton)
+
+
+def test_preferences_are_saved_and_shown_again(qtbot, sample_library, make_window):
+    window = make_window(sample_library)
+    window.actions.preferences.trigger()
+    dialog = window.findChild(PreferencesDialog, "preferencesDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.language.currentText() == "System default"
+    assert str(default_backup_dir(sample_library.path)) in dialog.findChild(object, "hint").text()
+
+    dialog.language.setCurrentIndex(dialog.language.findText("简体中文"))
+    dialog.backups.setValue(0)
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    assert not dialog.isVisible()
+    assert window.settings.value(LANGUAGE_KEY) == "zh_CN"
+    assert start_rolling_backup(sample_library.path, window.settings) is None  # 0: none
+    assert not rolling_backups(default_backup_dir(sample_library.path))
+
+    again = window.show_preferences()
+    assert again.language.currentText() == "简体中文"
+    assert again.backups.text() == "None"
+    again.backups.setValue(3)
+    press(qtbot, again, QDialogButtonBox.StandardButton.Cancel)
+    assert int(window.settings.value("backup/keep")) == 0  # cancel changes nothing
+
+
+def test_the_chosen_language_is_the_one_the_app_starts_in(qapp, settings):
+    settings.setValue(LANGUAGE_KEY, "zh_CN")
+    translators = install_translations(qapp, settings.value(LANGUAGE_KEY))
+    try:
+        assert tr("&File") == "文件(&F)"
+        assert PreferencesDialog(settings, "/tmp").windowTitle() == "首选项"
+    finally:
+        for translator in translators:
+            QApplication.removeTranslator(translator)
+    assert tr("&File") == "&File"
