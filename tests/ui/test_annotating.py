@@ -8,15 +8,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.reading_pane import HIGHLIGHT_MARK
-
-
-def type_text(widget, text: str) -> None:
-    """Type key by key (QTest.keyClicks cannot send characters outside Latin-1)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            )
+from tests.ui.keyboard import type_text
 
 
 def press_enter(widget) -> None:

@@ -4,22 +4,14 @@ pane's own extra selections alone."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QApplication, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from reader.ui.find_bar import FIND_MARK, FindBar
+from tests.ui.keyboard import type_text
 
 TEXT = "𠮷 常州日报。\n常州 AI 产业，常州的ai。\n武进 Ai 与常州"
-
-
-def type_text(widget, text: str) -> None:
-    """Type `text` key by key (QTest.keyClicks aborts on characters outside ASCII)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            )
 
 
 @pytest.fixture

@@ -3,18 +3,10 @@ passage in the reading pane."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QTreeView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QTreeView
 
-
-def type_text(widget, text: str) -> None:
-    """Type key by key (QTest.keyClicks aborts on characters outside ASCII)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            )
+from tests.ui.keyboard import type_text
 
 
 def press(qtbot, widget, key) -> None:

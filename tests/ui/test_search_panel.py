@@ -6,24 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from reader.ui.search_panel import HIT_ROLE, HTML_ROLE, SearchController, snippet_html
+from tests.ui.keyboard import type_text
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples"
 QUOTE = "合成生物"
 NOTE = "remember <b>zebrafish</b> & 生物"
-
-
-def type_text(widget, text: str) -> None:
-    """Type `text` key by key (QTest.keyClicks aborts on characters outside ASCII)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            )
 
 
 @pytest.fixture
