@@ -11,7 +11,7 @@ import heapq
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Any
 
@@ -352,7 +352,71 @@ def _articles(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[
         "a.created_at DESC, a.id",
         limit,
     )
-    return [_article_hit(aid, title, text, score, matcher) for aid, title, text, score in rows]
+    hits = [_article_hit(aid, title, text, score, matcher) for aid, title, text, score in rows]
+    if match is None:
+        return hits
+    return _with_tagged_articles(db, query, matcher, where, params, hits, limit)
+
+
+def _matching_tags(db: pw.SqliteDatabase, query: Query) -> tuple[dict[int, str], list[int]]:
+    """Tags whose names hold every term (by id), and tags holding an excluded term.
+    Tag names are few (hundreds), so they are matched here rather than indexed."""
+    wanted = [re.compile(_term_pattern(term)) for term in query.terms]
+    unwanted = [re.compile(_term_pattern(term)) for term in query.excluded]
+    found: dict[int, str] = {}
+    shunned: list[int] = []
+    for tag_id, name in db.execute_sql("SELECT id, name FROM tag").fetchall():
+        folded = fold(name).text
+        if any(p.search(folded) for p in unwanted):
+            shunned.append(tag_id)
+        elif all(p.search(folded) for p in wanted):
+            found[tag_id] = name
+    return found, shunned
+
+
+def _with_tagged_articles(
+    db: pw.SqliteDatabase,
+    query: Query,
+    matcher: re.Pattern[str] | None,
+    where: list[str],
+    params: list[Any],
+    text_hits: list[SearchHit],
+    limit: int,
+) -> list[SearchHit]:
+    """Articles the person tagged with a matching tag come first (a tag is a deliberate
+    label), newest first, then the text matches; a tag holding an excluded term rules
+    its articles out. A tagged article whose text matches too keeps its text snippet;
+    one found by its tag alone shows the tag as `#tag`."""
+    tags, shunned = _matching_tags(db, query)
+    if not tags:
+        return text_hits
+    marks = ", ".join("?" * len(tags))
+    sql = (
+        "SELECT a.id, a.title, a.text, (SELECT group_concat(t.name, char(31)) FROM"
+        f" article_tag at2 JOIN tag t ON t.id = at2.tag_id WHERE at2.article_id = a.id"
+        f" AND t.id IN ({marks})) FROM article a WHERE EXISTS (SELECT 1 FROM article_tag"
+        f" at1 WHERE at1.article_id = a.id AND at1.tag_id IN ({marks}))"
+        " AND NOT EXISTS (SELECT 1 FROM article_tag at3 WHERE at3.article_id = a.id"
+        f" AND at3.tag_id IN ({', '.join('?' * len(shunned))}))"
+    )
+    for condition in where:
+        sql += f" AND {condition}"
+    sql += " ORDER BY a.created_at DESC, a.id LIMIT ?"
+    rows = db.execute_sql(sql, (*tags, *tags, *shunned, *params, limit)).fetchall()
+    by_text = {hit.article_id: hit for hit in text_hits}
+    top = max((hit.score for hit in text_hits), default=0.0) + 1.0
+    tagged = []
+    for aid, title, text, names in rows:
+        hit = by_text.pop(aid, None)
+        if hit is None:
+            paragraph = text.split("\n", 1)[0]
+            snippet, spans = _annotation_snippet(paragraph, sorted(names.split("\x1f")), matcher)
+            hit = SearchHit(
+                "article", aid, None, title, paragraph, snippet, spans, top, None, None, None
+            )
+        tagged.append(replace(hit, score=top))
+    rest = [hit for hit in text_hits if hit.article_id in by_text]
+    return (tagged + rest)[:limit]
 
 
 def _article_hit(

@@ -180,3 +180,25 @@ def test_a_hit_found_by_its_tag_shows_the_tag_marked(library, add_article):
     assert marked_snippet(quote) == "年产2000吨 #产业 #[合成生物]"
     assert marked_snippet(note) == "产能数据 #产业 #[合成生物]"
     assert marked_snippet(search(library, "产能").notes[0]) == "[产能]数据"  # text match: no tags
+
+
+def test_an_article_tagged_with_the_term_comes_first(library, add_article):
+    mention = add_article("园区招商", "合成生物企业落户园区。")
+    tagged = add_article("项目开工", "年产2000吨，填补省内空白。")
+    library.tag_article(tagged, "合成生物")
+    library.tag_article(tagged, "产业")
+
+    found = search(library, "合成生物").articles
+    assert [hit.article_id for hit in found] == [tagged, mention]
+    assert marked_snippet(found[0]) == "年产2000吨，填补省内空白。 #[合成生物]"
+    assert found[0].score > found[1].score
+    assert [h.article_id for h in search(library, "合成生物 -产业").articles] == [mention]
+    assert search(library, "合成生物 tag:产业").articles[0].article_id == tagged
+    assert [h.article_id for h in search(library, "合成生物 落户").articles] == [mention]
+
+    library.tag_article(mention, "生物")  # its text matches too: it keeps its text snippet
+    both = {hit.article_id: marked_snippet(hit) for hit in search(library, "生物").articles}
+    assert both == {
+        mention: "合成[生物]企业落户园区。",
+        tagged: "年产2000吨，填补省内空白。 #合成[生物]",
+    }
