@@ -1,6 +1,6 @@
 """Export, backup and archive import timings on a generated library.
 
-    .venv/bin/python -m tests.perf.bench_export [--quick]
+    .venv/bin/python tests/perf/bench_export.py [--quick]
 
 Not collected by pytest (the name does not start with test_).
 """
@@ -8,9 +8,12 @@ Not collected by pytest (the name does not start with test_).
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script, too
 
 from reader.export.backup import backup_database
 from reader.export.formats import render
