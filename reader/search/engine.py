@@ -8,6 +8,7 @@ found in the folded text are mapped back through `Folded.origin`.
 from __future__ import annotations
 
 import heapq
+import json
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -219,13 +220,14 @@ def _run(
         best = heapq.nsmallest(limit, scored, key=itemgetter(1))
         if not best:
             return []
-        values = ", ".join("(?, ?)" for _ in best)
+        # One JSON parameter, however large `limit` is (SQLite caps bound variables).
         sql = (
-            f"WITH ranked(rowid, score) AS (VALUES {values})"
+            "WITH ranked(rowid, score) AS (SELECT json_extract(value, '$[0]'),"
+            " json_extract(value, '$[1]') FROM json_each(?))"
             f" SELECT {select}, -{table}.score FROM ranked AS {table} {joins}"
             f" ORDER BY {table}.score"
         )
-        return db.execute_sql(sql, [value for row in best for value in row]).fetchall()
+        return db.execute_sql(sql, (json.dumps(best),)).fetchall()
     sql = f"SELECT {select}, -bm25({table}, {weights}) FROM {table} {joins} WHERE {table} MATCH ?"
     for condition in where:
         sql += f" AND {condition}"
@@ -233,9 +235,9 @@ def _run(
     return db.execute_sql(sql, (match, *params, limit)).fetchall()
 
 
-#: The highlight's tag names, separated by a control character no name contains.
+#: The highlight's tag names as a JSON array (any character may stand in a name).
 _TAG_NAMES = (
-    "(SELECT group_concat(t.name, char(31)) FROM highlight_tag ht JOIN tag t"
+    "(SELECT json_group_array(t.name) FROM highlight_tag ht JOIN tag t"
     " ON t.id = ht.tag_id WHERE ht.highlight_id = h.id)"
 )
 TAG_MARK = "#"
@@ -298,7 +300,7 @@ def _annotation_hits(
     )
     hits = []
     for text, hid, aid, color, start, end, title, tag_names, score in rows:
-        tags = sorted(tag_names.split("\x1f")) if tag_names else []
+        tags = sorted(json.loads(tag_names))
         snippet, spans = _annotation_snippet(text, tags, matcher)
         hits.append(
             SearchHit(kind.kind, aid, hid, title, text, snippet, spans, score, start, end, color)
@@ -310,12 +312,21 @@ def _annotation_snippet(
     text: str, tags: Sequence[str], matcher: re.Pattern[str] | None
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The snippet of a note or quote; when only a tag matched, the tags are shown
-    after the text (`#name`) so the hit says why it is there."""
+    after the text so the hit says why it is there."""
     spans = _match_spans(fold(text), matcher)
     if spans or not tags:
         return _snippet(text, spans)
-    labelled = " ".join([text, *(TAG_MARK + tag for tag in tags)])
-    return _snippet(labelled, _match_spans(fold(labelled), matcher))
+    return _labelled_snippet(text, tags, matcher)
+
+
+def _labelled_snippet(
+    text: str, tags: Sequence[str], matcher: re.Pattern[str] | None
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """`text #tag #tag`, with the matches in the tags marked (the window shows them)."""
+    label = " ".join(TAG_MARK + tag for tag in tags)
+    offset = len(text) + 1
+    spans = [(s + offset, e + offset) for s, e in _match_spans(fold(label), matcher)]
+    return _snippet(f"{text} {label}", spans)
 
 
 def _notes(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
@@ -339,6 +350,13 @@ def _articles(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[
         params.append(tag)
     _common_filters(query, "a.created_at", where, params)
     match = query.fts()
+    tagged, shunned = _matching_tags(db, query) if match else ({}, [])
+    if shunned:  # `-word` also rules out the articles tagged with it
+        where.append(
+            "NOT EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id"
+            " AND at.tag_id IN (SELECT value FROM json_each(?)))"
+        )
+        params.append(json.dumps(shunned))
     joins = "JOIN article a ON a.id = article_fts.rowid" if match else "article a"
     rows = _run(
         db,
@@ -353,9 +371,9 @@ def _articles(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[
         limit,
     )
     hits = [_article_hit(aid, title, text, score, matcher) for aid, title, text, score in rows]
-    if match is None:
+    if not tagged:
         return hits
-    return _with_tagged_articles(db, query, matcher, where, params, hits, limit)
+    return _with_tagged_articles(db, query, tagged, matcher, where, params, hits, limit)
 
 
 def _matching_tags(db: pw.SqliteDatabase, query: Query) -> tuple[dict[int, str], list[int]]:
@@ -377,6 +395,7 @@ def _matching_tags(db: pw.SqliteDatabase, query: Query) -> tuple[dict[int, str],
 def _with_tagged_articles(
     db: pw.SqliteDatabase,
     query: Query,
+    tags: dict[int, str],
     matcher: re.Pattern[str] | None,
     where: list[str],
     params: list[Any],
@@ -384,39 +403,38 @@ def _with_tagged_articles(
     limit: int,
 ) -> list[SearchHit]:
     """Articles the person tagged with a matching tag come first (a tag is a deliberate
-    label), newest first, then the text matches; a tag holding an excluded term rules
-    its articles out. A tagged article whose text matches too keeps its text snippet;
-    one found by its tag alone shows the tag as `#tag`."""
-    tags, shunned = _matching_tags(db, query)
-    if not tags:
-        return text_hits
-    marks = ", ".join("?" * len(tags))
+    label), newest first, then the text matches; `-word` still rules out an article
+    whose text holds it. A tagged article whose text matches too keeps its text
+    snippet; one found by its tag alone shows its matching tags as `#tag`."""
     sql = (
-        "SELECT a.id, a.title, a.text, (SELECT group_concat(t.name, char(31)) FROM"
-        f" article_tag at2 JOIN tag t ON t.id = at2.tag_id WHERE at2.article_id = a.id"
-        f" AND t.id IN ({marks})) FROM article a WHERE EXISTS (SELECT 1 FROM article_tag"
-        f" at1 WHERE at1.article_id = a.id AND at1.tag_id IN ({marks}))"
-        " AND NOT EXISTS (SELECT 1 FROM article_tag at3 WHERE at3.article_id = a.id"
-        f" AND at3.tag_id IN ({', '.join('?' * len(shunned))}))"
+        "SELECT a.id, a.title, a.text, (SELECT json_group_array(t.name) FROM article_tag"
+        " at2 JOIN tag t ON t.id = at2.tag_id WHERE at2.article_id = a.id AND t.id IN"
+        " (SELECT value FROM json_each(?1))) FROM article a WHERE EXISTS (SELECT 1 FROM"
+        " article_tag at1 WHERE at1.article_id = a.id AND at1.tag_id IN"
+        " (SELECT value FROM json_each(?1)))"
     )
+    bound: list[Any] = [json.dumps(list(tags))]
+    if query.excluded:
+        sql += " AND a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+        bound.append(" OR ".join(term.fts() for term in query.excluded))
     for condition in where:
         sql += f" AND {condition}"
     sql += " ORDER BY a.created_at DESC, a.id LIMIT ?"
-    rows = db.execute_sql(sql, (*tags, *tags, *shunned, *params, limit)).fetchall()
+    rows = db.execute_sql(sql, (*bound, *params, limit)).fetchall()
     by_text = {hit.article_id: hit for hit in text_hits}
     top = max((hit.score for hit in text_hits), default=0.0) + 1.0
-    tagged = []
+    found = []
     for aid, title, text, names in rows:
         hit = by_text.pop(aid, None)
         if hit is None:
             paragraph = text.split("\n", 1)[0]
-            snippet, spans = _annotation_snippet(paragraph, sorted(names.split("\x1f")), matcher)
+            snippet, spans = _labelled_snippet(paragraph, sorted(json.loads(names)), matcher)
             hit = SearchHit(
                 "article", aid, None, title, paragraph, snippet, spans, top, None, None, None
             )
-        tagged.append(replace(hit, score=top))
+        found.append(replace(hit, score=top))
     rest = [hit for hit in text_hits if hit.article_id in by_text]
-    return (tagged + rest)[:limit]
+    return (found + rest)[:limit]
 
 
 def _article_hit(

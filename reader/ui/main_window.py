@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
             highlight_ids=self.search.highlight_ids() or None,
             parent=self,
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each opening builds anew
         dialog.open()
 
     def show_preferences(self) -> QDialog:

@@ -7,7 +7,7 @@ next time the app starts, because Qt cannot retranslate widgets already built.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,6 +44,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: QSettings, backup_folder: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each opening builds anew
         self.setWindowTitle(tr("Preferences"))
         self._settings = settings
 

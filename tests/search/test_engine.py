@@ -202,3 +202,31 @@ def test_an_article_tagged_with_the_term_comes_first(library, add_article):
         mention: "合成[生物]企业落户园区。",
         tagged: "年产2000吨，填补省内空白。 #合成[生物]",
     }
+
+
+def test_excluded_words_rule_out_tagged_articles_and_articles_with_such_tags(library, add_article):
+    advert = add_article("招商", "本版广告：园区招商。")
+    library.tag_article(advert, "经济")
+    plain = add_article("形势", "经济形势向好。")
+    assert [h.article_id for h in search(library, "经济 -广告").articles] == [plain]
+
+    industry = add_article("新闻", "合成生物企业落户。")
+    library.tag_article(industry, "产业")
+    assert search(library, "合成生物").articles[0].article_id == industry
+    assert search(library, "合成生物 -产业").articles == ()
+
+
+def test_an_article_found_by_its_tag_always_shows_the_tag(library, add_article):
+    aid = add_article("形势", "经济形势。")
+    library.tag_article(aid, "经济发展")
+    [hit] = search(library, "经济 发展").articles
+    assert marked_snippet(hit) == "经济形势。 #[经济][发展]"
+
+
+def test_any_limit_works_whatever_sqlite_allows_to_bind(library, add_article):
+    import sqlite3
+
+    for n in range(30):
+        add_article(f"t{n}", f"常州第{n}篇")
+    library.database.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 8)
+    assert len(search(library, "常州", limit=25).articles) == 25

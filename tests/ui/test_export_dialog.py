@@ -134,3 +134,17 @@ def test_back_up_copies_the_library(qtbot, tmp_path, annotated, monkeypatch):
 def test_cancelled_back_up_does_nothing(qapp, monkeypatch, library):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
     assert dialogs.backup_library(library, None) is None
+
+
+def test_file_export_opens_the_dialog_for_this_article(qtbot, sample_library, make_window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from reader.ui.export_dialog import ExportDialog
+
+    window = make_window(sample_library)
+    window.actions.export.trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.selected_scope().article_id == window.current_article.id
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None)  # closed and gone

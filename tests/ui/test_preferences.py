@@ -26,7 +26,7 @@ def test_preferences_are_saved_and_shown_again(qtbot, sample_library, make_windo
     dialog.language.setCurrentIndex(dialog.language.findText("简体中文"))
     dialog.backups.setValue(0)
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: window.findChild(PreferencesDialog) is None)  # closed and gone
     assert window.settings.value(LANGUAGE_KEY) == "zh_CN"
     assert start_rolling_backup(sample_library.path, window.settings) is None  # 0: none
     assert not rolling_backups(default_backup_dir(sample_library.path))
