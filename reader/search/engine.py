@@ -220,14 +220,15 @@ def _run(
         best = heapq.nsmallest(limit, scored, key=itemgetter(1))
         if not best:
             return []
-        # One JSON parameter, however large `limit` is (SQLite caps bound variables).
+        # The winners' rowids as one JSON array, however long (SQLite caps bound
+        # variables); `key` is a rowid's place in it, i.e. its rank.
         sql = (
-            "WITH ranked(rowid, score) AS (SELECT json_extract(value, '$[0]'),"
-            " json_extract(value, '$[1]') FROM json_each(?))"
-            f" SELECT {select}, -{table}.score FROM ranked AS {table} {joins}"
-            f" ORDER BY {table}.score"
+            "WITH ranked(rank, rowid) AS (SELECT key, value FROM json_each(?))"
+            f" SELECT {table}.rank, {select} FROM ranked AS {table} {joins}"
+            f" ORDER BY {table}.rank"
         )
-        return db.execute_sql(sql, (json.dumps(best),)).fetchall()
+        found = db.execute_sql(sql, (json.dumps([rowid for rowid, _ in best]),)).fetchall()
+        return [(*row[1:], -best[row[0]][1]) for row in found]
     sql = f"SELECT {select}, -bm25({table}, {weights}) FROM {table} {joins} WHERE {table} MATCH ?"
     for condition in where:
         sql += f" AND {condition}"
