@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -59,7 +60,9 @@ def start(extra: list[str]) -> int:
     """Launch the app on the sample library (created and filled on the first run)."""
     python = ensure_environment()
     result = subprocess.run([str(python), "-m", "reader.ui.app", "--sample-library", *extra])
-    if result.returncode != 0 and sys.platform.startswith("linux"):
+    # Qt aborts when no platform plugin loads (missing system libraries); any other
+    # exit already said what went wrong.
+    if result.returncode == -signal.SIGABRT and sys.platform.startswith("linux"):
         print(QT_LINUX_HINT, file=sys.stderr)
     return result.returncode
 
