@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
+from reader.parse.punctuation import normalize_punctuation
 from reader.store.records import ArticleRecord, HighlightRecord
 from reader.ui.actions import COLOR_SWATCHES
 from reader.ui.i18n import tr
@@ -232,7 +233,11 @@ class ReadingPane(QTextBrowser):
                     self._char(self._size * 1.05, colors["muted"]),
                     self._plain_block(bottom=4),
                 )
-        byline = record.byline or "  ".join(a.name for a in record.authors)
+        # The stored byline is the page's own (ASCII brackets and all); it is shown in
+        # full-width form like the body text, `本报讯（舒泉清 记者 朱梦琪）`.
+        byline = normalize_punctuation(record.byline or "") or "  ".join(
+            a.name for a in record.authors
+        )
         if byline:
             block(
                 byline,
@@ -253,7 +258,7 @@ class ReadingPane(QTextBrowser):
                 fmt.setTextIndent(indent)
                 fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
                 block(paragraph, self._char(self._size, colors["text"]), fmt)
-        for caption in record.captions:
+        for caption in map(normalize_punctuation, record.captions):
             char = self._char(self._size * 0.85, colors["muted"])
             char.setFontItalic(True)
             fmt = self._plain_block(top=14, bottom=4, line_height=140)

@@ -255,3 +255,24 @@ def test_sort_by_title(qtbot, sample_library, make_window):
     model = window.article_list.model
     titles = [model.summary(r).title for r in range(model.rowCount())]
     assert titles == [a.title for a in sample_library.list_articles(sort="title")]
+
+
+def test_byline_and_credits_are_shown_with_full_width_brackets(qtbot, library, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "交流会举行\n\n本报讯 (舒泉清 记者 朱梦琪) 昨天,交流会在深圳举行。\n\n(记者 张某 摄)\n",
+        encoding="utf-8",
+    )
+    [article_id] = library.import_file(page).article_ids
+    article = library.get_article(article_id)
+    assert article.byline == "本报讯 (舒泉清 记者 朱梦琪)"  # stored as the page has it
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.show_article(article)
+    shown = pane.document().toPlainText()
+    assert "本报讯（舒泉清 记者 朱梦琪）" in shown and "（记者 张某 摄）" in shown
+    start, end = 0, 2  # highlights still land on the body text
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.to_document(start))
+    cursor.setPosition(pane.to_document(end), cursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == article.text[start:end]
