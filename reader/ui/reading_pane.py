@@ -208,7 +208,8 @@ class ReadingPane(QTextBrowser):
 
         headlines = list(record.headlines) or [record.title]
         title_index = headlines.index(record.title) if record.title in headlines else 0
-        if record.section:
+        # A photo-news item has only its column label, which then stands as its title.
+        if record.section and record.section not in headlines:
             block(
                 record.section,
                 self._char(self._size * 0.8, colors["accent"], bold=True),

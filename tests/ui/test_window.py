@@ -276,3 +276,18 @@ def test_byline_and_credits_are_shown_with_full_width_brackets(qtbot, library, t
     cursor.setPosition(pane.to_document(start))
     cursor.setPosition(pane.to_document(end), cursor.MoveMode.KeepAnchor)
     assert cursor.selectedText() == article.text[start:end]
+
+
+def test_a_photo_item_titled_by_its_column_label_shows_the_label_once(qtbot, library, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "重点项目 进行时\n\n区重点项目——武进青创港项目总投资1.5亿元。\n\n徐晶玮 摄\n",
+        encoding="utf-8",
+    )
+    [article_id] = library.import_file(page).article_ids
+    article = library.get_article(article_id)
+    assert article.section == article.title == "重点项目 进行时"
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.show_article(article)
+    assert pane.document().toPlainText().count("重点项目 进行时") == 1
