@@ -26,7 +26,7 @@ _LEAD = 30  # code points of context kept before the first match
 #: Ranking costs one bm25 per matching row. A term in more rows than this (a common
 #: character) is ranked among its most recent RANK_WINDOW matches only, which keeps a
 #: one-character search fast on a big library; filtered searches rank every match.
-RANK_WINDOW = 1000
+RANK_WINDOW = 500
 ELLIPSIS = "…"
 
 
