@@ -8,12 +8,13 @@ default library opens, and on its first run, when it is empty, the samples are o
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
@@ -117,6 +118,18 @@ def start_rolling_backup(db_path: Path, settings: QSettings) -> threading.Thread
     return worker
 
 
+def close_on_termination(app: QApplication) -> QTimer:
+    """SIGTERM (log-out, shutdown, `kill`) and Ctrl+C close the windows the normal way,
+    so a note still being typed is saved and the window's state kept. Python handles a
+    signal only when it next runs, so a timer lets it run a few times a second."""
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: app.closeAllWindows())
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    return wake
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -131,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, APPLICATION, str(error))
         return 2
     window.show()
+    close_on_termination(app)
     start_rolling_backup(window.library.path, settings)
     code = app.exec()
     window.library.close()

@@ -94,6 +94,31 @@ def test_note_typed_just_before_closing_is_saved(qtbot, sample_library, make_win
     assert article.id == record.article_id
 
 
+def test_a_note_being_typed_survives_sigterm(qtbot, sample_library, make_window):
+    import os
+    import signal
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.app import close_on_termination
+
+    window = make_window(sample_library)
+    open_row(window, 0)
+    window.reading_pane.select_span(0, 4)
+    record = window.apply_highlight("green")
+    type_text(window.sidebar.note_editor, "关机前")
+    previous = {n: signal.getsignal(n) for n in (signal.SIGTERM, signal.SIGINT)}
+    wake = close_on_termination(QApplication.instance())
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)  # what a log-out sends
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    finally:
+        wake.stop()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    assert sample_library.get_highlight(record.id).note == "关机前"
+
+
 def test_switching_article_saves_the_note(qtbot, sample_library, make_window):
     window = make_window(sample_library)
     open_row(window, 0)
