@@ -3,8 +3,9 @@
 
 The reading pane draws its own extra selections (highlights, a flash); the bar marks its
 matches with a private format property so it can replace only its own selections and
-leave everyone else's in place, and take its own away again when it closes. All
-positions here are Qt's (UTF-16): the bar never talks to the core.
+leave everyone else's in place, and take its own away again when it closes. Text is
+compared folded the way search folds it (`reader.search.folding`, pure text functions);
+the matches are turned into Qt's UTF-16 positions at once.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from reader.search.folding import fold
+from reader.ui.text_offsets import OffsetMap
 
 #: Marks an ExtraSelection as the find bar's own.
 FIND_MARK = QTextFormat.Property.UserProperty + 0x46
@@ -161,12 +165,24 @@ class FindBar(QWidget):
         self._show_current()
 
     def _find_all(self, needle: str) -> list[QTextCursor]:
+        """Non-overlapping matches, compared folded as search folds them: case, and
+        full- against half-width (`ＡＩ` finds `AI`, `,` finds `，`)."""
+        wanted = fold(needle).text
+        if not wanted:
+            return []
         document = self._edit.document()
+        text = document.toPlainText()  # its UTF-16 units are the document positions
+        folded = fold(text)
+        offsets = OffsetMap(text)
         matches: list[QTextCursor] = []
-        cursor = document.find(needle, 0)
-        while not cursor.isNull() and len(matches) < MAX_MATCHES:
+        found = folded.text.find(wanted)
+        while found >= 0 and len(matches) < MAX_MATCHES:
+            start, end = folded.original_span(found, found + len(wanted))
+            cursor = QTextCursor(document)
+            cursor.setPosition(offsets.to_utf16(start))
+            cursor.setPosition(offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
             matches.append(cursor)
-            cursor = document.find(needle, cursor)
+            found = folded.text.find(wanted, found + len(wanted))
         return matches
 
     def _step(self, delta: int) -> None:

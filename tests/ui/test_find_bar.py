@@ -68,6 +68,15 @@ def test_latin_is_case_insensitive(qtbot, pane):
     assert bar.match_count() == 3
 
 
+def test_full_and_half_width_find_each_other(qtbot, pane):
+    edit, bar = pane
+    find(qtbot, bar, "ＡＩ")
+    assert bar.match_count() == 3
+    find(qtbot, bar, ",常州")  # an ASCII comma finds the full-width one in the text
+    assert bar.match_count() == 1
+    assert edit.textCursor().selectedText() == "，常州"
+
+
 def test_no_match_is_reported(qtbot, pane):
     _edit, bar = pane
     find(qtbot, bar, "北京")
