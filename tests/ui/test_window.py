@@ -257,18 +257,26 @@ def test_sort_by_title(qtbot, sample_library, make_window):
     assert titles == [a.title for a in sample_library.list_articles(sort="title")]
 
 
-def test_byline_and_credits_are_shown_with_full_width_brackets(qtbot, library, tmp_path):
+def show_page(qtbot, library, tmp_path, page_text: str):
+    """Import a one-article page and show it in a reading pane: (article, pane)."""
     page = tmp_path / "page.txt"
-    page.write_text(
-        "交流会举行\n\n本报讯 (舒泉清 记者 朱梦琪) 昨天,交流会在深圳举行。\n\n(记者 张某 摄)\n",
-        encoding="utf-8",
-    )
+    page.write_text(page_text, encoding="utf-8")
     [article_id] = library.import_file(page).article_ids
     article = library.get_article(article_id)
-    assert article.byline == "本报讯 (舒泉清 记者 朱梦琪)"  # stored as the page has it
     pane = ReadingPane()
     qtbot.addWidget(pane)
     pane.show_article(article)
+    return article, pane
+
+
+def test_byline_and_credits_are_shown_with_full_width_brackets(qtbot, library, tmp_path):
+    article, pane = show_page(
+        qtbot,
+        library,
+        tmp_path,
+        "交流会举行\n\n本报讯 (舒泉清 记者 朱梦琪) 昨天,交流会在深圳举行。\n\n(记者 张某 摄)\n",
+    )
+    assert article.byline == "本报讯 (舒泉清 记者 朱梦琪)"  # stored as the page has it
     shown = pane.document().toPlainText()
     assert "本报讯（舒泉清 记者 朱梦琪）" in shown and "（记者 张某 摄）" in shown
     start, end = 0, 2  # highlights still land on the body text
@@ -279,15 +287,11 @@ def test_byline_and_credits_are_shown_with_full_width_brackets(qtbot, library, t
 
 
 def test_a_photo_item_titled_by_its_column_label_shows_the_label_once(qtbot, library, tmp_path):
-    page = tmp_path / "page.txt"
-    page.write_text(
+    article, pane = show_page(
+        qtbot,
+        library,
+        tmp_path,
         "重点项目 进行时\n\n区重点项目——武进青创港项目总投资1.5亿元。\n\n徐晶玮 摄\n",
-        encoding="utf-8",
     )
-    [article_id] = library.import_file(page).article_ids
-    article = library.get_article(article_id)
     assert article.section == article.title == "重点项目 进行时"
-    pane = ReadingPane()
-    qtbot.addWidget(pane)
-    pane.show_article(article)
     assert pane.document().toPlainText().count("重点项目 进行时") == 1
