@@ -16,7 +16,6 @@ Targets (issue 3): start <= 2x bare and < 1.5 s; open < 80 ms; memory < 250 MB.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import resource
@@ -38,6 +37,7 @@ def build_library(db_path: Path, n_articles: int, n_highlights: int, seed: int =
     from synthetic import make_pages
 
     from reader.parse.page import parse_text
+    from reader.store.importer import article_row
     from reader.store.library import Library
     from reader.store.models import HIGHLIGHT_COLORS, Article, Highlight, Note, Source
 
@@ -60,21 +60,7 @@ def build_library(db_path: Path, n_articles: int, n_highlights: int, seed: int =
             for position in range(per_page):
                 a = templates[(page_number * per_page + position) % len(templates)]
                 texts.append(a.text)
-                article_rows.append(
-                    {
-                        "source": source_id,
-                        "position": position,
-                        "section": a.section,
-                        "title": a.title,
-                        "headlines": json.dumps(a.headlines, ensure_ascii=False),
-                        "byline": a.byline,
-                        "authors": json.dumps([x.to_json() for x in a.authors], ensure_ascii=False),
-                        "author_names": " ".join(x.name for x in a.authors),
-                        "paragraphs": json.dumps(a.paragraphs, ensure_ascii=False),
-                        "captions": json.dumps(a.captions, ensure_ascii=False),
-                        "text": a.text,
-                    }
-                )
+                article_rows.append(article_row(source_id, position, a))
             if len(article_rows) >= 2000:
                 Article.insert_many(article_rows).execute()
                 article_rows = []
