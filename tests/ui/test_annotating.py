@@ -23,6 +23,13 @@ def open_row(window, row: int):
     return window.current_article
 
 
+def highlight_opening(window, row: int, color: str, length: int = 4):
+    """Open list row `row` and highlight the first `length` characters of its text."""
+    open_row(window, row)
+    window.reading_pane.select_span(0, length)
+    return window.apply_highlight(color)
+
+
 def highlight_marks(window) -> list[int]:
     return [
         s.format.property(HIGHLIGHT_MARK)
@@ -84,9 +91,8 @@ def test_highlight_note_tags_undo_and_restart(qtbot, sample_library, make_window
 
 def test_note_typed_just_before_closing_is_saved(qtbot, sample_library, make_window):
     window = make_window(sample_library)
-    article = open_row(window, 0)
-    window.reading_pane.select_span(0, 4)
-    record = window.apply_highlight("yellow")
+    record = highlight_opening(window, 0, "yellow")
+    article = window.current_article
     window.sidebar.note_editor.setFocus()
     type_text(window.sidebar.note_editor, "写到一半")
     window.close()  # well before the 400 ms save delay
@@ -103,9 +109,7 @@ def test_a_note_being_typed_survives_sigterm(qtbot, sample_library, make_window)
     from reader.ui.app import close_on_termination
 
     window = make_window(sample_library)
-    open_row(window, 0)
-    window.reading_pane.select_span(0, 4)
-    record = window.apply_highlight("green")
+    record = highlight_opening(window, 0, "green")
     type_text(window.sidebar.note_editor, "关机前")
     previous = {n: signal.getsignal(n) for n in (signal.SIGTERM, signal.SIGINT)}
     wake = close_on_termination(QApplication.instance())
@@ -121,9 +125,7 @@ def test_a_note_being_typed_survives_sigterm(qtbot, sample_library, make_window)
 
 def test_switching_article_saves_the_note(qtbot, sample_library, make_window):
     window = make_window(sample_library)
-    open_row(window, 0)
-    window.reading_pane.select_span(0, 4)
-    record = window.apply_highlight("yellow")
+    record = highlight_opening(window, 0, "yellow")
     type_text(window.sidebar.note_editor, "切换")
     window.actions.next_article.trigger()
     assert window.current_article.id != record.article_id
@@ -132,9 +134,7 @@ def test_switching_article_saves_the_note(qtbot, sample_library, make_window):
 
 def test_consecutive_note_saves_are_one_undo_step(qtbot, sample_library, make_window):
     window = make_window(sample_library)
-    open_row(window, 0)
-    window.reading_pane.select_span(0, 4)
-    record = window.apply_highlight("blue")
+    record = highlight_opening(window, 0, "blue")
     type_text(window.sidebar.note_editor, "一")
     window.sidebar.flush()
     type_text(window.sidebar.note_editor, "二")
@@ -173,9 +173,7 @@ def test_overlapping_highlights_both_render_and_click_selects_inner(
 
 def test_colour_change_and_delete_are_undoable(qtbot, sample_library, make_window):
     window = make_window(sample_library)
-    open_row(window, 1)
-    window.reading_pane.select_span(0, 6)
-    record = window.apply_highlight("yellow")
+    record = highlight_opening(window, 1, "yellow", 6)
     window.sidebar.color_buttons["purple"].click()
     assert sample_library.get_highlight(record.id).color == "purple"
     window.actions.delete_highlight.trigger()
