@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.parse.model import Author, ParsedArticle
 from reader.store import anchoring
 from reader.store.database import bind
+from reader.store.importer import article_row, match_articles
 from reader.store.library import Library, normalize_tag
 from reader.store.models import (
     HIGHLIGHT_COLORS,
@@ -31,7 +33,6 @@ from reader.store.models import (
     Note,
     Source,
     Tag,
-    author_names_text,
 )
 from reader.store.records import ReanchorOutcome
 
@@ -116,10 +117,13 @@ class _Restore:
 
     def run(self, archive: dict[str, Any]) -> RestoreResult:
         sources = {s["sha256"]: self._source(s) for s in archive["sources"]}
-        placed: dict[str, _Placed] = {}
+        pages: dict[str, list[dict[str, Any]]] = {}
         for article in archive["articles"]:
-            source, created = sources[article["source"]]
-            placed[article["id"]] = self._article(source, created, article)
+            pages.setdefault(article["source"], []).append(article)
+        placed: dict[str, _Placed] = {}
+        for sha256, articles in pages.items():
+            source, created = sources[sha256]
+            placed.update(self._page(source, created, articles))
         for annotation in archive["annotations"]:
             target = annotation["target"]["source"]
             if target not in placed:
@@ -156,42 +160,56 @@ class _Restore:
         )
         return source, True
 
-    def _article(self, source: Source, source_created: bool, data: dict[str, Any]) -> _Placed:
-        existing = None if source_created else _matching_article(source.id, data)
-        if existing is None:
-            article_id = self._insert_article(source.id, data)
-            text = data["text"]
-        else:
-            self.articles_matched += 1
-            article_id, text = existing.id, existing.text
-            read_at = parse_time(data.get("read"))
-            if read_at is not None and existing.read_at is None:
-                Article.update(read_at=read_at).where(Article.id == article_id).execute()
-        for name in data.get("tags", ()):
-            ArticleTag.insert(
-                article=article_id, tag=self._tag_id(name)
-            ).on_conflict_ignore().execute()
-        return _Placed(article_id, text, data["text"])
+    def _page(
+        self, source: Source, source_created: bool, articles: list[dict[str, Any]]
+    ) -> dict[str, _Placed]:
+        """Place a page's archived articles: on the library's articles they continue
+        (matched as a re-import matches them), else as new articles of the page."""
+        existing = [] if source_created else list(Article.select().where(Article.source == source))
+        matches = match_articles(existing, [(a["position"], a["title"]) for a in articles])
+        taken = {a.position for a in existing}
+        placed = {}
+        for data in articles:
+            match = matches.get(data["position"])
+            if match is None:
+                article_id, text = self._insert_article(source.id, data, taken), data["text"]
+            else:
+                self.articles_matched += 1
+                article_id, text = match.id, match.text
+                read_at = parse_time(data.get("read"))
+                if read_at is not None and match.read_at is None:
+                    Article.update(read_at=read_at).where(Article.id == article_id).execute()
+            for name in data.get("tags", ()):
+                ArticleTag.insert(
+                    article=article_id, tag=self._tag_id(name)
+                ).on_conflict_ignore().execute()
+            placed[data["id"]] = _Placed(article_id, text, data["text"])
+        return placed
 
-    def _insert_article(self, source_id: int, data: dict[str, Any]) -> int:
-        """A new article at its archived place (free: a taken place would have matched)."""
-        authors = [{"name": a["name"], "role": a["role"]} for a in data["authors"]]
-        self.articles_created += 1
-        return Article.insert(
-            source=source_id,
-            position=data["position"],
+    def _insert_article(self, source_id: int, data: dict[str, Any], taken: set[int]) -> int:
+        """A new article at its archived place, or after the page's last one when that
+        place holds another article."""
+        position = data["position"]
+        if position in taken:
+            position = max(taken) + 1
+        taken.add(position)
+        article = ParsedArticle(
             section=data["section"],
+            headlines=list(data["headlines"]),
             title=data["title"],
-            headlines=json.dumps(list(data["headlines"]), ensure_ascii=False),
             byline=data["byline"],
-            authors=json.dumps(authors, ensure_ascii=False),
-            author_names=author_names_text(a["name"] for a in authors),
-            paragraphs=json.dumps(list(data["paragraphs"]), ensure_ascii=False),
-            captions=json.dumps(list(data["captions"]), ensure_ascii=False),
-            text=data["text"],
+            authors=[Author(a["name"], a["role"]) for a in data["authors"]],
+            paragraphs=list(data["paragraphs"]),
+            captions=list(data["captions"]),
+        )
+        row = article_row(source_id, position, article)
+        row.update(
+            text=data["text"],  # what the archived highlights index into, as archived
             created_at=parse_time(data["created"]),
             read_at=parse_time(data.get("read")),
-        ).execute()
+        )
+        self.articles_created += 1
+        return Article.insert(**row).execute()
 
     def _annotation(self, place: _Placed, data: dict[str, Any]) -> None:
         quote, position = _selectors(data)
@@ -276,16 +294,3 @@ def _selectors(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[int, int]]:
     quote = found["TextQuoteSelector"]
     position = found["TextPositionSelector"]
     return quote, (int(position["start"]), int(position["end"]))
-
-
-def _matching_article(source_id: int, data: dict[str, Any]) -> Article | None:
-    """Same place and title, else same title, else same place (as a re-import does)."""
-    candidates = list(Article.select().where(Article.source == source_id))
-    same_place = [a for a in candidates if a.position == data["position"]]
-    same_title = [a for a in candidates if a.title == data["title"]]
-    for article in same_place:
-        if article.title == data["title"]:
-            return article
-    if same_title:
-        return same_title[0]
-    return same_place[0] if same_place else None

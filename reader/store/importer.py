@@ -73,7 +73,7 @@ def update_page(
     """
     old_articles = list(Article.select().where(Article.source == source.id))
     new_articles = page.articles
-    matches = _match_articles(old_articles, new_articles)
+    matches = match_articles(old_articles, [(i, a.title) for i, a in enumerate(new_articles)])
     matched_ids = {a.id for a in matches.values()}
 
     final_position = {old.id: position for position, old in matches.items()}
@@ -163,10 +163,12 @@ def reanchor_article(article_id: int, old_text: str, new_text: str) -> list[Rean
     return outcomes
 
 
-def _match_articles(
-    old_articles: Sequence[Article], new_articles: Sequence[ParsedArticle]
+def match_articles(
+    old_articles: Sequence[Article], new_places: Sequence[tuple[int, str]]
 ) -> dict[int, Article]:
-    """New position → the old article it continues."""
+    """New position → the old article it continues, for new articles given as
+    (position, title): same position and title, then same title anywhere, then same
+    position. Each old article continues at most one new one."""
     matches: dict[int, Article] = {}
     free = {a.id: a for a in old_articles}
     by_position = {a.position: a for a in old_articles}
@@ -175,15 +177,14 @@ def _match_articles(
         if old is not None and old.id in free and position not in matches:
             matches[position] = free.pop(old.id)
 
-    for position, article in enumerate(new_articles):
+    for position, title in new_places:
         old = by_position.get(position)
-        if old is not None and old.title == article.title:
+        if old is not None and old.title == title:
             claim(position, old)
-    for position, article in enumerate(new_articles):
+    for position, title in new_places:
         if position not in matches:
-            same_title = next((a for a in free.values() if a.title == article.title), None)
-            claim(position, same_title)
-    for position in range(len(new_articles)):
+            claim(position, next((a for a in free.values() if a.title == title), None))
+    for position, _title in new_places:
         if position not in matches:
             claim(position, by_position.get(position))
     return matches

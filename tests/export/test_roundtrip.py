@@ -134,6 +134,30 @@ def test_changed_article_text_is_reanchored(library, open_library, tmp_path) -> 
     assert restore_archive(target, archive).highlights_created == 0
 
 
+def test_an_article_gone_from_the_target_page_is_restored_not_merged(
+    library, open_library, tmp_path
+) -> None:
+    first = "标题甲\n\n本报讯 (记者 张三) 第一篇文章的正文内容在这里。\n\n"
+    second = "标题乙\n\n本报讯 (记者 李四) 第二篇文章讲的是另一件事情。\n"
+    page = tmp_path / "page.txt"
+    page.write_text(first + second, encoding="utf-8")
+    [gone_id, _kept] = library.import_file(page).article_ids
+    library.add_highlight(gone_id, 0, 5, note="在甲")
+    archive = export_json(library, tmp_path, "a.json")
+    page.write_text(second, encoding="utf-8")  # the other machine's page lost 甲
+    target = open_library("target.db")
+    [target_kept] = target.import_file(page).article_ids
+
+    result = restore_archive(target, archive)
+
+    assert (result.articles_matched, result.articles_created) == (1, 1)
+    assert target.get_article(target_kept).highlights == ()
+    [restored] = [s for s in target.list_articles() if s.title == "标题甲"]
+    [highlight] = target.get_article(restored.id).highlights
+    assert highlight.note == "在甲" and not highlight.orphaned
+    assert restore_archive(target, archive).articles_created == 0  # still idempotent
+
+
 def test_a_file_that_is_not_an_archive_is_a_clear_error(library, tmp_path) -> None:
     not_json = tmp_path / "notes.txt"
     not_json.write_text("常深合作", encoding="utf-8")
