@@ -219,11 +219,8 @@ class _Restore:
         orphaned = bool(data.get("reader:orphaned", False))
         reanchored = None
         if place.text != place.archived_text:
-            anchor = anchoring.reanchor(selector, place.text, place.archived_text)
-            reanchored = anchor
-            orphaned = anchor.orphaned
-            if not anchor.orphaned:
-                selector = anchoring.make_selector(place.text, anchor.start, anchor.end)
+            reanchored, selector = anchoring.relocate(selector, place.text, place.archived_text)
+            orphaned = reanchored.orphaned
         elif not orphaned and not 0 <= selector.start < selector.end <= len(place.text):
             raise ArchiveError(f"annotation {data['id']} points outside its article")
         color = data.get("reader:color", "yellow")
@@ -237,11 +234,7 @@ class _Restore:
         present.add((created, selector.exact))
         highlight_id = Highlight.insert(
             article=place.article_id,
-            start=selector.start,
-            end=selector.end,
-            exact=selector.exact,
-            prefix=selector.prefix,
-            suffix=selector.suffix,
+            **selector.columns(),
             color=color,
             orphaned=orphaned,
             created_at=created,

@@ -10,7 +10,8 @@ is worse than a missing one. All offsets are code points.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -37,6 +38,10 @@ class Selector:
     suffix: str
     start: int
     end: int
+
+    def columns(self) -> dict[str, object]:
+        """The Highlight columns a selector fills."""
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -88,11 +93,27 @@ def reanchor(selector: Selector, new_text: str, old_text: str | None = None) -> 
     return Anchor(ORPHANED, None, None)
 
 
+def relocate(selector: Selector, new_text: str, old_text: str) -> tuple[Anchor, Selector]:
+    """`reanchor`, plus the selector to store: made afresh on `new_text` where the
+    passage was found, the saved one (quote and old span) for an orphan."""
+    anchor = reanchor(selector, new_text, old_text)
+    if anchor.orphaned:
+        return anchor, selector
+    return anchor, make_selector(new_text, anchor.start, anchor.end)
+
+
+@lru_cache(maxsize=4)
+def _opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
+    """The edit script old → new; cached, since every highlight of a changed article
+    is carried through the same one."""
+    return Indel.opcodes(old, new).as_list()
+
+
 def _map_through_diff(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:
     """Carry [start, end) from `old` to `new` through the edit script; None when either
     end falls inside a changed stretch (the quote itself was edited)."""
     new_start = new_end = None
-    for tag, i1, i2, j1, _j2 in Indel.opcodes(old, new):
+    for tag, i1, i2, j1, _j2 in _opcodes(old, new):
         if tag != "equal":
             continue
         if new_start is None and i1 <= start < i2:

@@ -130,26 +130,14 @@ def reanchor_article(article_id: int, old_text: str, new_text: str) -> list[Rean
     outcomes = []
     now = utcnow()
     for highlight in Highlight.select().where(Highlight.article == article_id):
-        selector = anchoring.Selector(
+        saved = anchoring.Selector(
             highlight.exact, highlight.prefix, highlight.suffix, highlight.start, highlight.end
         )
-        anchor = anchoring.reanchor(selector, new_text, old_text)
-        if anchor.orphaned:
-            # Keep the saved quote and old span: the orphan shows what was highlighted.
-            Highlight.update(orphaned=True, updated_at=now).where(
-                Highlight.id == highlight.id
-            ).execute()
-        else:
-            fresh = anchoring.make_selector(new_text, anchor.start, anchor.end)
-            Highlight.update(
-                start=fresh.start,
-                end=fresh.end,
-                exact=fresh.exact,
-                prefix=fresh.prefix,
-                suffix=fresh.suffix,
-                orphaned=False,
-                updated_at=now,
-            ).where(Highlight.id == highlight.id).execute()
+        anchor, selector = anchoring.relocate(saved, new_text, old_text)
+        # An orphan keeps its saved quote and old span: it shows what was highlighted.
+        Highlight.update(**selector.columns(), orphaned=anchor.orphaned, updated_at=now).where(
+            Highlight.id == highlight.id
+        ).execute()
         outcomes.append(
             ReanchorOutcome(
                 highlight_id=highlight.id,

@@ -337,15 +337,7 @@ class Library:
                     f"{len(article.text)} characters and a highlight needs at least one"
                 )
             selector = anchoring.make_selector(article.text, start, end)
-            highlight = Highlight.create(
-                article=article_id,
-                start=start,
-                end=end,
-                exact=selector.exact,
-                prefix=selector.prefix,
-                suffix=selector.suffix,
-                color=color,
-            )
+            highlight = Highlight.create(article=article_id, **selector.columns(), color=color)
             if note.strip():
                 Note.create(highlight=highlight.id, body=note)
             for name in tag_names:
