@@ -154,6 +154,15 @@ class FindBar(QWidget):
         if self.isVisible():
             self._refresh()
 
+    def document_replaced(self) -> None:
+        """The text edit shows a new document: follow its changes, and find again in
+        it (the old matches pointed into the old one)."""
+        self._edit.document().contentsChanged.connect(self._document_changed)
+        if self.isVisible():
+            self._refresh()
+        else:
+            self._matches, self._current = [], -1
+
     def _refresh(self) -> None:
         needle = self.line_edit.text()
         self._matches = self._find_all(needle) if needle else []

@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
             from reader.ui.find_bar import FindBar
 
             self.find_bar = FindBar(self.reading_pane, self)
+            self.reading_pane.documentReplaced.connect(self.find_bar.document_replaced)
             self._reading_layout.addWidget(self.find_bar)
         self.find_bar.show_and_focus()
 

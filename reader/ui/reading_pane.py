@@ -77,7 +77,11 @@ def cjk_family() -> str:
 
 
 class ReadingPane(QTextBrowser):
+    """Emits `documentReplaced` after it lays out a new document (another article, a
+    new size or theme): cursors into the old one are dead from then on."""
+
     highlightClicked = Signal(int)
+    documentReplaced = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +104,7 @@ class ReadingPane(QTextBrowser):
         self._highlights: tuple[HighlightRecord, ...] = ()
         self._highlight_selections: list[QTextEdit.ExtraSelection] = []
         self._flash: QTextEdit.ExtraSelection | None = None
+        self._document: QTextDocument | None = None  # the one this pane made, if any
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -161,6 +166,7 @@ class ReadingPane(QTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         self.set_highlights(record.highlights if record else ())
+        self.documentReplaced.emit()
 
     def _rebuild_keeping_scroll(self) -> None:
         bar = self.verticalScrollBar()
@@ -168,6 +174,7 @@ class ReadingPane(QTextBrowser):
         self._build()
         self.set_highlights(self._highlights)
         bar.setValue(round(ratio * bar.maximum()))
+        self.documentReplaced.emit()
 
     def _build(self) -> None:
         colors = THEMES[self._theme]
@@ -177,11 +184,10 @@ class ReadingPane(QTextBrowser):
         base = QFont(self._family)
         base.setPointSizeF(self._size)
         document.setDefaultFont(base)
-        previous = self.document()
-        ours = previous is not None and previous.parent() is self
         self.setDocument(document)
-        if ours:
-            previous.deleteLater()  # an article's document dies when the next one shows
+        if self._document is not None:
+            self._document.deleteLater()  # an article's document dies when the next shows
+        self._document = document
         self._update_margins()
         record = self._record
         cursor = QTextCursor(document)

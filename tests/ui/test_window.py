@@ -232,15 +232,30 @@ def test_open_passage_selects_and_flashes(qtbot, sample_library, make_window):
 
 
 def test_find_bar_opens_under_the_reading_pane(qtbot, sample_library, make_window):
-    pytest.importorskip("reader.ui.find_bar")
     window = make_window(sample_library)
     window.actions.find.trigger()
     assert window.find_bar is not None and window.find_bar.isVisible()
     assert window.find_bar.parent() is window.reading_pane.parent()
 
 
+def test_find_bar_follows_the_pane_to_another_article_and_size(qtbot, sample_library, make_window):
+    window = make_window(sample_library)
+    window.actions.find.trigger()
+    window.find_bar.line_edit.setText("。")
+    first = window.current_article
+    window.actions.next_article.trigger()
+    qtbot.waitUntil(lambda: window.current_article.id != first.id)
+    expected = window.current_article.text.count("。")
+    assert expected > 1
+    assert window.find_bar.match_count() == expected
+    window.actions.zoom_in.trigger()  # a new document again
+    window.find_bar.find_next()
+    assert window.find_bar.match_count() == expected
+    assert window.reading_pane.textCursor().selectedText() == "。"
+    assert window.reading_pane.textCursor().document() is window.reading_pane.document()
+
+
 def test_search_box_sits_in_the_toolbar(qtbot, sample_library, make_window):
-    pytest.importorskip("reader.ui.search_panel")
     window = make_window(sample_library)
     box = window.findChild(QLineEdit, "searchBox")
     assert box is not None and window.toolbar.isAncestorOf(box)
