@@ -231,21 +231,7 @@ class Library:
         (case-insensitive substring); sorted, then grouped by source and position."""
         if sort not in SORTS:
             raise ReaderError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
-        highlight_count = Highlight.select(pw.fn.COUNT(Highlight.id)).where(
-            Highlight.article == Article.id
-        )
-        query = Article.select(
-            Article.id,
-            Article.source,
-            Source.path,
-            Article.position,
-            Article.title,
-            Article.author_names,
-            highlight_count.alias("highlight_count"),
-            Article.read_at,
-            Source.imported_at,
-        ).join(Source)
-        query = self._filtered(query, text_filter, tag)
+        query = self._filtered(_summary_query(), text_filter, tag)
         grouping = (Source.imported_at.desc(), Source.id.desc(), Article.position)
         order = {
             "newest": grouping,
@@ -256,20 +242,15 @@ class Library:
         query = query.order_by(*order).offset(offset or None)
         if limit is not None:
             query = query.limit(limit)
-        return [
-            ArticleSummary(
-                id=row[0],
-                source_id=row[1],
-                source_path=row[2],
-                position=row[3],
-                title=row[4],
-                author_names=row[5],
-                highlight_count=row[6],
-                is_read=row[7] is not None,
-                imported_at=_as_datetime(row[8]),
-            )
-            for row in query.tuples()
-        ]
+        return _summaries(query)
+
+    @_bound
+    def article_summary(self, article_id: int) -> ArticleSummary:
+        """One article's list row (read state, highlight count). NotFoundError."""
+        found = _summaries(_summary_query().where(Article.id == article_id))
+        if not found:
+            raise NotFoundError(f"there is no article {article_id}")
+        return found[0]
 
     def _filtered(self, query: pw.ModelSelect, text_filter: str, tag: str | None):
         needle = (text_filter or "").strip().lower()
@@ -731,3 +712,38 @@ def _as_datetime(value):
     if isinstance(value, str):
         return Source.imported_at.python_value(value)
     return value
+
+
+def _summary_query() -> pw.ModelSelect:
+    """The columns of an article list row, each with its highlight count."""
+    highlight_count = Highlight.select(pw.fn.COUNT(Highlight.id)).where(
+        Highlight.article == Article.id
+    )
+    return Article.select(
+        Article.id,
+        Article.source,
+        Source.path,
+        Article.position,
+        Article.title,
+        Article.author_names,
+        highlight_count.alias("highlight_count"),
+        Article.read_at,
+        Source.imported_at,
+    ).join(Source)
+
+
+def _summaries(query: pw.ModelSelect) -> list[ArticleSummary]:
+    return [
+        ArticleSummary(
+            id=row[0],
+            source_id=row[1],
+            source_path=row[2],
+            position=row[3],
+            title=row[4],
+            author_names=row[5],
+            highlight_count=row[6],
+            is_read=row[7] is not None,
+            imported_at=_as_datetime(row[8]),
+        )
+        for row in query.tuples()
+    ]

@@ -7,13 +7,13 @@ first row of a group carries the group's label for the delegate to draw a header
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from reader.errors import ReaderError
 from reader.store.library import Library
 from reader.store.records import ArticleSummary
 
@@ -131,22 +131,10 @@ class ArticleListModel(QAbstractListModel):
         """Re-read one row (highlight count, read state) without resetting the view."""
         for row, summary in enumerate(self._rows):
             if summary.id == article_id:
-                fresh = self._library.list_articles(
-                    text_filter=self.text_filter,
-                    tag=self.tag,
-                    sort=self.sort,
-                    offset=row,
-                    limit=1,
-                )
-                if fresh and fresh[0].id == article_id:
-                    self._rows[row] = fresh[0]
-                else:
-                    self._rows[row] = _with_counts(self._library, summary)
+                try:
+                    self._rows[row] = self._library.article_summary(article_id)
+                except ReaderError:
+                    return  # deleted meanwhile: the next reset drops the row
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
                 return
-
-
-def _with_counts(library: Library, summary: ArticleSummary) -> ArticleSummary:
-    record = library.get_article(summary.id)
-    return replace(summary, highlight_count=len(record.highlights), is_read=record.is_read)

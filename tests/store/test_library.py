@@ -106,6 +106,8 @@ def test_unknown_ids_are_not_found_errors(library) -> None:
         library.get_highlight(404)
     with pytest.raises(NotFoundError):
         library.set_read(404)
+    with pytest.raises(NotFoundError):
+        library.article_summary(404)
 
 
 # --- listing ------------------------------------------------------------------------
@@ -142,6 +144,14 @@ def test_set_read_marks_and_unmarks(library, article_id) -> None:
     assert library.list_articles()[0].is_read and library.get_article(article_id).is_read
     library.set_read(article_id, False)
     assert not library.get_article(article_id).is_read
+
+
+def test_one_list_row_is_read_by_id(library, article_id) -> None:
+    library.add_highlight(article_id, 0, 2)
+    library.set_read(article_id)
+    [listed] = [s for s in library.list_articles() if s.id == article_id]
+    assert library.article_summary(article_id) == listed
+    assert (listed.highlight_count, listed.is_read) == (1, True)
 
 
 def test_the_library_works_from_a_worker_thread(library, article_id) -> None:
