@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from reader.errors import ReaderError
 from reader.export.backup import backup_database
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
+from reader.ui.i18n import tr
 
 
 def default_backup_name(now: dt.datetime | None = None) -> str:
@@ -31,9 +28,9 @@ def backup_library(library, parent: QWidget | None) -> Path | None:
     ) or str(Path.home())
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
-        _tr("Back up the library"),
+        tr("Back up the library"),
         str(Path(folder) / default_backup_name()),
-        _tr("SQLite database (*.db);;All files (*)"),
+        tr("SQLite database (*.db);;All files (*)"),
     )
     if not chosen:
         return None
@@ -42,11 +39,11 @@ def backup_library(library, parent: QWidget | None) -> Path | None:
     try:
         written = backup_database(library, Path(chosen))
     except ReaderError as error:
-        QMessageBox.critical(parent, _tr("Backup failed"), str(error))
+        QMessageBox.critical(parent, tr("Backup failed"), str(error))
         return None
     finally:
         QApplication.restoreOverrideCursor()
     QMessageBox.information(
-        parent, _tr("Backup complete"), _tr("The library was backed up to\n{0}").format(written)
+        parent, tr("Backup complete"), tr("The library was backed up to\n{0}").format(written)
     )
     return written

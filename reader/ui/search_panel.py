@@ -51,21 +51,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.search.engine import SearchHit, SearchResults, search
+from reader.ui.actions import COLOR_SWATCHES
 
 DEBOUNCE_MS = 170
 RESULT_LIMIT = 50
 HISTORY_KEY = "search/history"
 HISTORY_SIZE = 20
-
-#: Swatch colours for the stored highlight colour names (reader.store.models.HIGHLIGHT_COLORS).
-SWATCHES = {
-    "yellow": "#f7d94c",
-    "green": "#8fd694",
-    "blue": "#8ec5ff",
-    "pink": "#f7a8c8",
-    "purple": "#c5a8f0",
-    "orange": "#f8b878",
-}
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -190,7 +181,7 @@ class HitDelegate(QStyledItemDelegate):
         if hit.color:
             painter.fillRect(
                 QRect(rect.left(), rect.top(), self.SWATCH_WIDTH, rect.height()),
-                QColor(SWATCHES.get(hit.color, hit.color)),
+                QColor(COLOR_SWATCHES.get(hit.color, hit.color)),
             )
             rect.setLeft(rect.left() + self.SWATCH_WIDTH + 6)
 

@@ -222,7 +222,7 @@
         <translation>关于 Reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="94"/>
+        <location filename="../../reader/ui/app.py" line="95"/>
         <source>Your library is empty. Import the sample newspaper pages to try Reader?</source>
         <translation>文库是空的。要导入示例报纸版面试用 Reader 吗？</translation>
     </message>
@@ -390,67 +390,67 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="339"/>
+        <location filename="../../reader/ui/main_window.py" line="341"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381"/>
+        <location filename="../../reader/ui/main_window.py" line="383"/>
         <source>Select a passage in the article first.</source>
         <translation>请先在文章中选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="453"/>
+        <location filename="../../reader/ui/main_window.py" line="455"/>
         <source>%d articles</source>
         <translation>%d 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="456"/>
+        <location filename="../../reader/ui/main_window.py" line="458"/>
         <source>%d highlights in this article</source>
         <translation>本文 %d 处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="458"/>
+        <location filename="../../reader/ui/main_window.py" line="460"/>
         <source>%d tags</source>
         <translation>%d 个标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="464"/>
+        <location filename="../../reader/ui/main_window.py" line="466"/>
         <source>Import pages</source>
         <translation>导入版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="464"/>
+        <location filename="../../reader/ui/main_window.py" line="466"/>
         <source>Newspaper pages (*.txt);;All files (*)</source>
         <translation>报纸版面 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="469"/>
+        <location filename="../../reader/ui/main_window.py" line="471"/>
         <source>Import a folder of pages</source>
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="499"/>
+        <location filename="../../reader/ui/main_window.py" line="501"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="504"/>
+        <location filename="../../reader/ui/main_window.py" line="506"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="504"/>
+        <location filename="../../reader/ui/main_window.py" line="506"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="531"/>
+        <location filename="../../reader/ui/main_window.py" line="533"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="535"/>
+        <location filename="../../reader/ui/main_window.py" line="537"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -459,13 +459,13 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="193"/>
+        <location filename="../../reader/ui/reading_pane.py" line="200"/>
         <source>Select an article on the left to start reading.</source>
         <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="404"/>
+        <location filename="../../reader/ui/reading_pane.py" line="416"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -623,36 +623,63 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>删除标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="47"/>
+        <location filename="../../reader/ui/preferences.py" line="48"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="53"/>
+        <location filename="../../reader/ui/preferences.py" line="54"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="60"/>
+        <location filename="../../reader/ui/preferences.py" line="61"/>
         <source>None</source>
         <translation>不保留</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="64"/>
+        <location filename="../../reader/ui/preferences.py" line="65"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="65"/>
+        <location filename="../../reader/ui/preferences.py" line="66"/>
         <source>&amp;Automatic backups to keep:</source>
         <translation>自动备份保留份数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="68"/>
+        <location filename="../../reader/ui/preferences.py" line="69"/>
         <source>A new language applies the next time Reader starts. A backup of the library is taken at each start, into
 %s</source>
         <translation>新的界面语言在下次启动 Reader 时生效。每次启动时都会备份资料库，保存到
 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="31"/>
+        <source>Back up the library</source>
+        <translation>备份资料库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="33"/>
+        <source>SQLite database (*.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="42"/>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="47"/>
+        <source>Backup complete</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="47"/>
+        <source>The library was backed up to
+{0}</source>
+        <translation>资料库已备份到
+{0}</translation>
     </message>
 </context>
 <context>
@@ -786,33 +813,33 @@ Select a passage and press H or Ctrl+1…6.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="62"/>
+        <location filename="../../reader/ui/find_bar.py" line="66"/>
         <source>Find in article</source>
         <extracomment>Marks an ExtraSelection as the find bar&apos;s own.</extracomment>
         <translation>在文章中查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="68"/>
+        <location filename="../../reader/ui/find_bar.py" line="72"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配（Shift+F3）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="70"/>
+        <location filename="../../reader/ui/find_bar.py" line="74"/>
         <source>Next match (F3)</source>
         <translation>下一个匹配（F3）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="71"/>
+        <location filename="../../reader/ui/find_bar.py" line="75"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="185"/>
+        <location filename="../../reader/ui/find_bar.py" line="210"/>
         <source>{0} of {1}</source>
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="188"/>
+        <location filename="../../reader/ui/find_bar.py" line="213"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
@@ -820,48 +847,47 @@ Select a passage and press H or Ctrl+1…6.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="286"/>
+        <location filename="../../reader/ui/search_panel.py" line="277"/>
         <source>Search notes, highlights, articles (Ctrl+K)</source>
-        <extracomment>Swatch colours for the stored highlight colour names (reader.store.models.HIGHLIGHT_COLORS).</extracomment>
         <translation>搜索笔记、划线、文章（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="290"/>
+        <location filename="../../reader/ui/search_panel.py" line="281"/>
         <source>Words must all match; &quot;a phrase&quot;, -exclude, tag:, color:, in:notes, author:, before:/after: dates</source>
         <translation>所有词都须匹配；&quot;短语&quot;、-排除、tag:、color:、in:notes、author:、before:/after: 日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="378"/>
+        <location filename="../../reader/ui/search_panel.py" line="369"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="388"/>
+        <location filename="../../reader/ui/search_panel.py" line="379"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="389"/>
+        <location filename="../../reader/ui/search_panel.py" line="380"/>
         <source>Highlights</source>
         <translation>划线</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="390"/>
+        <location filename="../../reader/ui/search_panel.py" line="381"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="408"/>
+        <location filename="../../reader/ui/search_panel.py" line="399"/>
         <source>1 result</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="408"/>
+        <location filename="../../reader/ui/search_panel.py" line="399"/>
         <source>{0} results</source>
         <translation>{0} 条结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="411"/>
+        <location filename="../../reader/ui/search_panel.py" line="402"/>
         <source>No results for “{0}”</source>
         <translation>没有找到“{0}”</translation>
     </message>

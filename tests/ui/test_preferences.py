@@ -44,6 +44,7 @@ def test_the_chosen_language_is_the_one_the_app_starts_in(qapp, settings):
     translators = install_translations(qapp, settings.value(LANGUAGE_KEY))
     try:
         assert tr("&File") == "文件(&F)"
+        assert tr("Backup complete") == "备份完成"  # the backup dialogs speak Chinese too
         assert PreferencesDialog(settings, "/tmp").windowTitle() == "首选项"
     finally:
         for translator in translators:
