@@ -33,10 +33,11 @@ from reader.store.models import (
     Note,
     Source,
     Tag,
+    parse_time,
 )
 from reader.store.records import ReanchorOutcome
 
-from .web_annotation import FORMAT_NAME, FORMAT_VERSION, parse_time
+from .web_annotation import FORMAT_NAME, FORMAT_VERSION
 
 
 class ArchiveError(ReaderError):

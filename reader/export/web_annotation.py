@@ -33,15 +33,6 @@ def format_time(value: dt.datetime | None) -> str | None:
     return value.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
-def parse_time(value: str | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
-    return parsed
-
-
 def article_urn(page_sha256: str, position: int) -> str:
     """An article is its page's content plus its place on the page, on any machine."""
     return f"urn:reader:article:{page_sha256}:{position}"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.search.folding import is_cjk, tokens
+from reader.store.models import parse_time
 
 KINDS = ("notes", "highlights", "articles")
 _KIND_ALIASES = {
@@ -84,7 +85,7 @@ def _term(text: str, *, phrase: bool) -> Term | None:
 
 def _date(value: str) -> dt.datetime | None:
     try:
-        return dt.datetime.fromisoformat(value.strip())
+        return parse_time(value)
     except ValueError:
         return None
 

@@ -19,6 +19,17 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def parse_time(value: str | None) -> dt.datetime | None:
+    """An ISO 8601 time as stored times are: naive UTC (`Z` and offsets converted; a
+    time without a zone is taken as UTC). ValueError for text that is not a time."""
+    if value is None:
+        return None
+    parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+    return parsed
+
+
 def author_names_text(names: Iterable[str]) -> str:
     """What `Article.author_names` holds: each name once, in byline order. A reporter
     who also took the photo is listed once, not as "曹雨晴 罗浩 曹雨晴"."""

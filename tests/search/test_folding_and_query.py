@@ -58,6 +58,8 @@ def test_latin_terms_are_prefixes_and_every_token_is_quoted():
 
 def test_dates_and_bad_filters():
     assert parse("before:2024-10-01").before.year == 2024
+    # times are compared in UTC, as they are stored
+    assert parse("before:2024-10-01T08:00+08:00").before == parse("before:2024-10-01").before
     assert parse("after:yesterday").invalid
     assert parse("in:bogus").invalid
 
