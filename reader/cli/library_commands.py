@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.cli import EXIT_FAILURES, EXIT_OK
-from reader.errors import ReaderError
+from reader.errors import InputFileError, ReaderError
 from reader.store.library import Library
 from reader.store.models import HIGHLIGHT_COLORS
 from reader.store.records import ArticleRecord, HighlightRecord, ImportProgress
@@ -109,9 +109,10 @@ def run_parse(args: argparse.Namespace) -> int:
     from reader.parse.page import read_page
 
     path = Path(args.file)
-    if not path.is_file():
-        raise ReaderError(f"{path}: no such file")
-    page = read_page(path)
+    try:
+        page = read_page(path)
+    except InputFileError as error:
+        raise ReaderError(f"{path}: {error}") from error
     if args.json:
         _print_json(page.to_json())
         return EXIT_OK

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from reader.errors import InputFileError
 from reader.parse.articles import build_articles
 from reader.parse.decode import check_size, decode_bytes
 from reader.parse.layout import split_lines
@@ -32,8 +33,21 @@ def parse_bytes(data: bytes, path: str = "") -> ParsedPage:
     return ParsedPage(source, text, articles)
 
 
-def read_page(path: str | Path) -> ParsedPage:
-    """Read, decode and parse one page file (OSError for unreadable files)."""
+def read_page_bytes(path: str | Path) -> bytes:
+    """A page file's bytes. InputFileError when there is none to read: no such file,
+    a folder, unreadable, too large."""
     file = Path(path)
-    check_size(file.stat().st_size)
-    return parse_bytes(file.read_bytes(), str(path))
+    try:
+        if file.is_dir():
+            raise InputFileError("is a folder, not a page")
+        check_size(file.stat().st_size)
+        return file.read_bytes()
+    except FileNotFoundError as error:
+        raise InputFileError("no such file") from error
+    except OSError as error:
+        raise InputFileError(f"unreadable: {error.strerror or error}") from error
+
+
+def read_page(path: str | Path) -> ParsedPage:
+    """Read, decode and parse one page file (InputFileError when it cannot be)."""
+    return parse_bytes(read_page_bytes(path), str(path))

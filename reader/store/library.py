@@ -15,6 +15,7 @@ import needs, but they must not be used from two threads at the same instant.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -124,26 +125,21 @@ class Library:
         place (matched by position, then title) and their highlights re-anchored
         (status "reparsed", outcomes in `reanchored`). Never raises for bad input:
         a bad file is a "failed" result with a reason."""
-        from reader.parse.page import read_page
+        from reader.parse.page import parse_bytes, read_page_bytes
 
         shown = str(path)
         try:
             resolved = Path(path).expanduser().resolve()
-            if not resolved.exists():
-                raise InputFileError("no such file")
-            if resolved.is_dir():
-                raise InputFileError("is a folder, not a page")
-            page = read_page(resolved)
+            data = read_page_bytes(resolved)
+            # Known content needs no parsing: re-importing a folder is mostly this.
+            known = Source.get_or_none(Source.sha256 == hashlib.sha256(data).hexdigest())
+            if known is not None:
+                return ImportResult(shown, "unchanged", known.id, importer.article_ids(known.id))
+            page = parse_bytes(data, str(resolved))
         except InputFileError as error:
             return ImportResult(shown, "failed", reason=str(error))
-        except OSError as error:
-            return ImportResult(shown, "failed", reason=f"unreadable: {error.strerror or error}")
 
         with self._db.atomic():
-            same_content = Source.get_or_none(Source.sha256 == page.source.sha256)
-            if same_content is not None:
-                ids = importer.article_ids(same_content.id)
-                return ImportResult(shown, "unchanged", same_content.id, ids)
             same_path = (
                 Source.select()
                 .where(Source.path == str(resolved))

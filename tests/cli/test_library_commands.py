@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,19 @@ def test_parse_a_missing_file_is_a_one_line_error(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert err.startswith("reader: ") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_parse_a_folder_or_unreadable_file_is_a_one_line_error(tmp_path, capsys) -> None:
+    assert main(["parse", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    locked = tmp_path / "locked.txt"
+    locked.write_text("标题", encoding="utf-8")
+    locked.chmod(0)
+    if os.access(locked, os.R_OK):  # root reads anything: a device it cannot read instead
+        locked = Path("/proc/self/mem")
+    assert main(["parse", str(locked)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reader: ") and "Traceback" not in err
 
 
 def test_import_reports_a_summary_and_each_failure(tmp_path, db, capsys) -> None:

@@ -15,16 +15,15 @@ import reader.parse.page
 from reader.parse.model import ParsedArticle, ParsedPage, SourceInfo
 
 
-def fake_read_page(path: str | Path) -> ParsedPage:
-    data = Path(path).read_bytes()
+def fake_parse_bytes(data: bytes, path: str = "") -> ParsedPage:
     articles = [ParsedArticle(title=t, headlines=[t], paragraphs=p) for t, p in json.loads(data)]
-    source = SourceInfo(str(path), "utf-8", hashlib.sha256(data).hexdigest())
+    source = SourceInfo(path, "utf-8", hashlib.sha256(data).hexdigest())
     return ParsedPage(source, data.decode("utf-8"), articles)
 
 
 @pytest.fixture
 def page(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader.parse.page, "read_page", fake_read_page)
+    monkeypatch.setattr(reader.parse.page, "parse_bytes", fake_parse_bytes)
     path = tmp_path / "page.txt"
 
     def write(*articles: tuple[str, list[str]]) -> Path:
