@@ -60,7 +60,7 @@ def collect(library: Library, scope: ExportScope) -> list[ArticleRecord]:
     with library.database.atomic():
         bind(library.database)
         article_ids, wanted = _select(scope)
-        records = [library.get_article(i) for i in article_ids]
+        records = library.get_articles(article_ids)
     if wanted is None:
         return records
     return [

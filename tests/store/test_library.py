@@ -146,6 +146,23 @@ def test_set_read_marks_and_unmarks(library, article_id) -> None:
     assert not library.get_article(article_id).is_read
 
 
+def test_many_articles_read_at_once_equal_one_by_one(library, write_page, monkeypatch) -> None:
+    from reader.store import library as library_module
+
+    monkeypatch.setattr(library_module, "ARTICLE_BATCH", 2)  # several batches
+    for n in range(3):
+        library.import_file(write_page(f"p{n}.txt", f"第{n}篇报道的标题", f"第{n}篇正文，常州。"))
+    ids = [s.id for s in library.list_articles(sort="oldest")]
+    for article_id in ids:
+        highlight = library.add_highlight(article_id, 0, 2, note="要点")
+        library.tag_highlight(highlight.id, "甲")
+        library.tag_article(article_id, "乙")
+    wanted = ids[::-1] + ids[:1]
+    assert library.get_articles(wanted) == [library.get_article(i) for i in wanted]
+    with pytest.raises(NotFoundError):
+        library.get_articles([ids[0], 404])
+
+
 def test_one_list_row_is_read_by_id(library, article_id) -> None:
     library.add_highlight(article_id, 0, 2)
     library.set_read(article_id)
