@@ -437,11 +437,9 @@ class MainWindow(QMainWindow):
             self.article_list.model.refresh_article(article_id)
         self._update_status()
 
-    def _highlight_edited(self, _highlight_id: int) -> None:
-        if self._record is not None:
-            self.reading_pane.set_highlights(
-                tuple(self.library.highlights_for_article(self._record.id))
-            )
+    def _highlight_edited(self, record: HighlightRecord) -> None:
+        if self._record is not None and record.article_id == self._record.id:
+            self.reading_pane.update_highlight(record)
 
     def _update_enabled(self) -> None:
         has_selection = self.reading_pane.textCursor().hasSelection()

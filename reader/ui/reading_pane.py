@@ -359,6 +359,14 @@ class ReadingPane(QTextBrowser):
         self._highlight_selections = selections
         self._update_extra()
 
+    def update_highlight(self, record: HighlightRecord) -> None:
+        """One highlight's note or tags changed: redraw only if its look did (a note
+        underlines the passage)."""
+        old = next((h for h in self._highlights if h.id == record.id), None)
+        self._highlights = tuple(record if h.id == record.id else h for h in self._highlights)
+        if old is None or (old.color, bool(old.note)) != (record.color, bool(record.note)):
+            self.set_highlights(self._highlights)
+
     def highlight_at(self, position: int) -> HighlightRecord | None:
         """The innermost (shortest) highlight covering a code-point position."""
         covering = [h for h in self._highlights if h.start <= position < h.end and not h.orphaned]

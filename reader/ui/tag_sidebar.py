@@ -281,13 +281,9 @@ class TagSidebar(QWidget):
         if record is not None:
             self.highlight_tags.addItems(list(record.tags))
 
-    def _highlight_edited(self, highlight_id: int) -> None:
-        try:
-            record = self._library.get_highlight(highlight_id)
-        except ReaderError:
-            return
+    def _highlight_edited(self, record: HighlightRecord) -> None:
         self.highlight_model.replace(record)
-        if self._current is not None and self._current.id == highlight_id:
+        if self._current is not None and self._current.id == record.id:
             pending = self._note_timer.isActive()
             self._current = record
             if not pending and self.note_editor.toPlainText() != record.note:

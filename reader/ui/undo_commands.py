@@ -21,7 +21,7 @@ class AnnotationEvents(QObject):
     """Emitted after a command changed the library."""
 
     highlightsChanged = Signal(int)  # article id: highlights added, removed or recoloured
-    highlightEdited = Signal(int)  # highlight id: note or tags changed
+    highlightEdited = Signal(object)  # the HighlightRecord whose note or tags changed
     articleTagsChanged = Signal(int)  # article id
     tagsChanged = Signal()  # the set of tags or their counts changed
 
@@ -115,8 +115,7 @@ class SetNoteCommand(QUndoCommand):
         return True
 
     def _apply(self, body: str) -> None:
-        self._library.set_note(self.highlight_id, body)
-        self._events.highlightEdited.emit(self.highlight_id)
+        self._events.highlightEdited.emit(self._library.set_note(self.highlight_id, body))
 
     def redo(self) -> None:
         self._apply(self._new)
@@ -140,10 +139,10 @@ class TagHighlightCommand(QUndoCommand):
 
     def _apply(self, add: bool) -> None:
         if add:
-            self._library.tag_highlight(self._id, self._tag)
+            record = self._library.tag_highlight(self._id, self._tag)
         else:
-            self._library.untag_highlight(self._id, self._tag)
-        self._events.highlightEdited.emit(self._id)
+            record = self._library.untag_highlight(self._id, self._tag)
+        self._events.highlightEdited.emit(record)
         self._events.tagsChanged.emit()
 
     def redo(self) -> None:

@@ -213,3 +213,27 @@ def test_next_and_previous_highlight_move_the_sidebar(qtbot, sample_library, mak
     window.actions.previous_highlight.trigger()
     window.actions.previous_highlight.trigger()
     assert window.sidebar.current_highlight().id == ids[2]  # wraps around
+
+
+def test_a_noted_passage_is_underlined_and_undo_takes_the_underline_away(
+    qtbot, sample_library, make_window
+):
+    from PySide6.QtGui import QTextCharFormat
+
+    window = make_window(sample_library)
+    record = highlight_opening(window, 0, "yellow")
+
+    def underline() -> QTextCharFormat.UnderlineStyle:
+        [mark] = [
+            s
+            for s in window.reading_pane.extraSelections()
+            if s.format.property(HIGHLIGHT_MARK) == record.id
+        ]
+        return mark.format.underlineStyle()
+
+    assert underline() == QTextCharFormat.UnderlineStyle.NoUnderline
+    type_text(window.sidebar.note_editor, "备注")
+    window.sidebar.flush()
+    assert underline() == QTextCharFormat.UnderlineStyle.DotLine
+    window.undo_stack.undo()
+    assert underline() == QTextCharFormat.UnderlineStyle.NoUnderline
