@@ -9,9 +9,12 @@ as one line on stderr with exit code 2; nothing prints a traceback for them.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.errors import ReaderError
@@ -19,6 +22,46 @@ from reader.errors import ReaderError
 EXIT_OK = 0
 EXIT_FAILURES = 1  # the command ran, but some input failed (e.g. a bad file in a folder)
 EXIT_USAGE = 2  # a user mistake: unknown article, bad argument, unreadable file
+
+if TYPE_CHECKING:
+    from reader.store.library import Library
+    from reader.store.records import ReanchorOutcome
+
+
+# --- helpers the command modules share ----------------------------------------------
+@contextmanager
+def opened_library(args: argparse.Namespace) -> Iterator[Library]:
+    """The library named by --db (or the default), closed when the command is done."""
+    from reader.store.paths import open_library
+
+    library = open_library(args.db)
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number, 1 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def reanchored_summary(outcomes: Sequence[ReanchorOutcome]) -> str:
+    """One line on highlights carried to changed text: how many moved, how many could
+    not be placed (kept as orphans with their quote)."""
+    orphans = sum(o.method == "orphaned" for o in outcomes)
+    moved = sum(o.method not in ("position", "orphaned") for o in outcomes)
+    return f"{len(outcomes)} highlight(s) re-anchored, {moved} moved, {orphans} orphaned"
 
 
 def build_parser() -> argparse.ArgumentParser:

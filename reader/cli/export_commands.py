@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli import EXIT_OK
+from reader.cli import EXIT_OK, opened_library, reanchored_summary
 from reader.export.backup import backup_database
 from reader.export.formats import FORMATS, export_to_file, render
 from reader.export.restore import restore_archive
@@ -57,10 +57,7 @@ def _scope(args: argparse.Namespace) -> ExportScope:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from reader.store.paths import open_library
-
-    library = open_library(args.db)
-    try:
+    with opened_library(args) as library:
         if args.output:
             path = export_to_file(library, _scope(args), args.format, args.output)
             print(f"exported to {path}", file=sys.stderr)
@@ -70,40 +67,24 @@ def run_export(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.buffer.flush()
-    finally:
-        library.close()
     return EXIT_OK
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from reader.store.paths import open_library
-
-    library = open_library(args.db)  # also migrates, so the copy has today's schema
-    try:
+    with opened_library(args) as library:  # also migrates, so the copy has today's schema
         path = backup_database(library, args.path)
-    finally:
-        library.close()
     print(f"backed up {library.path} to {path}")
     return EXIT_OK
 
 
 def run_import_archive(args: argparse.Namespace) -> int:
-    from reader.store.paths import open_library
-
-    library = open_library(args.db)
-    try:
+    with opened_library(args) as library:
         result = restore_archive(library, args.path)
-    finally:
-        library.close()
     print(
         f"{result.articles_created} article(s) added, {result.articles_matched} already "
         f"present; {result.highlights_created} highlight(s) added, "
         f"{result.highlights_present} already present"
     )
-    orphans = [o for o in result.reanchored if o.method == "orphaned"]
     if result.reanchored:
-        print(
-            f"{len(result.reanchored)} highlight(s) re-anchored to changed text, "
-            f"{len(orphans)} could not be placed (kept as orphans)"
-        )
+        print(reanchored_summary(result.reanchored))
     return EXIT_OK

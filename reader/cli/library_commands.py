@@ -6,14 +6,19 @@ Argument parsing and printing only; the work is done by `reader.parse` and `Libr
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from reader.cli import EXIT_FAILURES, EXIT_OK
+from reader.cli import (
+    EXIT_FAILURES,
+    EXIT_OK,
+    opened_library,
+    positive_int,
+    print_json,
+    reanchored_summary,
+)
 from reader.errors import InputFileError, ReaderError
 from reader.store.library import Library
 from reader.store.models import HIGHLIGHT_COLORS
@@ -35,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     list_.add_argument("--json", action="store_true")
     list_.add_argument("--tag", metavar="T", help="only articles with this tag")
     list_.add_argument("--filter", metavar="TEXT", default="", help="title or author contains")
-    list_.add_argument("--limit", metavar="N", type=_positive_int)
+    list_.add_argument("--limit", metavar="N", type=positive_int)
     list_.set_defaults(run=run_list)
 
     show = subparsers.add_parser("show", help="print an article with its highlights")
@@ -46,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     highlight = subparsers.add_parser("highlight", help="highlight a passage by quoting it")
     highlight.add_argument("article", metavar="ARTICLE", type=int)
     highlight.add_argument("--quote", required=True, metavar="TEXT")
-    highlight.add_argument("--occurrence", type=_positive_int, default=1, metavar="N")
+    highlight.add_argument("--occurrence", type=positive_int, default=1, metavar="N")
     highlight.add_argument("--color", default="yellow", choices=HIGHLIGHT_COLORS)
     highlight.add_argument("--note", default="", metavar="TEXT")
     highlight.add_argument("--tag", action="append", default=[], metavar="T", dest="tags")
@@ -82,28 +87,6 @@ def _register_tag(subparsers: argparse._SubParsersAction) -> None:
     delete.set_defaults(run=run_tag_delete)
 
 
-def _positive_int(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
-
-
-@contextmanager
-def _library(args: argparse.Namespace) -> Iterator[Library]:
-    from reader.store.paths import open_library
-
-    library = open_library(args.db)
-    try:
-        yield library
-    finally:
-        library.close()
-
-
-def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
-
-
 # --- parse ------------------------------------------------------------------------
 def run_parse(args: argparse.Namespace) -> int:
     from reader.parse.page import read_page
@@ -114,7 +97,7 @@ def run_parse(args: argparse.Namespace) -> int:
     except InputFileError as error:
         raise ReaderError(f"{path}: {error}") from error
     if args.json:
-        _print_json(page.to_json())
+        print_json(page.to_json())
         return EXIT_OK
     print(f"{page.source.path} ({page.source.encoding}): {len(page.articles)} article(s)")
     for number, article in enumerate(page.articles, 1):
@@ -137,7 +120,7 @@ def run_parse(args: argparse.Namespace) -> int:
 
 # --- import -----------------------------------------------------------------------
 def run_import(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with opened_library(args) as library:
         bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         summary = library.import_paths(args.paths, progress=bar)
         if bar is not None:
@@ -147,13 +130,8 @@ def run_import(args: argparse.Namespace) -> int:
         counts[result.status] += 1
     print(", ".join(f"{status} {count}" for status, count in counts.items()))
     for result in summary.results:
-        moved = [o for o in result.reanchored if o.method != "position"]
-        if moved:
-            orphans = sum(o.method == "orphaned" for o in moved)
-            print(
-                f"{result.path}: {len(result.reanchored)} highlight(s) re-anchored, "
-                f"{len(moved) - orphans} moved, {orphans} orphaned"
-            )
+        if any(o.method != "position" for o in result.reanchored):
+            print(f"{result.path}: {reanchored_summary(result.reanchored)}")
     for failure in summary.failures:
         print(f"{failure.path}: {failure.reason}", file=sys.stderr)
     return EXIT_FAILURES if summary.failures else EXIT_OK
@@ -183,10 +161,10 @@ class _ProgressBar:
 
 # --- list / show ------------------------------------------------------------------
 def run_list(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with opened_library(args) as library:
         articles = library.list_articles(text_filter=args.filter, tag=args.tag, limit=args.limit)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": a.id,
@@ -256,10 +234,10 @@ def _describe_highlight(h: HighlightRecord) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with opened_library(args) as library:
         article = library.get_article(args.article)
     if args.json:
-        _print_json(_article_json(article))
+        print_json(_article_json(article))
         return EXIT_OK
     for headline in article.headlines or (article.title,):
         print(headline)
@@ -282,13 +260,13 @@ def run_show(args: argparse.Namespace) -> int:
 
 # --- highlight / tag --------------------------------------------------------------
 def run_highlight(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with opened_library(args) as library:
         start, end = library.find_quote(args.article, args.quote, args.occurrence)
         record = library.add_highlight(
             args.article, start, end, color=args.color, note=args.note, tags=args.tags
         )
     if args.json:
-        _print_json(_highlight_json(record))
+        print_json(_highlight_json(record))
     else:
         print(f"highlight {record.id} added to article {record.article_id}")
         print(_describe_highlight(record))
@@ -296,7 +274,7 @@ def run_highlight(args: argparse.Namespace) -> int:
 
 
 def _tag_change(args: argparse.Namespace, on_article: Callable, on_highlight: Callable) -> int:
-    with _library(args) as library:
+    with opened_library(args) as library:
         if args.article is not None:
             tags = on_article(library, args.article, args.name)
             target = f"article {args.article}"
@@ -316,10 +294,10 @@ def run_tag_remove(args: argparse.Namespace) -> int:
 
 
 def run_tag_list(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with opened_library(args) as library:
         counts = library.tag_counts()
     if args.json:
-        _print_json(
+        print_json(
             [
                 {"name": t.name, "highlights": t.highlight_count, "articles": t.article_count}
                 for t in counts
@@ -332,14 +310,14 @@ def run_tag_list(args: argparse.Namespace) -> int:
 
 
 def run_tag_rename(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with opened_library(args) as library:
         library.rename_tag(args.old, args.new)
     print(f"renamed tag {args.old.strip()!r} to {args.new.strip()!r}")
     return EXIT_OK
 
 
 def run_tag_merge(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with opened_library(args) as library:
         result = library.merge_tags(args.source, args.target)
     moved = len(result.added_highlight_ids) + len(result.added_article_ids)
     print(f"merged tag {result.source.name!r} into {result.target!r} ({moved} link(s) moved)")
@@ -347,7 +325,7 @@ def run_tag_merge(args: argparse.Namespace) -> int:
 
 
 def run_tag_delete(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with opened_library(args) as library:
         snapshot = library.delete_tag(args.name)
     uses = len(snapshot.highlight_ids) + len(snapshot.article_ids)
     print(f"deleted tag {snapshot.name!r} (was on {uses} highlight(s) and article(s))")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
+from reader.cli import opened_library, positive_int, print_json
 from reader.search.engine import SearchHit, SearchResults, marked_snippet, search
 
 _KIND_OF = {"notes": "note", "highlights": "highlight", "articles": "article"}
@@ -23,20 +23,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("query", metavar="QUERY", nargs="+", help="what to look for")
     parser.add_argument("--json", action="store_true", help="print a JSON list of hits")
     parser.add_argument(
-        "--limit", type=_positive_int, default=20, metavar="N", help="hits per kind (20)"
+        "--limit", type=positive_int, default=20, metavar="N", help="hits per kind (20)"
     )
     parser.add_argument("--kind", choices=tuple(_KIND_OF), help="only this kind of hit")
     parser.set_defaults(run=run_search)
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
 
 
 def hit_json(hit: SearchHit) -> dict[str, object]:
@@ -67,18 +57,12 @@ def _selected(results: SearchResults, kind: str | None) -> list[tuple[str, tuple
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from reader.store.paths import open_library
-
     text = " ".join(args.query)
-    library = open_library(args.db)
-    try:
+    with opened_library(args) as library:
         results = search(library, text, limit=args.limit)
-    finally:
-        library.close()
     groups = _selected(results, args.kind)
     if args.json:
-        hits = [hit_json(hit) for _, group in groups for hit in group]
-        print(json.dumps(hits, ensure_ascii=False, indent=2))
+        print_json([hit_json(hit) for _, group in groups for hit in group])
         return 0
     headings = dict(_HEADINGS)
     if not any(group for _, group in groups):
