@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -75,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="PATH",
-        default=os.environ.get("READER_DB"),
+        default=None,  # None: $READER_DB, else the user data directory (store.paths)
         help="library database (default: $READER_DB, else the user data directory)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
