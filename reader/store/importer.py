@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.parse.model import ParsedArticle, ParsedPage
 from reader.store import anchoring
@@ -59,9 +60,12 @@ def insert_page(path: str, page: ParsedPage) -> int:
     return source.id
 
 
-def update_page(
-    source: Source, page: ParsedPage, *, touch: bool = True
-) -> tuple[ReanchorOutcome, ...]:
+class PageUpdate(NamedTuple):
+    changed: bool  # any article row written, added, moved or deleted
+    reanchored: tuple[ReanchorOutcome, ...]
+
+
+def update_page(source: Source, page: ParsedPage, *, touch: bool = True) -> PageUpdate:
     """Bring a stored page's articles in line with `page`, keeping article ids (and so
     highlights and tags) wherever an old article matches a new one. Rows that did not
     change are not written, so the search index is not churned. `touch` marks the page
@@ -78,6 +82,7 @@ def update_page(
 
     final_position = {old.id: position for position, old in matches.items()}
     next_position = len(new_articles)
+    deleted = 0
     for old in old_articles:
         if old.id in matched_ids:
             continue
@@ -86,6 +91,7 @@ def update_page(
             next_position += 1
         else:
             old.delete_instance()
+            deleted += 1
     # Park the rows that move on negative positions first, so the (source, position)
     # unique index never sees two rows on one spot while they move.
     old_position = {a.id: a.position for a in old_articles}
@@ -95,6 +101,7 @@ def update_page(
 
     outcomes: list[ReanchorOutcome] = []
     new_rows = []
+    rewritten = 0
     for position, article in enumerate(new_articles):
         row = article_row(source.id, position, article)
         old = matches.get(position)
@@ -105,6 +112,7 @@ def update_page(
         changed = {k: v for k, v in row.items() if getattr(old, k) != v}
         if changed:
             Article.update(**changed).where(Article.id == old.id).execute()
+            rewritten += 1
         if old.text != article.text:
             outcomes.extend(reanchor_article(old.id, old.text, article.text))
     for article_id in moving:
@@ -119,10 +127,13 @@ def update_page(
         "encoding": page.source.encoding,
         "raw_text": page.raw_text,
     }
+    changes = {k: v for k, v in changes.items() if getattr(source, k) != v}
     if touch:
         changes["imported_at"] = utcnow()
-    Source.update(**changes).where(Source.id == source.id).execute()
-    return tuple(outcomes)
+    if changes:
+        Source.update(**changes).where(Source.id == source.id).execute()
+    changed = bool(deleted or moving or rewritten or new_rows)
+    return PageUpdate(changed, tuple(outcomes))
 
 
 def reanchor_article(article_id: int, old_text: str, new_text: str) -> list[ReanchorOutcome]:

@@ -150,9 +150,11 @@ class Library:
                 .first()
             )
             if same_path is not None:
-                outcomes = importer.update_page(same_path, page)
+                update = importer.update_page(same_path, page)
                 ids = importer.article_ids(same_path.id)
-                return ImportResult(shown, "reparsed", same_path.id, ids, reanchored=outcomes)
+                return ImportResult(
+                    shown, "reparsed", same_path.id, ids, reanchored=update.reanchored
+                )
             source_id = importer.insert_page(str(resolved), page)
             return ImportResult(shown, "imported", source_id, importer.article_ids(source_id))
 
@@ -189,12 +191,12 @@ class Library:
                 info = SourceInfo(source.path, source.encoding, source.sha256)
                 parsed = parse_text(source.raw_text, path=source.path)
                 page = ParsedPage(info, source.raw_text, parsed.articles)
-                before = _page_fingerprint(source.id)
-                outcomes = importer.update_page(source, page, touch=False)
+                update = importer.update_page(source, page, touch=False)
                 ids = importer.article_ids(source.id)
-                changed = before != _page_fingerprint(source.id)
-                status = "reparsed" if changed else "unchanged"
-                results.append(ImportResult(source.path, status, source.id, ids, None, outcomes))
+                status = "reparsed" if update.changed else "unchanged"
+                results.append(
+                    ImportResult(source.path, status, source.id, ids, None, update.reanchored)
+                )
         return results
 
     # --- reading -----------------------------------------------------------------
@@ -719,25 +721,6 @@ class Library:
 def _check_color(color: str) -> None:
     if color not in HIGHLIGHT_COLORS:
         raise ReaderError(f"unknown colour {color!r}; choose one of {', '.join(HIGHLIGHT_COLORS)}")
-
-
-def _page_fingerprint(source_id: int) -> list[tuple]:
-    """What a re-parse may change on a page, to tell "reparsed" from "unchanged"."""
-    query = (
-        Article.select(
-            Article.position,
-            Article.title,
-            Article.headlines,
-            Article.byline,
-            Article.authors,
-            Article.paragraphs,
-            Article.captions,
-            Article.section,
-        )
-        .where(Article.source == source_id)
-        .order_by(Article.position)
-    )
-    return list(query.tuples())
 
 
 def _as_datetime(value):

@@ -82,6 +82,31 @@ def test_reparse_all_with_the_same_parser_changes_nothing(library, write_page) -
     assert library.get_article(article_id).text == library.get_article(article_id).text
 
 
+def test_reparse_all_after_a_parser_fix_reports_the_changed_pages(
+    library, write_page, monkeypatch
+) -> None:
+    import reader.parse.page
+
+    fixed = library.import_file(write_page("a.txt", "常深合作交流会举行", PARA_1))
+    same = library.import_file(write_page("b.txt", "另一篇报道的标题", PARA_2))
+    parse = reader.parse.page.parse_text
+
+    def fixed_parser(text, **kwargs):
+        page = parse(text, **kwargs)
+        for article in page.articles:
+            if article.title == "常深合作交流会举行":
+                article.title = "2024常深合作交流会举行"
+        return page
+
+    monkeypatch.setattr(reader.parse.page, "parse_text", fixed_parser)
+    results = {r.source_id: r for r in library.reparse_all()}
+
+    assert results[fixed.source_id].status == "reparsed"
+    assert results[same.source_id].status == "unchanged"
+    assert results[fixed.source_id].article_ids == fixed.article_ids
+    assert library.get_article(fixed.article_ids[0]).title == "2024常深合作交流会举行"
+
+
 def test_a_crash_mid_import_leaves_no_half_page(library, write_page, monkeypatch) -> None:
     good = library.import_file(write_page("good.txt", "先导入的一篇", PARA_3))
     path = write_page("crash.txt", "常深合作交流会举行", PARA_1, PARA_2)
