@@ -42,7 +42,7 @@ def open_database(path: Path) -> pw.SqliteDatabase:
     except pw.OperationalError as error:
         db.close()
         message = str(error)
-        if "locked" in message or "busy" in message:
+        if is_busy(error):
             raise LibraryLockedError(
                 f"the library {path} is busy (another program is writing); try again"
             ) from error
@@ -54,6 +54,12 @@ def open_database(path: Path) -> pw.SqliteDatabase:
         db.close()
         raise
     return db
+
+
+def is_busy(error: Exception) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    message = str(error)
+    return "locked" in message or "busy" in message
 
 
 def bind(db: pw.SqliteDatabase) -> None:

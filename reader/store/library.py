@@ -32,7 +32,7 @@ from reader.errors import (
 )
 from reader.parse.model import Author
 from reader.store import anchoring, importer
-from reader.store.database import bind, open_database
+from reader.store.database import bind, is_busy, open_database
 from reader.store.models import (
     HIGHLIGHT_COLORS,
     Article,
@@ -76,7 +76,7 @@ def _bound(method: F) -> F:
         try:
             return method(self, *args, **kwargs)
         except pw.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
+            if is_busy(error):
                 raise LibraryLockedError(
                     f"the library {self._path} is busy: another program is writing to it; "
                     "try again in a moment"
