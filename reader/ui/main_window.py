@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         from reader.ui.search_panel import SearchController
 
         a = self.actions
-        self.search = SearchController(self.library, self)
+        self.search = SearchController(self.library, self, self.settings)
         self.toolbar.addWidget(self.search.search_box)
         dock = QDockWidget(tr("Search results"), self)
         dock.setObjectName("searchDock")

@@ -254,9 +254,12 @@ class SearchController(QObject):
     closed = Signal()
     resultsShown = Signal(int)  # number of hits on screen after each finished search
 
-    def __init__(self, library, parent: QObject | None = None) -> None:
+    def __init__(
+        self, library, parent: QObject | None = None, settings: QSettings | None = None
+    ) -> None:
         super().__init__(parent)
         self._library = library
+        self._settings = settings if settings is not None else QSettings()  # the history
         self._generation = 0
         self._return_focus: QWidget | None = None
         self._results: SearchResults | None = None
@@ -436,7 +439,7 @@ class SearchController(QObject):
 
     # --- history --------------------------------------------------------------------
     def _load_history(self) -> list[str]:
-        stored = QSettings().value(HISTORY_KEY, [])
+        stored = self._settings.value(HISTORY_KEY, [])
         if isinstance(stored, str):
             stored = [stored]
         return [str(item) for item in stored or []][:HISTORY_SIZE]
@@ -448,4 +451,4 @@ class SearchController(QObject):
         history = [text] + [item for item in self._history.stringList() if item != text]
         history = history[:HISTORY_SIZE]
         self._history.setStringList(history)
-        QSettings().setValue(HISTORY_KEY, history)
+        self._settings.setValue(HISTORY_KEY, history)

@@ -35,3 +35,4 @@ def test_picking_a_search_result_selects_the_passage(qtbot, make_window, sample_
     qtbot.waitUntil(lambda: window.reading_pane.selected_span() == (start, end), timeout=3000)
     assert window.reading_pane.textCursor().selectedText() == quote
     assert window.reading_pane.is_flashing
+    assert window.settings.value("search/history") == ["回头再读"]  # kept with the window's
