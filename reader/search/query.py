@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.search.folding import is_cjk, tokens
-from reader.store.models import parse_time
+from reader.times import parse_time
 
 KINDS = ("notes", "highlights", "articles")
 _KIND_ALIASES = {

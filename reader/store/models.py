@@ -6,28 +6,17 @@ counts UTF-16 units, and the conversion happens only in `reader.ui`.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 import peewee as pw
 
+# Re-exported under their old home: restore, the CLI and the UI still import them from here.
+from reader.store.colors import HIGHLIGHT_COLORS as HIGHLIGHT_COLORS
+from reader.times import parse_time as parse_time
+from reader.times import utcnow
+
 #: Bound at open time by `reader.store.database.open_database`; never used unbound.
 database_proxy = pw.DatabaseProxy()
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def parse_time(value: str | None) -> dt.datetime | None:
-    """An ISO 8601 time as stored times are: naive UTC (`Z` and offsets converted; a
-    time without a zone is taken as UTC). ValueError for text that is not a time."""
-    if value is None:
-        return None
-    parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
-    return parsed
 
 
 def author_names_text(names: Iterable[str]) -> str:
@@ -130,6 +119,3 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     HighlightTag,
     ArticleTag,
 )
-
-#: The colours a highlight may have; the UI maps each to a light and a dark shade.
-HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple", "orange")
