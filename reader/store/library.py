@@ -1,8 +1,9 @@
 """The Library facade: the only way the UI, the CLI, search and export change data.
 
-Every multi-row write runs in one transaction (`db.atomic()`), so a crash at any instant
-leaves either the old or the new state. Methods return records (`reader.store.records`),
-never peewee rows.
+Every multi-row write runs in one transaction, so a crash at any instant leaves either
+the old or the new state; every user-visible change is an operation (`apply`, see
+`reader.store.operations`) that also returns what it changed and its exact inverse.
+Methods return records (`reader.store.records`), never peewee rows.
 
 The signatures and promises below are a contract the UI, CLI, search and export are
 built against. A Library may be used from several threads: peewee gives each thread its
@@ -31,10 +32,9 @@ from reader.errors import (
     ReaderError,
 )
 from reader.parse.model import Author
-from reader.store import anchoring, importer
+from reader.store import importer, operations
 from reader.store.database import bind, is_busy, open_database
 from reader.store.models import (
-    HIGHLIGHT_COLORS,
     Article,
     ArticleTag,
     Highlight,
@@ -42,8 +42,9 @@ from reader.store.models import (
     Note,
     Source,
     Tag,
-    utcnow,
 )
+from reader.store.operations import Operation, OpResult
+from reader.store.operations import normalize_tag as normalize_tag  # export, restore use it
 from reader.store.records import (
     ArticleRecord,
     ArticleSummary,
@@ -58,6 +59,7 @@ from reader.store.records import (
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 SORTS = ("newest", "oldest", "title", "highlights")
 #: Articles read per round of queries by `get_articles` (well under SQLite's limit on
@@ -86,14 +88,6 @@ def _bound(method: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def normalize_tag(name: str) -> str:
-    """Tags are stored trimmed (full-width spaces too); an empty name is a mistake."""
-    cleaned = (name or "").strip()
-    if not cleaned:
-        raise ReaderError("a tag name cannot be empty")
-    return cleaned
-
-
 class Library:
     def __init__(self, path: Path, db: pw.SqliteDatabase) -> None:
         self._path = path
@@ -114,6 +108,13 @@ class Library:
     def database(self) -> pw.SqliteDatabase:
         """For core modules (search, export) that run their own read queries."""
         return self._db
+
+    # --- changing -------------------------------------------------------------------
+    @_bound
+    def apply(self, operation: Operation[T]) -> OpResult[T]:
+        """Apply one operation (`reader.store.operations`) in one write transaction:
+        every change below goes through here; `reader.store.history` undoes them."""
+        return operations.run(self._db, operation)
 
     def close(self) -> None:
         """Close this thread's connection (other threads close their own)."""
@@ -285,8 +286,8 @@ class Library:
 
     @_bound
     def set_read(self, article_id: int, read: bool = True) -> None:
-        self._article(article_id)
-        Article.update(read_at=utcnow() if read else None).where(Article.id == article_id).execute()
+        """An article already in that state keeps its time (see `SetRead`)."""
+        self.apply(operations.SetRead(article_id, read))
 
     # --- highlights and notes -----------------------------------------------------
     @_bound
@@ -303,22 +304,8 @@ class Library:
         """Highlight code points [start, end) of the article text; stores the quote
         with ~32 code points of prefix/suffix. ReaderError for an empty or
         out-of-range span or an unknown colour."""
-        _check_color(color)
-        tag_names = [normalize_tag(t) for t in tags]
-        with self._db.atomic():
-            article = self._article(article_id)
-            if not 0 <= start < end <= len(article.text):
-                raise ReaderError(
-                    f"cannot highlight [{start}, {end}): article {article_id} has "
-                    f"{len(article.text)} characters and a highlight needs at least one"
-                )
-            selector = anchoring.make_selector(article.text, start, end)
-            highlight = Highlight.create(article=article_id, **selector.columns(), color=color)
-            if note.strip():
-                Note.create(highlight=highlight.id, body=note)
-            for name in tag_names:
-                self._link_highlight(highlight.id, name)
-        return self._highlight_record(highlight.id)
+        add = operations.AddHighlight(article_id, start, end, color, note, tuple(tags))
+        return self._highlight_record(self.apply(add).value)
 
     @_bound
     def find_quote(self, article_id: int, quote: str, occurrence: int = 1) -> tuple[int, int]:
@@ -345,69 +332,24 @@ class Library:
 
     @_bound
     def set_color(self, highlight_id: int, color: str) -> HighlightRecord:
-        _check_color(color)
-        self._highlight(highlight_id)
-        Highlight.update(color=color, updated_at=utcnow()).where(
-            Highlight.id == highlight_id
-        ).execute()
+        self.apply(operations.SetColor(highlight_id, color))
         return self._highlight_record(highlight_id)
 
     @_bound
     def set_note(self, highlight_id: int, body: str) -> HighlightRecord:
         """Replace the note; an empty or blank body removes it."""
-        with self._db.atomic():
-            self._highlight(highlight_id)
-            now = utcnow()
-            if not body.strip():
-                Note.delete().where(Note.highlight == highlight_id).execute()
-            else:
-                updated = (
-                    Note.update(body=body, updated_at=now)
-                    .where(Note.highlight == highlight_id)
-                    .execute()
-                )
-                if not updated:
-                    Note.create(highlight=highlight_id, body=body, created_at=now, updated_at=now)
-            Highlight.update(updated_at=now).where(Highlight.id == highlight_id).execute()
+        self.apply(operations.SetNote(highlight_id, body))
         return self._highlight_record(highlight_id)
 
     @_bound
     def delete_highlight(self, highlight_id: int) -> HighlightRecord:
         """Delete and return the full record, which `restore_highlight` takes back."""
-        with self._db.atomic():
-            record = self._highlight_record(highlight_id)
-            Highlight.delete().where(Highlight.id == highlight_id).execute()
-        return record
+        return self.apply(operations.DeleteHighlight(highlight_id)).value
 
     @_bound
     def restore_highlight(self, record: HighlightRecord) -> HighlightRecord:
         """Re-create a deleted highlight with the same id, note, tags and times."""
-        with self._db.atomic():
-            self._article(record.article_id)
-            if Highlight.get_or_none(Highlight.id == record.id) is not None:
-                raise ReaderError(f"highlight {record.id} exists already")
-            Highlight.insert(
-                id=record.id,
-                article=record.article_id,
-                start=record.start,
-                end=record.end,
-                exact=record.exact,
-                prefix=record.prefix,
-                suffix=record.suffix,
-                color=record.color,
-                orphaned=record.orphaned,
-                created_at=record.created_at,
-                updated_at=record.updated_at,
-            ).execute()
-            if record.note.strip():
-                Note.create(
-                    highlight=record.id,
-                    body=record.note,
-                    created_at=record.updated_at,
-                    updated_at=record.updated_at,
-                )
-            for name in record.tags:
-                self._link_highlight(record.id, name)
+        self.apply(operations.RestoreHighlight(operations.HighlightSnapshot.of_record(record)))
         return self._highlight_record(record.id)
 
     @_bound
@@ -418,42 +360,23 @@ class Library:
     # --- tags --------------------------------------------------------------------
     @_bound
     def tag_highlight(self, highlight_id: int, name: str) -> HighlightRecord:
-        name = normalize_tag(name)
-        with self._db.atomic():
-            self._highlight(highlight_id)
-            self._link_highlight(highlight_id, name)
+        self.apply(operations.TagHighlight(highlight_id, name))
         return self._highlight_record(highlight_id)
 
     @_bound
     def untag_highlight(self, highlight_id: int, name: str) -> HighlightRecord:
-        name = normalize_tag(name)
-        self._highlight(highlight_id)
-        tag = Tag.get_or_none(Tag.name == name)
-        if tag is not None:
-            HighlightTag.delete().where(
-                (HighlightTag.highlight == highlight_id) & (HighlightTag.tag == tag.id)
-            ).execute()
+        self.apply(operations.UntagHighlight(highlight_id, name))
         return self._highlight_record(highlight_id)
 
     @_bound
     def tag_article(self, article_id: int, name: str) -> tuple[str, ...]:
         """Returns the article's tags afterwards."""
-        name = normalize_tag(name)
-        with self._db.atomic():
-            self._article(article_id)
-            tag = self._tag_for(name)
-            ArticleTag.insert(article=article_id, tag=tag.id).on_conflict_ignore().execute()
+        self.apply(operations.TagArticle(article_id, name))
         return self._article_tags(article_id)
 
     @_bound
     def untag_article(self, article_id: int, name: str) -> tuple[str, ...]:
-        name = normalize_tag(name)
-        self._article(article_id)
-        tag = Tag.get_or_none(Tag.name == name)
-        if tag is not None:
-            ArticleTag.delete().where(
-                (ArticleTag.article == article_id) & (ArticleTag.tag == tag.id)
-            ).execute()
+        self.apply(operations.UntagArticle(article_id, name))
         return self._article_tags(article_id)
 
     @_bound
@@ -472,82 +395,25 @@ class Library:
     @_bound
     def rename_tag(self, old: str, new: str) -> None:
         """ReaderError if `new` exists already (that is a merge)."""
-        old, new = normalize_tag(old), normalize_tag(new)
-        with self._db.atomic():
-            tag = self._tag(old)
-            if new == old:
-                return
-            if Tag.get_or_none(Tag.name == new) is not None:
-                raise ReaderError(f"a tag named {new!r} exists already; merge the tags instead")
-            Tag.update(name=new).where(Tag.id == tag.id).execute()
+        self.apply(operations.RenameTag(old, new))
 
     @_bound
     def merge_tags(self, source: str, target: str) -> MergeResult:
         """Move every link of `source` to `target` (created if missing), delete source."""
-        source, target = normalize_tag(source), normalize_tag(target)
-        if source == target:
-            raise ReaderError(f"cannot merge tag {source!r} into itself")
-        with self._db.atomic():
-            snapshot = self._snapshot(self._tag(source))
-            existing = Tag.get_or_none(Tag.name == target)
-            target_tag = existing or Tag.create(name=target)
-            had_highlights = {
-                r.highlight_id for r in HighlightTag.select().where(HighlightTag.tag == target_tag)
-            }
-            had_articles = {
-                r.article_id for r in ArticleTag.select().where(ArticleTag.tag == target_tag)
-            }
-            added_highlights = tuple(i for i in snapshot.highlight_ids if i not in had_highlights)
-            added_articles = tuple(i for i in snapshot.article_ids if i not in had_articles)
-            if added_highlights:
-                HighlightTag.insert_many(
-                    [(i, target_tag.id) for i in added_highlights],
-                    fields=[HighlightTag.highlight, HighlightTag.tag],
-                ).execute()
-            if added_articles:
-                ArticleTag.insert_many(
-                    [(i, target_tag.id) for i in added_articles],
-                    fields=[ArticleTag.article, ArticleTag.tag],
-                ).execute()
-            Tag.delete().where(Tag.name == source).execute()
-        return MergeResult(
-            source=snapshot,
-            target=target,
-            added_highlight_ids=added_highlights,
-            added_article_ids=added_articles,
-            target_created=existing is None,
-        )
+        return self.apply(operations.MergeTags(source, target)).value
 
     @_bound
     def unmerge_tags(self, result: MergeResult) -> None:
         """Undo `merge_tags` exactly."""
-        with self._db.atomic():
-            target = Tag.get_or_none(Tag.name == result.target)
-            if target is not None:
-                HighlightTag.delete().where(
-                    (HighlightTag.tag == target.id)
-                    & HighlightTag.highlight.in_(list(result.added_highlight_ids))
-                ).execute()
-                ArticleTag.delete().where(
-                    (ArticleTag.tag == target.id)
-                    & ArticleTag.article.in_(list(result.added_article_ids))
-                ).execute()
-                if result.target_created and not self._tag_in_use(target.id):
-                    target.delete_instance()
-            self._restore_snapshot(result.source)
+        self.apply(operations.UnmergeTags(result))
 
     @_bound
     def delete_tag(self, name: str) -> TagSnapshot:
-        name = normalize_tag(name)
-        with self._db.atomic():
-            snapshot = self._snapshot(self._tag(name))
-            Tag.delete().where(Tag.name == name).execute()
-        return snapshot
+        return self.apply(operations.DeleteTag(name)).value
 
     @_bound
     def restore_tag(self, snapshot: TagSnapshot) -> None:
-        with self._db.atomic():
-            self._restore_snapshot(snapshot)
+        self.apply(operations.RestoreTag(snapshot))
 
     # --- private helpers ----------------------------------------------------------
     def _article(self, article_id: int) -> Article:
@@ -555,33 +421,6 @@ class Library:
         if article is None:
             raise NotFoundError(f"there is no article {article_id}")
         return article
-
-    def _highlight(self, highlight_id: int) -> Highlight:
-        highlight = Highlight.get_or_none(Highlight.id == highlight_id)
-        if highlight is None:
-            raise NotFoundError(f"there is no highlight {highlight_id}")
-        return highlight
-
-    def _tag(self, name: str) -> Tag:
-        tag = Tag.get_or_none(Tag.name == name)
-        if tag is None:
-            raise NotFoundError(f"there is no tag {name!r}")
-        return tag
-
-    def _tag_for(self, name: str) -> Tag:
-        """The tag called `name`, created when it does not exist yet."""
-        tag = Tag.get_or_none(Tag.name == name)
-        return tag if tag is not None else Tag.create(name=name)
-
-    def _tag_in_use(self, tag_id: int) -> bool:
-        return (
-            HighlightTag.select().where(HighlightTag.tag == tag_id).exists()
-            or ArticleTag.select().where(ArticleTag.tag == tag_id).exists()
-        )
-
-    def _link_highlight(self, highlight_id: int, name: str) -> None:
-        tag = self._tag_for(normalize_tag(name))
-        HighlightTag.insert(highlight=highlight_id, tag=tag.id).on_conflict_ignore().execute()
 
     def _article_tags(self, article_id: int) -> tuple[str, ...]:
         query = (
@@ -591,43 +430,6 @@ class Library:
             .order_by(Tag.name)
         )
         return tuple(name for (name,) in query.tuples())
-
-    def _snapshot(self, tag: Tag) -> TagSnapshot:
-        highlight_ids = HighlightTag.select(HighlightTag.highlight).where(HighlightTag.tag == tag)
-        article_ids = ArticleTag.select(ArticleTag.article).where(ArticleTag.tag == tag)
-        return TagSnapshot(
-            name=tag.name,
-            created_at=tag.created_at,
-            highlight_ids=tuple(sorted(i for (i,) in highlight_ids.tuples())),
-            article_ids=tuple(sorted(i for (i,) in article_ids.tuples())),
-        )
-
-    def _restore_snapshot(self, snapshot: TagSnapshot) -> None:
-        """Bring a tag back with its links (to the highlights and articles still there)."""
-        if Tag.get_or_none(Tag.name == snapshot.name) is not None:
-            raise ReaderError(f"a tag named {snapshot.name!r} exists already")
-        tag = Tag.create(name=snapshot.name, created_at=snapshot.created_at)
-        live_highlights = [
-            i
-            for (i,) in Highlight.select(Highlight.id)
-            .where(Highlight.id.in_(list(snapshot.highlight_ids)))
-            .tuples()
-        ]
-        live_articles = [
-            i
-            for (i,) in Article.select(Article.id)
-            .where(Article.id.in_(list(snapshot.article_ids)))
-            .tuples()
-        ]
-        if live_highlights:
-            HighlightTag.insert_many(
-                [(i, tag.id) for i in live_highlights],
-                fields=[HighlightTag.highlight, HighlightTag.tag],
-            ).execute()
-        if live_articles:
-            ArticleTag.insert_many(
-                [(i, tag.id) for i in live_articles], fields=[ArticleTag.article, ArticleTag.tag]
-            ).execute()
 
     def _highlight_record(self, highlight_id: int) -> HighlightRecord:
         records = self._highlight_records(Highlight.id == highlight_id)
@@ -716,11 +518,6 @@ class Library:
             )
             for row in rows
         ]
-
-
-def _check_color(color: str) -> None:
-    if color not in HIGHLIGHT_COLORS:
-        raise ReaderError(f"unknown colour {color!r}; choose one of {', '.join(HIGHLIGHT_COLORS)}")
 
 
 def _as_datetime(value):

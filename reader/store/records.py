@@ -86,6 +86,7 @@ class TagSnapshot:
     created_at: dt.datetime
     highlight_ids: tuple[int, ...]
     article_ids: tuple[int, ...]
+    id: int | None = None  # given back to the tag when still free, so an undo is exact
 
 
 @dataclass(frozen=True)

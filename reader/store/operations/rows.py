@@ -1,0 +1,149 @@
+"""Row-level reads and writes the operations share: finding rows or failing with a
+message, tag links of highlights and articles, and putting a deleted tag back with the
+id and creation time it had, so an undo leaves the tables as they were."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+
+from reader.errors import NotFoundError, ReaderError
+from reader.store.models import Article, ArticleTag, BaseModel, Highlight, HighlightTag, Tag
+
+
+def normalize_tag(name: str) -> str:
+    """Tags are stored trimmed (full-width spaces too); an empty name is a mistake."""
+    cleaned = (name or "").strip()
+    if not cleaned:
+        raise ReaderError("a tag name cannot be empty")
+    return cleaned
+
+
+def get_article(article_id: int) -> Article:
+    article = Article.get_or_none(Article.id == article_id)
+    if article is None:
+        raise NotFoundError(f"there is no article {article_id}")
+    return article
+
+
+def get_highlight(highlight_id: int) -> Highlight:
+    highlight = Highlight.get_or_none(Highlight.id == highlight_id)
+    if highlight is None:
+        raise NotFoundError(f"there is no highlight {highlight_id}")
+    return highlight
+
+
+def get_tag(name: str) -> Tag:
+    tag = Tag.get_or_none(Tag.name == name)
+    if tag is None:
+        raise NotFoundError(f"there is no tag {name!r}")
+    return tag
+
+
+@dataclass(frozen=True)
+class TagRow:
+    """A tag row as it was, to bring a deleted tag back exactly (`id` None: any)."""
+
+    id: int | None
+    name: str
+    created_at: dt.datetime
+
+    @classmethod
+    def of(cls, tag: Tag) -> TagRow:
+        return cls(tag.id, tag.name, tag.created_at)
+
+
+def create_tag(name: str, remembered: TagRow | None = None) -> Tag:
+    """A new tag `name`. With `remembered` (the row an undo or redo brings back) of the
+    same name it gets that row's time, and its id when the id is free; otherwise a
+    fresh id and the time now."""
+    if remembered is None or remembered.name != name:
+        return Tag.create(name=name)
+    columns: dict[str, object] = {"name": name, "created_at": remembered.created_at}
+    if remembered.id is not None and Tag.get_or_none(Tag.id == remembered.id) is None:
+        columns["id"] = remembered.id
+    return Tag.get_by_id(Tag.insert(**columns).execute())
+
+
+def tag_in_use(tag_id: int) -> bool:
+    return (
+        HighlightTag.select().where(HighlightTag.tag == tag_id).exists()
+        or ArticleTag.select().where(ArticleTag.tag == tag_id).exists()
+    )
+
+
+def drop_if_unused(tag: Tag) -> TagRow | None:
+    """Delete `tag` when nothing carries it any more; the row it had, if deleted."""
+    if tag_in_use(tag.id):
+        return None
+    row = TagRow.of(tag)
+    Tag.delete().where(Tag.id == tag.id).execute()
+    return row
+
+
+@dataclass(frozen=True)
+class Links:
+    """One of the two link tables: tags on highlights, tags on articles."""
+
+    model: type[BaseModel]
+    owner: pw.ForeignKeyField
+    tag: pw.ForeignKeyField
+
+    def has(self, owner_id: int, tag_id: int) -> bool:
+        return self.model.select().where((self.owner == owner_id) & (self.tag == tag_id)).exists()
+
+    def owners(self, tag_id: int) -> tuple[int, ...]:
+        """Ids of everything carrying the tag, ascending."""
+        query = self.model.select(self.owner).where(self.tag == tag_id).order_by(self.owner)
+        return tuple(owner_id for (owner_id,) in query.tuples())
+
+    def add(self, owner_ids: tuple[int, ...] | list[int], tag_id: int) -> None:
+        if owner_ids:
+            self.model.insert_many(
+                [(owner_id, tag_id) for owner_id in owner_ids], fields=[self.owner, self.tag]
+            ).execute()
+
+    def remove(self, owner_ids: tuple[int, ...] | list[int], tag_id: int) -> None:
+        self.model.delete().where((self.tag == tag_id) & self.owner.in_(list(owner_ids))).execute()
+
+
+HIGHLIGHT_LINKS = Links(HighlightTag, HighlightTag.highlight, HighlightTag.tag)
+ARTICLE_LINKS = Links(ArticleTag, ArticleTag.article, ArticleTag.tag)
+
+
+def link_tag(links: Links, owner_id: int, name: str, remembered: TagRow | None) -> bool | None:
+    """Give one highlight or article the tag `name` (created if missing). None when it
+    had it already (nothing done); else whether the tag had to be created."""
+    tag = Tag.get_or_none(Tag.name == name)
+    created = tag is None
+    if tag is None:
+        tag = create_tag(name, remembered)
+    elif links.has(owner_id, tag.id):
+        return None
+    links.add([owner_id], tag.id)
+    return created
+
+
+@dataclass(frozen=True)
+class Unlinked:
+    """A tag taken off a highlight or article; `dropped`: the tag's row when the tag
+    itself was deleted because nothing carries it any more."""
+
+    dropped: TagRow | None
+
+
+def unlink_tag(links: Links, owner_id: int, name: str, drop_tag: bool) -> Unlinked | None:
+    """Take the tag `name` off one highlight or article; None when it did not carry it
+    (nothing done). With `drop_tag` the tag goes too if nothing else carries it."""
+    tag = Tag.get_or_none(Tag.name == name)
+    if tag is None or not links.has(owner_id, tag.id):
+        return None
+    links.remove([owner_id], tag.id)
+    return Unlinked(drop_if_unused(tag) if drop_tag else None)
+
+
+def articles_of_highlights(highlight_ids: tuple[int, ...] | list[int]) -> frozenset[int]:
+    query = Highlight.select(Highlight.article).where(Highlight.id.in_(list(highlight_ids)))
+    return frozenset(article_id for (article_id,) in query.tuples())
