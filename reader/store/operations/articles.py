@@ -23,8 +23,12 @@ from reader.store.operations.rows import (
 from reader.times import utcnow
 
 
-def _article_change(article_id: int, tags: frozenset[str] = frozenset(), **flags: bool) -> Change:
-    return Change(article_ids=frozenset({article_id}), tag_names=tags, **flags)
+def _article_change(
+    article_id: int, tags: frozenset[str] = frozenset(), tags_list_changed: bool = False
+) -> Change:
+    return Change(
+        article_ids=frozenset({article_id}), tag_names=tags, tags_list_changed=tags_list_changed
+    )
 
 
 @dataclass(frozen=True)

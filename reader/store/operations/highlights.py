@@ -107,13 +107,16 @@ def _insert_note(highlight_id: int, note: NoteRow) -> None:
 
 
 def _highlight_change(
-    highlight: Highlight | HighlightRecord, tags: frozenset[str] = frozenset(), **flags: bool
+    highlight: Highlight | HighlightRecord,
+    tags: frozenset[str] = frozenset(),
+    tags_list_changed: bool = False,
 ) -> Change:
+    """One highlight (and so its article's page) changed, and maybe tags with it."""
     return Change(
         article_ids=frozenset({highlight.article_id}),
         highlight_ids=frozenset({highlight.id}),
         tag_names=tags,
-        **flags,
+        tags_list_changed=tags_list_changed,
     )
 
 
