@@ -23,6 +23,7 @@ from reader.store.operations.rows import (
     drop_if_unused,
     get_article,
     get_highlight,
+    link_new_highlight,
     link_tag,
     normalize_tag,
     unlink_tag,
@@ -59,17 +60,18 @@ class HighlightSnapshot:
         return cls(record, note)
 
 
-def read_record(highlight_id: int) -> HighlightRecord:
-    """The highlight as the Library hands it out (tags by name). NotFoundError."""
+def read_highlight(highlight_id: int) -> tuple[HighlightRecord, NoteRow | None]:
+    """The highlight as the Library hands it out (tags by name) and its note's row.
+    NotFoundError."""
     row = get_highlight(highlight_id)
-    note = Note.get_or_none(Note.highlight == highlight_id)
+    note = _note_row(highlight_id)
     tags = (
         Tag.select(Tag.name)
         .join(HighlightTag)
         .where(HighlightTag.highlight == highlight_id)
         .order_by(Tag.name)
     )
-    return HighlightRecord(
+    record = HighlightRecord(
         id=row.id,
         article_id=row.article_id,
         start=row.start,
@@ -84,6 +86,7 @@ def read_record(highlight_id: int) -> HighlightRecord:
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
+    return record, note
 
 
 def _note_row(highlight_id: int) -> NoteRow | None:
@@ -150,7 +153,7 @@ class AddHighlight(Operation[int]):
         )
         if self.note.strip():
             Note.create(highlight=highlight.id, body=self.note)
-        created = tuple(n for n in names if link_tag(HIGHLIGHT_LINKS, highlight.id, n, None))
+        created = link_new_highlight(highlight.id, names, {})
         change = _highlight_change(highlight, frozenset(names), tags_list_changed=bool(created))
         return OpResult(change, DeleteHighlight(highlight.id, drop_tags=created), highlight.id)
 
@@ -169,8 +172,7 @@ class DeleteHighlight(Operation[HighlightRecord]):
         return Label("Delete highlight")
 
     def apply(self) -> OpResult[HighlightRecord]:
-        record = read_record(self.highlight_id)
-        note = _note_row(self.highlight_id)
+        record, note = read_highlight(self.highlight_id)
         Highlight.delete().where(Highlight.id == self.highlight_id).execute()
         dropped = []
         for name in self.drop_tags:
@@ -215,11 +217,7 @@ class RestoreHighlight(Operation[int]):
         if self.snapshot.note is not None:
             _insert_note(record.id, self.snapshot.note)
         remembered = {row.name: row for row in self.snapshot.tag_rows}
-        created = tuple(
-            name
-            for name in record.tags
-            if link_tag(HIGHLIGHT_LINKS, record.id, name, remembered.get(name))
-        )
+        created = link_new_highlight(record.id, record.tags, remembered)
         change = _highlight_change(record, frozenset(record.tags), tags_list_changed=bool(created))
         return OpResult(change, DeleteHighlight(record.id, drop_tags=created), record.id)
 

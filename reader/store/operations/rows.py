@@ -5,6 +5,7 @@ id and creation time it had, so an undo leaves the tables as they were."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import peewee as pw
@@ -113,17 +114,35 @@ HIGHLIGHT_LINKS = Links(HighlightTag, HighlightTag.highlight, HighlightTag.tag)
 ARTICLE_LINKS = Links(ArticleTag, ArticleTag.article, ArticleTag.tag)
 
 
+def tag_for(name: str, remembered: TagRow | None = None) -> tuple[Tag, bool]:
+    """The tag `name`, created (see `create_tag`) if missing; and whether it was."""
+    tag = Tag.get_or_none(Tag.name == name)
+    if tag is not None:
+        return tag, False
+    return create_tag(name, remembered), True
+
+
 def link_tag(links: Links, owner_id: int, name: str, remembered: TagRow | None) -> bool | None:
     """Give one highlight or article the tag `name` (created if missing). None when it
     had it already (nothing done); else whether the tag had to be created."""
-    tag = Tag.get_or_none(Tag.name == name)
-    created = tag is None
-    if tag is None:
-        tag = create_tag(name, remembered)
-    elif links.has(owner_id, tag.id):
+    tag, created = tag_for(name, remembered)
+    if not created and links.has(owner_id, tag.id):
         return None
     links.add([owner_id], tag.id)
     return created
+
+
+def link_new_highlight(
+    highlight_id: int, names: Iterable[str], remembered: dict[str, TagRow]
+) -> tuple[str, ...]:
+    """Tag a highlight just inserted (it has no links yet); the names of tags created."""
+    created = []
+    for name in names:
+        tag, was_created = tag_for(name, remembered.get(name))
+        HIGHLIGHT_LINKS.add([highlight_id], tag.id)
+        if was_created:
+            created.append(name)
+    return tuple(created)
 
 
 @dataclass(frozen=True)
