@@ -178,3 +178,31 @@ def test_operations_are_values_the_ui_can_compare_and_name(annotated) -> None:
     assert op.label == ops.Label("Tag article %s", ("深圳",))
     assert str(op.label) == "Tag article 深圳"
     assert str(ops.AddHighlight(1, 0, 1).label) == "Add highlight"
+
+
+def test_a_tag_on_thousands_of_highlights_merges_and_unmerges(library, annotated) -> None:
+    """More links than one query may bind variables for (999 in old SQLite builds)."""
+    import sqlite3
+
+    db = library.database
+    db.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    db.execute_sql(
+        'INSERT INTO highlight (article_id, start, "end", exact, prefix, suffix, color,'
+        " orphaned, created_at, updated_at) SELECT ?, 0, 1, '合', '', '', 'yellow', 0,"
+        " '2020-01-01', '2020-01-01' FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
+        " SELECT i + 1 FROM n WHERE i < 1200) SELECT i FROM n)",
+        (annotated["a"],),
+    )
+    db.execute_sql(
+        "INSERT INTO highlight_tag (highlight_id, tag_id) SELECT h.id, t.id FROM highlight h,"
+        " tag t WHERE t.name = '人物' AND h.id > ?",
+        (annotated["h3"],),
+    )
+    history = History(library)
+    before = library_content(library)
+
+    change = history.apply(ops.MergeTags("人物", "经济")).change
+    assert len(change.highlight_ids) == 1201
+    history.undo()
+
+    assert library_content(library) == before

@@ -5,13 +5,22 @@ id and creation time it had, so an undo leaves the tables as they were."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import peewee as pw
 
 from reader.errors import NotFoundError, ReaderError
 from reader.store.models import Article, ArticleTag, BaseModel, Highlight, HighlightTag, Tag
+
+#: Ids bound in one query: SQLite allows 999 variables in old builds (32,766 since 3.32),
+#: and a tag can be on tens of thousands of highlights.
+BATCH = 900
+
+
+def batches(ids: Sequence[int], size: int = BATCH) -> list[list[int]]:
+    """`ids` in lists of at most `size`, each bound in one query."""
+    return [list(ids[first : first + size]) for first in range(0, len(ids), size)]
 
 
 def normalize_tag(name: str) -> str:
@@ -100,14 +109,15 @@ class Links:
         query = self.model.select(self.owner).where(self.tag == tag_id).order_by(self.owner)
         return tuple(owner_id for (owner_id,) in query.tuples())
 
-    def add(self, owner_ids: tuple[int, ...] | list[int], tag_id: int) -> None:
-        if owner_ids:
+    def add(self, owner_ids: Sequence[int], tag_id: int) -> None:
+        for batch in batches(owner_ids, BATCH // 2):  # two variables a row
             self.model.insert_many(
-                [(owner_id, tag_id) for owner_id in owner_ids], fields=[self.owner, self.tag]
+                [(owner_id, tag_id) for owner_id in batch], fields=[self.owner, self.tag]
             ).execute()
 
-    def remove(self, owner_ids: tuple[int, ...] | list[int], tag_id: int) -> None:
-        self.model.delete().where((self.tag == tag_id) & self.owner.in_(list(owner_ids))).execute()
+    def remove(self, owner_ids: Sequence[int], tag_id: int) -> None:
+        for batch in batches(owner_ids):
+            self.model.delete().where((self.tag == tag_id) & self.owner.in_(batch)).execute()
 
 
 HIGHLIGHT_LINKS = Links(HighlightTag, HighlightTag.highlight, HighlightTag.tag)
@@ -163,6 +173,18 @@ def unlink_tag(links: Links, owner_id: int, name: str, drop_tag: bool) -> Unlink
     return Unlinked(drop_if_unused(tag) if drop_tag else None)
 
 
-def articles_of_highlights(highlight_ids: tuple[int, ...] | list[int]) -> frozenset[int]:
-    query = Highlight.select(Highlight.article).where(Highlight.id.in_(list(highlight_ids)))
-    return frozenset(article_id for (article_id,) in query.tuples())
+def existing(model: type[BaseModel], ids: Sequence[int]) -> list[int]:
+    """Those of `ids` that are still rows of `model` (say, after a delete meanwhile)."""
+    found: list[int] = []
+    for batch in batches(ids):
+        query = model.select(model.id).where(model.id.in_(batch))
+        found.extend(row_id for (row_id,) in query.tuples())
+    return found
+
+
+def articles_of_highlights(highlight_ids: Sequence[int]) -> frozenset[int]:
+    articles: set[int] = set()
+    for batch in batches(highlight_ids):
+        query = Highlight.select(Highlight.article).where(Highlight.id.in_(batch))
+        articles.update(article_id for (article_id,) in query.tuples())
+    return frozenset(articles)

@@ -17,6 +17,7 @@ from reader.store.operations.rows import (
     TagRow,
     articles_of_highlights,
     create_tag,
+    existing,
     get_tag,
     normalize_tag,
     tag_in_use,
@@ -39,12 +40,8 @@ def _restore_snapshot(snapshot: TagSnapshot) -> Tag:
     if Tag.get_or_none(Tag.name == snapshot.name) is not None:
         raise ReaderError(f"a tag named {snapshot.name!r} exists already")
     tag = create_tag(snapshot.name, TagRow(snapshot.id, snapshot.name, snapshot.created_at))
-    live_highlights = Highlight.select(Highlight.id).where(
-        Highlight.id.in_(list(snapshot.highlight_ids))
-    )
-    live_articles = Article.select(Article.id).where(Article.id.in_(list(snapshot.article_ids)))
-    HIGHLIGHT_LINKS.add([i for (i,) in live_highlights.tuples()], tag.id)
-    ARTICLE_LINKS.add([i for (i,) in live_articles.tuples()], tag.id)
+    HIGHLIGHT_LINKS.add(existing(Highlight, snapshot.highlight_ids), tag.id)
+    ARTICLE_LINKS.add(existing(Article, snapshot.article_ids), tag.id)
     return tag
 
 
@@ -54,7 +51,7 @@ def _tag_change(
     """A change to tags as such: every carrier shows different tag names now."""
     highlights = frozenset(highlight_ids)
     return Change(
-        article_ids=frozenset(article_ids) | articles_of_highlights(list(highlights)),
+        article_ids=frozenset(article_ids) | articles_of_highlights(tuple(highlights)),
         highlight_ids=highlights,
         tag_names=frozenset(names),
         tags_list_changed=True,
