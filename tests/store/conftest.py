@@ -52,17 +52,19 @@ def library_content(library) -> dict[str, list[tuple]]:
     return content
 
 
-@pytest.fixture
-def annotated(library, write_page) -> dict[str, int]:
+def fill_annotated(library, folder: Path) -> dict[str, int]:
     """Two articles with highlights, a note, tags on both, one article read, one tag
     nobody carries; every stored time set in 2020, so a time written now shows."""
-    a = library.import_file(
-        write_page("a.txt", "常深合作交流会举行", "合作共赢是主题。各方表示将继续合作。")
-    )
-    b = library.import_file(
-        write_page("b.txt", "人物专访", "记者采访了一位老工匠，他说手艺要传下去。")
-    )
-    ids = {"a": a.article_ids[0], "b": b.article_ids[0]}
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = {
+        "a": ("常深合作交流会举行", "合作共赢是主题。各方表示将继续合作。"),
+        "b": ("人物专访", "记者采访了一位老工匠，他说手艺要传下去。"),
+    }
+    ids = {}
+    for key, (title, body) in pages.items():
+        path = folder / f"{key}.txt"
+        path.write_text(plain_page(title, body), encoding="utf-8")
+        ids[key] = library.import_file(path).article_ids[0]
     ids["h1"] = library.add_highlight(ids["a"], 0, 4, note="旧注", tags=["经济", "深圳"]).id
     ids["h2"] = library.add_highlight(ids["a"], 8, 12, color="green", tags=["经济"]).id
     ids["h3"] = library.add_highlight(ids["b"], 0, 2, tags=["人物"]).id
@@ -84,3 +86,9 @@ def annotated(library, write_page) -> dict[str, int]:
                 f'WHERE "{column}" IS NOT NULL'
             )
     return ids
+
+
+@pytest.fixture
+def annotated(library, tmp_path: Path) -> dict[str, int]:
+    """The library of `fill_annotated`; its ids by name (a, b, h1, h2, h3)."""
+    return fill_annotated(library, tmp_path / "annotated")

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
-from conftest import library_content
+from conftest import fill_annotated, library_content
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.errors import LibraryLockedError, ReaderError
 from reader.store import operations as ops
+from reader.store.colors import HIGHLIGHT_COLORS
 from reader.store.history import History
+from reader.store.library import Library
 
 
 def test_undo_after_tagging_an_article_with_a_tag_it_has_keeps_the_tag(library, annotated) -> None:
@@ -149,3 +156,83 @@ def test_history_keeps_its_last_steps_and_can_be_cleared(library, annotated) -> 
     assert library.get_highlight(annotated["h1"]).color == "pink"
     history.clear()
     assert not history.can_redo
+
+
+#: Operations a random session picks from, by the names of the `annotated` ids; some
+#: are no-ops or refused in some states (a deleted highlight, an existing tag name).
+TAG_NAMES = ("经济", "深圳", "人物", "空", "新")
+HIGHLIGHTS = ("h1", "h2", "h3")
+ARTICLES = ("a", "b")
+STEPS = st.one_of(
+    st.tuples(st.just("add"), st.sampled_from(ARTICLES), st.integers(0, 12), st.integers(1, 6)),
+    st.tuples(st.just("delete"), st.sampled_from(HIGHLIGHTS)),
+    st.tuples(st.just("color"), st.sampled_from(HIGHLIGHTS), st.sampled_from(HIGHLIGHT_COLORS)),
+    st.tuples(st.just("note"), st.sampled_from(HIGHLIGHTS), st.sampled_from(("", "注", "注二"))),
+    st.tuples(st.just("tag"), st.sampled_from(HIGHLIGHTS), st.sampled_from(TAG_NAMES)),
+    st.tuples(st.just("untag"), st.sampled_from(HIGHLIGHTS), st.sampled_from(TAG_NAMES)),
+    st.tuples(st.just("tag_article"), st.sampled_from(ARTICLES), st.sampled_from(TAG_NAMES)),
+    st.tuples(st.just("untag_article"), st.sampled_from(ARTICLES), st.sampled_from(TAG_NAMES)),
+    st.tuples(st.just("read"), st.sampled_from(ARTICLES), st.booleans()),
+    st.tuples(st.just("rename"), st.sampled_from(TAG_NAMES), st.sampled_from(TAG_NAMES)),
+    st.tuples(st.just("merge"), st.sampled_from(TAG_NAMES), st.sampled_from(TAG_NAMES)),
+    st.tuples(st.just("delete_tag"), st.sampled_from(TAG_NAMES)),
+)
+
+
+def make_operation(step: tuple, ids: dict[str, int]) -> ops.Operation:
+    kind, *args = step
+    if kind == "add":
+        article, start, length = args
+        return ops.AddHighlight(ids[article], start, start + length, tags=("新",))
+    one_id = {
+        "delete": lambda h: ops.DeleteHighlight(ids[h]),
+        "delete_tag": ops.DeleteTag,
+    }
+    two = {
+        "color": lambda h, c: ops.SetColor(ids[h], c),
+        "note": lambda h, n: ops.SetNote(ids[h], n),
+        "tag": lambda h, t: ops.TagHighlight(ids[h], t),
+        "untag": lambda h, t: ops.UntagHighlight(ids[h], t),
+        "tag_article": lambda a, t: ops.TagArticle(ids[a], t),
+        "untag_article": lambda a, t: ops.UntagArticle(ids[a], t),
+        "read": lambda a, r: ops.SetRead(ids[a], r),
+        "rename": ops.RenameTag,
+        "merge": ops.MergeTags,
+    }
+    return one_id[kind](*args) if kind in one_id else two[kind](*args)
+
+
+@settings(max_examples=30, deadline=None)
+@given(steps=st.lists(STEPS, min_size=1, max_size=12))
+def test_any_session_undone_and_redone_passes_through_every_state(steps) -> None:
+    """Undo walks back through each state a session passed, exactly; redo forward."""
+    with tempfile.TemporaryDirectory() as folder:
+        library = Library.open(Path(folder) / "library.db")
+        try:
+            ids = fill_annotated(library, Path(folder) / "pages")
+            history = History(library)
+            states = [library_content(library)]
+            last_key = None
+            for step in steps:
+                operation = make_operation(step, ids)
+                try:
+                    result = history.apply(operation)
+                except ReaderError:
+                    continue
+                if result.change.is_empty:
+                    continue
+                merged = last_key is not None and operation.merge_key == last_key
+                if merged:
+                    states.pop()
+                states.append(library_content(library))
+                last_key = operation.merge_key
+
+            for state in reversed(states[:-1]):
+                history.undo()
+                assert library_content(library) == state
+            assert not history.can_undo
+            for state in states[1:]:
+                history.redo()
+                assert library_content(library) == state
+        finally:
+            library.close()
