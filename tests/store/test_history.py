@@ -6,9 +6,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import fill_annotated, library_content
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.store.library_state import fill_annotated, library_content
 
 from reader.errors import LibraryLockedError, ReaderError
 from reader.store import operations as ops

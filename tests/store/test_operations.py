@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import library_content
+from tests.store.library_state import library_content
 
 from reader.errors import NotFoundError, ReaderError
 from reader.store import operations as ops
