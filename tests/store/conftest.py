@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.library_state import fill_annotated
+
 
 def plain_page(title: str, *paragraphs: str) -> str:
     return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
@@ -29,6 +31,4 @@ def write_page(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def annotated(library, tmp_path: Path) -> dict[str, int]:
     """The library of `fill_annotated`; its ids by name (a, b, h1, h2, h3)."""
-    from tests.store.library_state import fill_annotated
-
     return fill_annotated(library, tmp_path / "annotated")
