@@ -2,8 +2,13 @@
 
 `run(db, op)` (or `Library.apply(op)`) applies one in one write transaction and returns
 an `OpResult`: the `Change` and the inverse operation; `reader.store.history.History`
-keeps them for undo and redo. One module per domain: `highlights`, `articles`, `tags`.
-All write transactions open through `base.write_transaction`.
+keeps them for undo and redo. One module per domain: `highlights`, `articles`, `tags`;
+`rows` holds the row-level steps they share. Every operation's transaction opens through
+`base.write_transaction`.
+
+Import, re-parse, archive restore and page corrections are still `Library` methods; each
+is meant to become an operation here too (a new module per domain, e.g. `pages.py`),
+reporting `Change(article_list_changed=True)` when articles come or go.
 """
 
 from reader.store.operations.articles import SetRead, TagArticle, UntagArticle
