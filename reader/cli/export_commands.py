@@ -13,7 +13,6 @@ from reader.errors import ReaderError
 from reader.export.backup import backup_database
 from reader.export.formats import FORMATS, export_to_file, render
 from reader.export.output_path import OutputExistsError
-from reader.export.restore import restore_archive
 from reader.export.scope import ExportScope
 
 
@@ -98,6 +97,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_import_archive(args: argparse.Namespace) -> int:
+    # Loaded here: the archive's validation models cost other commands' start-up time.
+    from reader.export.restore import restore_archive
+
     with opened_library(args) as library:
         result = restore_archive(library, args.path)
     print(
