@@ -65,6 +65,8 @@ def checked_output(
         if _same_file(target, path):
             raise UnsafeOutputError(f"{shown} is {_describe(path, db_path)}: choose another file")
     _refuse_database_in_use(target, shown)
+    if target.parent.exists() and not target.parent.is_dir():
+        raise UnsafeOutputError(f"cannot write {shown}: {target.parent} is not a folder")
     try:
         found = os.stat(target)
     except FileNotFoundError:
@@ -78,9 +80,6 @@ def checked_output(
             raise UnsafeOutputError(f"{shown} is a device or pipe, not a file: give a file name")
         if not overwrite:
             raise OutputExistsError(f"{shown} already exists")
-    parent = target.parent
-    if parent.exists() and not parent.is_dir():
-        raise UnsafeOutputError(f"{parent} is not a folder")
     return target
 
 
