@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -43,6 +44,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="a small run")
     parser.add_argument("--pages", type=int, help="articles to generate (default 3000)")
+    parser.add_argument(
+        "--extra-mb",
+        type=int,
+        default=0,
+        help="before the rolling backup figures, grow the library by this many MB of pages "
+        "(a ten-year library is gigabytes: the old scheme's cost grows with it)",
+    )
     args = parser.parse_args()
     pages, per_article = (200, 5) if args.quick else (3000, 10)
     pages = args.pages or pages
@@ -70,7 +78,26 @@ def main() -> None:
             "import-archive of the file (all present)", lambda: restore_archive(library, validated)
         )
         library.close()
+        grow(library.path, args.extra_mb)
         rolling_backup_figures(library.path, Path(folder))
+
+
+def grow(db: Path, megabytes: int) -> None:
+    """Add pages of 1 MB raw text (no articles: only the file's size matters here)."""
+    if megabytes <= 0:
+        return
+    with sqlite3.connect(db) as connection:
+        connection.executemany(
+            "INSERT INTO source (path, sha256, encoding, raw_text, imported_at) "
+            "VALUES (?, ?, 'utf-8', ?, '2026-03-01 08:30:00')",
+            (
+                # "f…": apart from the generated pages, whose sha256 start with 0
+                (f"/pad/{i}.txt", "f" + f"{i:063x}", f"{i:08d}" + "页" * 333_330)
+                for i in range(megabytes)
+            ),
+        )
+    connection.close()
+    print(f"library grown to {db.stat().st_size / 1e6:.0f} MB")
 
 
 def sha256_of(path: Path) -> str:
