@@ -142,7 +142,7 @@ def _describe(path: Path, db_path: Path | str | None) -> str:
         if path == db:
             return "the open library"
         if path.name.startswith(db.name) and path.parent == db.parent:
-            return f"a file of the open library ({path.name})"
+            return "a file SQLite keeps beside the open library"
     return f"a backup of the library ({path.name})"
 
 

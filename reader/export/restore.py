@@ -106,7 +106,9 @@ def parse_archive_json(text: str, shown: str = "the file") -> Any:
     except json.JSONDecodeError as error:
         raise ArchiveError(f"{shown} is not a reader archive (not JSON text: {error})") from error
     except ValueError as error:  # a refused number, or an integer of thousands of digits
-        raise ArchiveError(f"{shown} is not a valid reader archive: {error}") from error
+        raise ArchiveError(
+            f"{shown} is not a valid reader archive ({error}); nothing was imported"
+        ) from error
 
 
 def nesting_depth(text: str) -> int:
