@@ -9,9 +9,10 @@ import argparse
 import sys
 
 from reader.cli import EXIT_OK, opened_library, reanchored_summary
+from reader.errors import ReaderError
 from reader.export.backup import backup_database
 from reader.export.formats import FORMATS, export_to_file, render
-from reader.export.restore import restore_archive
+from reader.export.output_path import OutputExistsError
 from reader.export.scope import ExportScope
 
 
@@ -28,6 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--tag", metavar="T", help="only passages with this tag")
     which.add_argument("--article", type=int, metavar="ID", help="only this article")
     export.add_argument("-o", "--output", metavar="PATH", help="write here (default: stdout)")
+    export.add_argument(
+        "--force", action="store_true", help="replace PATH if it exists (never the library)"
+    )
     export.set_defaults(run=run_export)
 
     backup = subparsers.add_parser(
@@ -36,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="The copy is a normal library: use it with `reader --db PATH …`.",
     )
     backup.add_argument("path", metavar="PATH")
+    backup.add_argument(
+        "--force", action="store_true", help="replace PATH if it exists (never the library)"
+    )
     backup.set_defaults(run=run_backup)
 
     restore = subparsers.add_parser(
@@ -56,10 +63,19 @@ def _scope(args: argparse.Namespace) -> ExportScope:
     return ExportScope.everything()
 
 
+def _needs_force(error: OutputExistsError) -> ReaderError:
+    return ReaderError(f"{error}: add --force to replace it")
+
+
 def run_export(args: argparse.Namespace) -> int:
     with opened_library(args) as library:
         if args.output:
-            path = export_to_file(library, _scope(args), args.format, args.output)
+            try:
+                path = export_to_file(
+                    library, _scope(args), args.format, args.output, overwrite=args.force
+                )
+            except OutputExistsError as error:
+                raise _needs_force(error) from error
             print(f"exported to {path}", file=sys.stderr)
         else:
             text = render(library, _scope(args), args.format)
@@ -72,12 +88,18 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     with opened_library(args) as library:  # also migrates, so the copy has today's schema
-        path = backup_database(library, args.path)
+        try:
+            path = backup_database(library, args.path, overwrite=args.force)
+        except OutputExistsError as error:
+            raise _needs_force(error) from error
     print(f"backed up {library.path} to {path}")
     return EXIT_OK
 
 
 def run_import_archive(args: argparse.Namespace) -> int:
+    # Loaded here: the archive's validation models cost other commands' start-up time.
+    from reader.export.restore import restore_archive
+
     with opened_library(args) as library:
         result = restore_archive(library, args.path)
     print(

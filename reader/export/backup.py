@@ -8,45 +8,65 @@ committed state of the database even while the app writes through its own connec
 (WAL mode: the reader sees a snapshot, writers are not blocked). It is written to a
 temporary file beside the destination and renamed, so a crash never leaves half a
 backup under the final name.
+
+Nothing here opens the library file except SQLite: in the app's process, closing any
+other descriptor on it would drop the app's SQLite locks. Whether the library changed
+since the newest rolling backup is asked of SQLite (`library_state`), never read from
+the file. This module imports no store code, so the app can start its backup thread
+without loading the store first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
+import re
 import sqlite3
 from pathlib import Path
+from typing import Protocol
 
 from reader.errors import ReaderError
-from reader.store.library import Library
 
-#: Rolling backups are named `library-<UTC timestamp>.db`, which sorts by age.
-ROLLING_PREFIX = "library-"
+from .output_path import PARTIAL_SUFFIX, checked_output, replace_atomically
+
+#: Rolling backups are named `<library name>-<UTC timestamp>.db`, which sorts by age;
+#: the library's name keeps two libraries of one folder apart (`library.db` and
+#: `sample-library.db` share the user data folder).
 ROLLING_SUFFIX = ".db"
+_STAMP_PATTERN = r"\d{8}T\d{12}Z"
 BUSY_TIMEOUT_SECONDS = 30.0
 
 
-def backup_database(library_or_db_path: Library | Path | str, dest_path: Path | str) -> Path:
-    """Copy the library to `dest_path` (replaced if it exists); returns the path."""
-    source = (
-        library_or_db_path.path
-        if isinstance(library_or_db_path, Library)
-        else Path(library_or_db_path).expanduser()
-    )
-    dest = Path(dest_path).expanduser()
+class HasPath(Protocol):
+    """An open library (`reader.store.library.Library`), known here only by its file."""
+
+    @property
+    def path(self) -> Path: ...
+
+
+def backup_database(
+    library_or_db_path: HasPath | Path | str, dest_path: Path | str, *, overwrite: bool = True
+) -> Path:
+    """Copy the library to `dest_path`; returns that path.
+
+    `dest_path` is checked before anything is opened (`output_path.checked_output`):
+    never the library, its side files, one of its rolling backups, a database in use, a
+    folder or a device; an existing file only with `overwrite` (a save dialog has asked;
+    the command line needs `--force`). A symlink's target is replaced, not the link."""
+    if isinstance(library_or_db_path, str | os.PathLike):
+        source = Path(library_or_db_path).expanduser()
+    else:
+        source = library_or_db_path.path
     if not source.is_file():
         raise ReaderError(f"there is no library at {source}")
-    if dest.resolve() == source.resolve():
-        raise ReaderError("the backup must go to another file than the library itself")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".partial")
-    try:
+    dest = Path(dest_path).expanduser()
+    target = checked_output(dest, source, overwrite=overwrite, protected=rolling_backups_of(source))
+
+    def copy(partial: Path) -> None:
         src = sqlite3.connect(
             f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
         )
         try:
-            partial.unlink(missing_ok=True)
             out = sqlite3.connect(partial)
             try:
                 src.backup(out)  # all pages in one step: one consistent snapshot
@@ -56,12 +76,12 @@ def backup_database(library_or_db_path: Library | Path | str, dest_path: Path | 
                 out.close()
         finally:
             src.close()
-        os.replace(partial, dest)
+
+    try:
+        replace_atomically(target, copy)
     except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
         raise ReaderError(f"cannot back up {source} to {dest}: {error}") from error
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise ReaderError(f"cannot write the backup {dest}: {error.strerror or error}") from error
     return dest
 
@@ -72,47 +92,81 @@ def default_backup_dir(db_path: Path | str) -> Path:
     return Path(db_path).expanduser().parent / "backups"
 
 
-def rolling_backups(backup_dir: Path | str) -> list[Path]:
-    """The rolling backups in `backup_dir`, oldest first."""
+def rolling_backups(backup_dir: Path | str, library_name: str = "library") -> list[Path]:
+    """The rolling backups of the library called `library_name` (its file name without
+    `.db`) in `backup_dir`, oldest first."""
     folder = Path(backup_dir)
     if not folder.is_dir():
         return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.name.startswith(ROLLING_PREFIX) and p.name.endswith(ROLLING_SUFFIX) and p.is_file()
-    )
+    named = re.compile(re.escape(library_name) + "-" + _STAMP_PATTERN + re.escape(ROLLING_SUFFIX))
+    return sorted(p for p in folder.iterdir() if named.fullmatch(p.name) and p.is_file())
+
+
+def rolling_backups_of(db_path: Path | str) -> list[Path]:
+    """The rolling backups the app keeps of the library at `db_path`, oldest first."""
+    return rolling_backups(default_backup_dir(db_path), Path(db_path).stem)
 
 
 def rolling_backup(db_path: Path | str, backup_dir: Path | str, keep: int = 5) -> Path | None:
     """Back up `db_path` into `backup_dir` under a timestamped name and delete all but
     the newest `keep` backups. Returns the new backup, or None when the library has not
-    changed since the newest backup (the copy would be identical; nothing is kept)."""
+    changed since the newest backup (no copy is made). Temporary files left in the
+    folder by an interrupted copy are removed first."""
     if keep < 1:
         raise ReaderError("keep at least one backup")
+    db = Path(db_path).expanduser()
     folder = Path(backup_dir).expanduser()
+    remove_stale_partials(folder, db.stem)
+    previous = rolling_backups(folder, db.stem)
+    if previous:
+        state = library_state(db)
+        if state is not None and state == library_state(previous[-1]):
+            return None
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    dest = folder / f"{ROLLING_PREFIX}{stamp}{ROLLING_SUFFIX}"
-    previous = rolling_backups(folder)
-    backup_database(db_path, dest)
-    if previous and _content_digest(previous[-1]) == _content_digest(dest):
-        dest.unlink()
-        return None
-    for old in rolling_backups(folder)[:-keep]:
+    dest = backup_database(db, folder / f"{db.stem}-{stamp}{ROLLING_SUFFIX}", overwrite=False)
+    for old in rolling_backups(folder, db.stem)[:-keep]:
         old.unlink()
     return dest
 
 
-def _content_digest(path: Path) -> str:
-    """A digest of the file's pages with the header's change counters left out, which
-    SQLite bumps on every copy even when no data changed. Read in chunks: a library of
-    hundreds of megabytes must not be held in memory at once."""
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        header = bytearray(file.read(100))
-        for offset in (24, 92):  # file change counter, version-valid-for number
-            header[offset : offset + 4] = b"\0\0\0\0"
-        digest.update(header)
-        for chunk in iter(lambda: file.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def remove_stale_partials(backup_dir: Path, library_name: str) -> list[Path]:
+    """Delete the temporary files of rolling backups that never finished (the app was
+    killed mid-copy). Only one app runs per library (its instance lock), so any such
+    file of this library is stale when a new rolling backup starts."""
+    if not backup_dir.is_dir():
+        return []
+    stale = re.compile(
+        re.escape(library_name)
+        + "-"
+        + _STAMP_PATTERN
+        + re.escape(ROLLING_SUFFIX)
+        + r"\..+"
+        + re.escape(PARTIAL_SUFFIX)
+        + "(-journal)?"
+    )
+    removed = [p for p in backup_dir.iterdir() if stale.fullmatch(p.name)]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def library_state(db_path: Path) -> tuple[int, bytes] | None:
+    """What identifies the library's content, asked of SQLite: its schema version and
+    the random token every row change replaces (`library_change`, schema 5). Equal
+    states mean equal content; None when the file cannot tell (an older schema, not a
+    library, unreadable)."""
+    try:
+        connection = sqlite3.connect(
+            f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
+        )
+    except sqlite3.Error:
+        return None
+    try:
+        connection.execute("BEGIN")  # one read transaction: both values from one snapshot
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        row = connection.execute('SELECT "state" FROM "library_change"').fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return None if row is None else (int(version), bytes(row[0]))

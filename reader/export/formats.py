@@ -3,13 +3,14 @@ File → Export… dialog: pick a scope and a format, get text or a file."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.store.library import Library
 
 from . import csv_export, markdown, web_annotation
+from .backup import rolling_backups_of
+from .output_path import checked_output, write_text_atomically
 from .scope import TAG, ExportScope, collect
 
 FORMATS = ("markdown", "json", "csv")
@@ -36,18 +37,21 @@ def render(library: Library, scope: ExportScope, fmt: str) -> str:
     return markdown.articles_markdown(articles)
 
 
-def export_to_file(library: Library, scope: ExportScope, fmt: str, path: Path | str) -> Path:
-    """Write the export to `path` (UTF-8) through a temporary file, so an existing file
-    is replaced only by a complete export."""
+def export_to_file(
+    library: Library, scope: ExportScope, fmt: str, path: Path | str, *, overwrite: bool = True
+) -> Path:
+    """Write the export to `path` (UTF-8); returns the file written (a symlink's target).
+
+    The path is checked before anything is rendered or opened (`output_path`): never the
+    library or its files, a database in use, a folder or a device; an existing file only
+    with `overwrite` (a save dialog has asked; the command line needs `--force`). The file
+    is replaced only by a complete, synced export."""
+    target = checked_output(
+        path, library.path, overwrite=overwrite, protected=rolling_backups_of(library.path)
+    )
     text = render(library, scope, fmt)
-    dest = Path(path).expanduser()
-    partial = dest.with_name(dest.name + ".partial")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        # newline="": the CSV text already ends its rows in CRLF.
-        partial.write_text(text, encoding="utf-8", newline="")
-        os.replace(partial, dest)
+        # The CSV text already ends its rows in CRLF: written as is.
+        return write_text_atomically(target, text)
     except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ReaderError(f"cannot write {dest}: {error.strerror or error}") from error
-    return dest
+        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error

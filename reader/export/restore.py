@@ -13,7 +13,10 @@ Promises:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,6 @@ from reader.store.database import bind
 from reader.store.importer import article_row, match_articles
 from reader.store.library import Library, normalize_tag
 from reader.store.models import (
-    HIGHLIGHT_COLORS,
     Article,
     ArticleTag,
     Highlight,
@@ -37,7 +39,17 @@ from reader.store.models import (
 )
 from reader.store.records import ReanchorOutcome
 
+from .archive_schema import SHOWN_PROBLEMS, archive_problems
 from .web_annotation import FORMAT_NAME, FORMAT_VERSION
+
+#: How deeply an archive nests: {"annotations": [{"target": {"selector": [{…}]}}]}.
+ARCHIVE_NESTING = 5
+#: Refused before parsing: room for unknown extra fields, far from exhausting recursion.
+MAX_NESTING = 64
+#: A JSON string (its brackets are text), and anything that is not a bracket.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 class ArchiveError(ReaderError):
@@ -64,30 +76,79 @@ class _Placed:
 
 
 def load_archive(path: Path | str) -> dict[str, Any]:
-    """Read and check an archive file (ArchiveError: unreadable, not JSON, not ours,
-    or a newer version)."""
+    """Read and check an archive file: ArchiveError when it is unreadable, not JSON, not
+    ours, a newer version, or not valid against ARCHIVE.md (the first problems named)."""
     shown = str(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as error:
         raise ArchiveError(f"cannot read {shown}: {error.strerror or error}") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ArchiveError(f"{shown} is not a reader archive (not JSON text)") from error
+    except UnicodeDecodeError as error:
+        raise ArchiveError(f"{shown} is not a reader archive (not UTF-8 text)") from error
+    data = parse_archive_json(text, shown)
     check_archive(data, shown)
     return data
 
 
+def parse_archive_json(text: str, shown: str = "the file") -> Any:
+    """JSON as the archive format allows it: no NaN or Infinity (Python's json reads
+    them, SQLite cannot store them), no number too large for a float, and no nesting
+    deeper than the format's own, checked before parsing (a deeply nested file would
+    exhaust the parser's recursion)."""
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise ArchiveError(
+            f"{shown} is not a reader archive (its JSON is nested {depth} levels deep; "
+            f"an archive needs {ARCHIVE_NESTING})"
+        )
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except json.JSONDecodeError as error:
+        raise ArchiveError(f"{shown} is not a reader archive (not JSON text: {error})") from error
+    except ValueError as error:  # a refused number, or an integer of thousands of digits
+        raise ArchiveError(
+            f"{shown} is not a valid reader archive ({error}); nothing was imported"
+        ) from error
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply the JSON text's arrays and objects nest (brackets inside strings do
+    not count), without parsing it: regular expressions and `accumulate` run in C."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(itertools.accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
+
+
 def check_archive(data: Any, shown: str = "the file") -> None:
+    """ArchiveError unless `data` is a reader archive of a version this program reads
+    that is valid against ARCHIVE.md; names the first few problems."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ArchiveError(f'{shown} is not a reader archive (no "format": "{FORMAT_NAME}")')
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
-        raise ArchiveError(f"{shown} has no valid archive version")
-    if version > FORMAT_VERSION:
+    if isinstance(version, int) and version > FORMAT_VERSION:
         raise ArchiveError(
             f"{shown} is archive version {version}; this reader reads up to version "
             f"{FORMAT_VERSION}: update the program"
         )
+    problems = archive_problems(data)
+    if problems:
+        listed = problems[:SHOWN_PROBLEMS]
+        if len(problems) > len(listed):
+            listed.append("… and more")
+        raise ArchiveError(
+            f"{shown} is not a valid reader archive; nothing was imported:\n  "
+            + "\n  ".join(listed)
+        )
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number an archive may hold")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:40]} is too large a number")
+    return value
 
 
 def restore_archive(library: Library, archive: dict[str, Any] | Path | str) -> RestoreResult:
@@ -126,10 +187,7 @@ class _Restore:
             source, created = sources[sha256]
             placed.update(self._page(source, created, articles))
         for annotation in archive["annotations"]:
-            target = annotation["target"]["source"]
-            if target not in placed:
-                raise ArchiveError(f"annotation {annotation['id']} names an unknown article")
-            self._annotation(placed[target], annotation)
+            self._annotation(placed[annotation["target"]["source"]], annotation)
         return RestoreResult(
             self.sources_created,
             self.articles_created,
@@ -222,11 +280,7 @@ class _Restore:
         if place.text != place.archived_text:
             reanchored, selector = anchoring.relocate(selector, place.text, place.archived_text)
             orphaned = reanchored.orphaned
-        elif not orphaned and not 0 <= selector.start < selector.end <= len(place.text):
-            raise ArchiveError(f"annotation {data['id']} points outside its article")
         color = data.get("reader:color", "yellow")
-        if color not in HIGHLIGHT_COLORS:
-            raise ArchiveError(f"annotation {data['id']} has an unknown colour {color!r}")
         created = parse_time(data["created"])
         present = self._present(place.article_id)
         if (created, selector.exact) in present:

@@ -98,11 +98,44 @@ def v4_author_names_once(db: pw.SqliteDatabase) -> None:
     _fill_author_names(db)
 
 
+#: The tables whose every row change is a change of the library (`v5_change_token`).
+#: A migration that adds a table of user data adds the same three triggers to it.
+CHANGE_TRACKED_TABLES = (
+    "source",
+    "article",
+    "highlight",
+    "note",
+    "tag",
+    "highlight_tag",
+    "article_tag",
+)
+
+
+def v5_change_token(db: pw.SqliteDatabase) -> None:
+    """A random token that every insert, update and delete of the library's rows
+    replaces: the rolling backup compares it with its newest copy's to know whether a
+    new copy is needed, without reading (or opening) the library file itself. Written
+    with IF NOT EXISTS: a library whose version number was set back runs it again."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "library_change" '
+        '("id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1), "state" BLOB NOT NULL)'
+    )
+    db.execute_sql('INSERT OR IGNORE INTO "library_change" VALUES (1, randomblob(16))')
+    for table in CHANGE_TRACKED_TABLES:
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute_sql(
+                f'CREATE TRIGGER IF NOT EXISTS "{table}_{event.lower()}_changes_library" '
+                f'AFTER {event} ON "{table}" '
+                'BEGIN UPDATE "library_change" SET "state" = randomblob(16); END'
+            )
+
+
 MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v1_first_release,
     v2_read_state_and_author_names,
     v3_search_index,
     v4_author_names_once,
+    v5_change_token,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -23,7 +24,7 @@ from reader.export.scope import ExportScope
 from reader.search.folding import search_tokens
 from reader.store.library import Library
 
-from .annotated import synthetic_archive
+from .annotated import synthetic_archive, write_page
 
 
 def integrity(path: Path) -> str:
@@ -157,3 +158,125 @@ def test_cli_backup(annotated, tmp_path, capsys) -> None:
     assert main(["--db", str(dest), "export", "--format", "csv"]) == 0
     assert main(["--db", str(annotated.path), "backup", str(annotated.path)]) == 2
     assert "another file" in capsys.readouterr().err
+
+
+def test_a_rolling_backup_is_made_after_any_change_and_only_then(
+    annotated, tmp_path, monkeypatch
+) -> None:
+    folder = tmp_path / "backups"
+    first = rolling_backup(annotated.path, folder)
+    assert first is not None
+    copies = []
+
+    def counted_copy(*args, **kwargs):
+        copies.append(args)
+        return backup_database(*args, **kwargs)
+
+    monkeypatch.setattr("reader.export.backup.backup_database", counted_copy)
+    assert rolling_backup(annotated.path, folder) is None  # nothing changed:
+    assert copies == []  # not even a copy made and thrown away
+    article = annotated.list_articles(sort="oldest")[0]
+    highlight = annotated.get_article(article.id).highlights[0]
+    changes = [
+        lambda: annotated.add_highlight(article.id, 0, 2),
+        lambda: annotated.set_note(highlight.id, "改过的笔记"),
+        lambda: annotated.rename_tag("常州", "常州市"),
+        lambda: annotated.set_read(article.id, False),
+        lambda: annotated.delete_highlight(highlight.id),
+    ]
+    for change in changes:
+        change()
+        made = rolling_backup(annotated.path, folder, keep=10)
+        assert made is not None
+        assert rolling_backup(annotated.path, folder, keep=10) is None
+    assert len(copies) == len(changes)
+    newest = rolling_backups(folder)[-1]
+    assert count(newest, "highlight") == count(annotated.path, "highlight")
+    assert len(rolling_backups(folder)) == 1 + len(changes)
+
+
+def test_a_backup_from_before_the_change_token_counts_as_changed(annotated, tmp_path) -> None:
+    folder = tmp_path / "backups"
+    old = rolling_backup(annotated.path, folder)
+    with sqlite3.connect(old) as connection:  # as an older version of reader wrote it
+        connection.execute('DROP TABLE "library_change"')
+    connection.close()
+    assert rolling_backup(annotated.path, folder) is not None
+
+
+def test_stale_partial_copies_are_removed(annotated, tmp_path) -> None:
+    folder = default_backup_dir(annotated.path)
+    folder.mkdir()
+    stale = [
+        folder / "library-20260101T000000000000Z.db.x1y2z3.partial",
+        folder / "library-20260101T000000000000Z.db.x1y2z3.partial-journal",
+    ]
+    others = [
+        folder / "sample-library-20260101T000000000000Z.db.a1.partial",  # another library's
+        folder / "notes.md.partial",
+    ]
+    for path in stale + others:
+        path.write_bytes(b"\0" * 4096)  # half a copy, left by a killed app
+
+    assert rolling_backup(annotated.path, folder) is not None
+
+    assert not any(p.exists() for p in stale)
+    assert all(p.exists() for p in others)
+    assert not [
+        p for p in folder.iterdir() if p.name.startswith("library-") and "partial" in p.name
+    ]
+
+
+def test_two_libraries_in_one_folder_keep_their_own_rolling_backups(tmp_path) -> None:
+    folder = tmp_path / "backups"
+    libraries = [
+        Library.open(tmp_path / "library.db"),
+        Library.open(tmp_path / "sample-library.db"),
+    ]
+    try:
+        for round_ in range(3):
+            page = write_page(tmp_path / "pages", f"{round_}.txt", f"第{round_}版", "正文。")
+            for library in libraries:
+                library.import_file(page)  # a change, so a copy is due
+                assert rolling_backup(library.path, folder, keep=2) is not None
+        for library in libraries:
+            kept = rolling_backups(folder, library.path.stem)
+            assert len(kept) == 2
+            assert count(kept[-1], "article") == 3
+    finally:
+        for library in libraries:
+            library.close()
+
+
+def test_the_rolling_backup_opens_the_library_only_through_sqlite(
+    annotated, tmp_path, monkeypatch
+) -> None:
+    """Closing any descriptor on the library in the app's process would drop the app's
+    SQLite locks; the backup runs in the app's process."""
+    import builtins
+    import io
+
+    opened: list[Path] = []
+
+    def recording(real):
+        def open_(file, *args, **kwargs):
+            if isinstance(file, str | bytes | os.PathLike):
+                opened.append(Path(os.fsdecode(file)).resolve())
+            return real(file, *args, **kwargs)
+
+        return open_
+
+    for module, name in ((builtins, "open"), (io, "open"), (os, "open")):
+        monkeypatch.setattr(module, name, recording(getattr(module, name)))
+    folder = tmp_path / "backups"
+    annotated.tag_article(annotated.list_articles()[0].id, "新")
+
+    assert rolling_backup(annotated.path, folder) is not None  # a copy
+    assert rolling_backup(annotated.path, folder) is None  # and a check without one
+
+    library_files = {
+        annotated.path.resolve(),
+        *(Path(f"{annotated.path.resolve()}{s}") for s in ("-wal", "-shm", "-journal")),
+    }
+    assert opened, "the recording sees the backup's own files (its fsync)"
+    assert not library_files & set(opened)
