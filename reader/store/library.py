@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,6 +26,7 @@ import peewee as pw
 
 from reader.errors import (
     InputFileError,
+    LibraryError,
     LibraryLockedError,
     NotFoundError,
     QuoteNotFoundError,
@@ -32,7 +34,7 @@ from reader.errors import (
 )
 from reader.parse.model import Author
 from reader.store import anchoring, importer
-from reader.store.database import bind, is_busy, open_database
+from reader.store.database import bind, error_by_kind, open_database, write_transaction
 from reader.store.models import (
     HIGHLIGHT_COLORS,
     Article,
@@ -60,6 +62,9 @@ from reader.store.records import (
 F = TypeVar("F", bound=Callable[..., Any])
 
 SORTS = ("newest", "oldest", "title", "highlights")
+_OWN_FILE = (
+    "is one of this library's own files (the database, its journal or a backup); not imported"
+)
 #: Articles read per round of queries by `get_articles` (well under SQLite's limit on
 #: bound variables, which is 999 in old builds).
 ARTICLE_BATCH = 500
@@ -67,20 +72,19 @@ ARTICLE_BATCH = 500
 
 def _bound(method: F) -> F:
     """Point the shared model proxy at this library's database before the call, and
-    turn "database is locked" (another writer held it past the busy timeout) into an
-    error a person can act on."""
+    turn SQLite's errors that are the environment's fault (busy past the timeout,
+    read-only, full disk, damaged file, I/O) into errors by kind a person can act on
+    (`reader.store.database.error_by_kind`); any other error is a bug and stays as is."""
 
     @functools.wraps(method)
     def wrapper(self: Library, *args: Any, **kwargs: Any) -> Any:
         bind(self._db)
         try:
             return method(self, *args, **kwargs)
-        except pw.OperationalError as error:
-            if is_busy(error):
-                raise LibraryLockedError(
-                    f"the library {self._path} is busy: another program is writing to it; "
-                    "try again in a moment"
-                ) from error
+        except (pw.DatabaseError, sqlite3.Error) as error:
+            kind = error_by_kind(error, self._path)
+            if kind is not None:
+                raise kind from error
             raise
 
     return wrapper  # type: ignore[return-value]
@@ -101,10 +105,12 @@ class Library:
 
     # --- opening -----------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str) -> Library:
-        """Open (creating and migrating as needed) the database at `path`."""
+    def open(cls, path: Path | str, *, check: str = "auto") -> Library:
+        """Open (creating and migrating as needed) the database at `path`. Another
+        program's database is refused (NotALibraryError) and a damaged one reported
+        (LibraryCorruptError); `check` as in `open_database`."""
         resolved = Path(path).expanduser().resolve()
-        return cls(resolved, open_database(resolved))
+        return cls(resolved, open_database(resolved, check=check))
 
     @property
     def path(self) -> Path:
@@ -131,8 +137,13 @@ class Library:
         from reader.parse.page import parse_bytes, read_page_bytes
 
         shown = str(path)
+        if importer.LibraryFiles(self._path).owns(Path(path).expanduser()):
+            return ImportResult(shown, "failed", reason=_OWN_FILE)
         try:
             resolved = Path(path).expanduser().resolve()
+        except (OSError, RuntimeError):  # RuntimeError: pathlib's symlink loop
+            return ImportResult(shown, "failed", reason="is a symlink loop; skipped")
+        try:
             data = read_page_bytes(resolved)
             # Known content needs no parsing: re-importing a folder is mostly this.
             known = Source.get_or_none(Source.sha256 == hashlib.sha256(data).hexdigest())
@@ -142,7 +153,7 @@ class Library:
         except InputFileError as error:
             return ImportResult(shown, "failed", reason=str(error))
 
-        with self._db.atomic():
+        with write_transaction(self._db):
             same_path = (
                 Source.select()
                 .where(Source.path == str(resolved))
@@ -164,18 +175,32 @@ class Library:
         progress: Callable[[ImportProgress], bool] | None = None,
     ) -> ImportSummary:
         """Import files and folders (recursively, *.txt and files without suffix),
-        one transaction per file, going on past failures. `progress` is called before
-        each file; returning False cancels (files already imported stay)."""
-        files = importer.collect_files(paths)
+        one transaction per file, going on past failures: a bad file, a symlink loop, an
+        unreadable folder, one of the library's own files, a page still locked by
+        another program after the busy timeout are each a "failed" result. A full disk,
+        a read-only or damaged library stop the import (`summary.stopped`), since every
+        further page would fail alike. `progress` is called before each file; returning
+        False cancels (files already imported stay)."""
+        entries = importer.collect_files(paths)
         summary = ImportSummary()
-        for done, file in enumerate(files):
+        for done, (file, problem) in enumerate(entries):
             if (
                 progress is not None
-                and progress(ImportProgress(done, len(files), str(file))) is False
+                and progress(ImportProgress(done, len(entries), str(file))) is False
             ):
                 summary.cancelled = True
                 break
-            summary.results.append(self.import_file(file))
+            if problem is not None:
+                summary.results.append(ImportResult(str(file), "failed", reason=problem))
+                continue
+            try:
+                summary.results.append(self.import_file(file))
+            except LibraryLockedError as error:
+                summary.results.append(ImportResult(str(file), "failed", reason=str(error)))
+            except LibraryError as error:
+                summary.stopped = str(error)
+                summary.not_attempted = len(entries) - done
+                break
         return summary
 
     @_bound
@@ -186,7 +211,7 @@ class Library:
 
         results = []
         for source_id in [s.id for s in Source.select(Source.id).order_by(Source.id)]:
-            with self._db.atomic():
+            with write_transaction(self._db):
                 source = Source.get_by_id(source_id)
                 info = SourceInfo(source.path, source.encoding, source.sha256)
                 parsed = parse_text(source.raw_text, path=source.path)
@@ -285,8 +310,11 @@ class Library:
 
     @_bound
     def set_read(self, article_id: int, read: bool = True) -> None:
-        self._article(article_id)
-        Article.update(read_at=utcnow() if read else None).where(Article.id == article_id).execute()
+        with write_transaction(self._db):
+            self._article(article_id)
+            Article.update(read_at=utcnow() if read else None).where(
+                Article.id == article_id
+            ).execute()
 
     # --- highlights and notes -----------------------------------------------------
     @_bound
@@ -305,7 +333,7 @@ class Library:
         out-of-range span or an unknown colour."""
         _check_color(color)
         tag_names = [normalize_tag(t) for t in tags]
-        with self._db.atomic():
+        with write_transaction(self._db):
             article = self._article(article_id)
             if not 0 <= start < end <= len(article.text):
                 raise ReaderError(
@@ -346,16 +374,17 @@ class Library:
     @_bound
     def set_color(self, highlight_id: int, color: str) -> HighlightRecord:
         _check_color(color)
-        self._highlight(highlight_id)
-        Highlight.update(color=color, updated_at=utcnow()).where(
-            Highlight.id == highlight_id
-        ).execute()
+        with write_transaction(self._db):
+            self._highlight(highlight_id)
+            Highlight.update(color=color, updated_at=utcnow()).where(
+                Highlight.id == highlight_id
+            ).execute()
         return self._highlight_record(highlight_id)
 
     @_bound
     def set_note(self, highlight_id: int, body: str) -> HighlightRecord:
         """Replace the note; an empty or blank body removes it."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._highlight(highlight_id)
             now = utcnow()
             if not body.strip():
@@ -374,7 +403,7 @@ class Library:
     @_bound
     def delete_highlight(self, highlight_id: int) -> HighlightRecord:
         """Delete and return the full record, which `restore_highlight` takes back."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             record = self._highlight_record(highlight_id)
             Highlight.delete().where(Highlight.id == highlight_id).execute()
         return record
@@ -382,7 +411,7 @@ class Library:
     @_bound
     def restore_highlight(self, record: HighlightRecord) -> HighlightRecord:
         """Re-create a deleted highlight with the same id, note, tags and times."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._article(record.article_id)
             if Highlight.get_or_none(Highlight.id == record.id) is not None:
                 raise ReaderError(f"highlight {record.id} exists already")
@@ -419,7 +448,7 @@ class Library:
     @_bound
     def tag_highlight(self, highlight_id: int, name: str) -> HighlightRecord:
         name = normalize_tag(name)
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._highlight(highlight_id)
             self._link_highlight(highlight_id, name)
         return self._highlight_record(highlight_id)
@@ -427,19 +456,20 @@ class Library:
     @_bound
     def untag_highlight(self, highlight_id: int, name: str) -> HighlightRecord:
         name = normalize_tag(name)
-        self._highlight(highlight_id)
-        tag = Tag.get_or_none(Tag.name == name)
-        if tag is not None:
-            HighlightTag.delete().where(
-                (HighlightTag.highlight == highlight_id) & (HighlightTag.tag == tag.id)
-            ).execute()
+        with write_transaction(self._db):
+            self._highlight(highlight_id)
+            tag = Tag.get_or_none(Tag.name == name)
+            if tag is not None:
+                HighlightTag.delete().where(
+                    (HighlightTag.highlight == highlight_id) & (HighlightTag.tag == tag.id)
+                ).execute()
         return self._highlight_record(highlight_id)
 
     @_bound
     def tag_article(self, article_id: int, name: str) -> tuple[str, ...]:
         """Returns the article's tags afterwards."""
         name = normalize_tag(name)
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._article(article_id)
             tag = self._tag_for(name)
             ArticleTag.insert(article=article_id, tag=tag.id).on_conflict_ignore().execute()
@@ -448,12 +478,13 @@ class Library:
     @_bound
     def untag_article(self, article_id: int, name: str) -> tuple[str, ...]:
         name = normalize_tag(name)
-        self._article(article_id)
-        tag = Tag.get_or_none(Tag.name == name)
-        if tag is not None:
-            ArticleTag.delete().where(
-                (ArticleTag.article == article_id) & (ArticleTag.tag == tag.id)
-            ).execute()
+        with write_transaction(self._db):
+            self._article(article_id)
+            tag = Tag.get_or_none(Tag.name == name)
+            if tag is not None:
+                ArticleTag.delete().where(
+                    (ArticleTag.article == article_id) & (ArticleTag.tag == tag.id)
+                ).execute()
         return self._article_tags(article_id)
 
     @_bound
@@ -473,7 +504,7 @@ class Library:
     def rename_tag(self, old: str, new: str) -> None:
         """ReaderError if `new` exists already (that is a merge)."""
         old, new = normalize_tag(old), normalize_tag(new)
-        with self._db.atomic():
+        with write_transaction(self._db):
             tag = self._tag(old)
             if new == old:
                 return
@@ -487,7 +518,7 @@ class Library:
         source, target = normalize_tag(source), normalize_tag(target)
         if source == target:
             raise ReaderError(f"cannot merge tag {source!r} into itself")
-        with self._db.atomic():
+        with write_transaction(self._db):
             snapshot = self._snapshot(self._tag(source))
             existing = Tag.get_or_none(Tag.name == target)
             target_tag = existing or Tag.create(name=target)
@@ -521,7 +552,7 @@ class Library:
     @_bound
     def unmerge_tags(self, result: MergeResult) -> None:
         """Undo `merge_tags` exactly."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             target = Tag.get_or_none(Tag.name == result.target)
             if target is not None:
                 HighlightTag.delete().where(
@@ -539,14 +570,14 @@ class Library:
     @_bound
     def delete_tag(self, name: str) -> TagSnapshot:
         name = normalize_tag(name)
-        with self._db.atomic():
+        with write_transaction(self._db):
             snapshot = self._snapshot(self._tag(name))
             Tag.delete().where(Tag.name == name).execute()
         return snapshot
 
     @_bound
     def restore_tag(self, snapshot: TagSnapshot) -> None:
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._restore_snapshot(snapshot)
 
     # --- private helpers ----------------------------------------------------------
