@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -125,7 +124,7 @@ def test_locked_error_says_what_to_do(library, write_page, other, monkeypatch) -
     library.database.execute_sql("PRAGMA busy_timeout = 100")
     other.send("lock")
     try:
-        with pytest.raises(LibraryLockedError, match="another program.*try again"):
+        with pytest.raises(LibraryLockedError, match=r"another program.*try again"):
             library.set_note(library.add_highlight(article_id, 0, 2).id, "x")
     finally:
         other.send("release", expect="released")
