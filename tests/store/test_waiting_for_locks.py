@@ -129,5 +129,3 @@ def test_locked_error_says_what_to_do(library, write_page, other, monkeypatch) -
     finally:
         other.send("release", expect="released")
     assert library.highlights_for_article(article_id) == []
-
-
