@@ -102,7 +102,7 @@ def test_a_read_only_library_says_so_on_write(annotated, monkeypatch) -> None:
     )
     read_only = Library.open(path)
     before = content(path)
-    with pytest.raises(LibraryReadOnlyError, match="cannot be written.*nothing was changed"):
+    with pytest.raises(LibraryReadOnlyError, match=r"cannot be written.*nothing was changed"):
         read_only.add_highlight(article_id, 4, 8)
     with pytest.raises(LibraryReadOnlyError):
         read_only.set_read(article_id)

@@ -38,7 +38,7 @@ def test_a_damaged_library_is_reported_when_opened(tmp_path, write_page) -> None
     overwrite_page(path, root_page(path, "article_fts_data"))
     before = digest(path)
 
-    with pytest.raises(LibraryCorruptError, match="damaged.*reader recover"):
+    with pytest.raises(LibraryCorruptError, match=r"damaged.*reader recover"):
         Library.open(path)
 
     assert digest(path) == before  # not migrated, not written
