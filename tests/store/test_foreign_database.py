@@ -21,7 +21,7 @@ def test_another_programs_database_is_refused_untouched(tmp_path) -> None:
     connection.close()
     before = digest(path)
 
-    with pytest.raises(NotALibraryError, match="another program's database.*contact"):
+    with pytest.raises(NotALibraryError, match=r"another program's database.*contact"):
         Library.open(path)
 
     assert digest(path) == before
