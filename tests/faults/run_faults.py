@@ -7,7 +7,8 @@ scenario runs N times on a fresh library, with a worker process (`tests.faults.w
 that imports synthetic pages one by one and adds highlights with notes, acknowledging
 each committed write:
 
-- kill: the worker is SIGKILLed at a random instant;
+- kill: the worker is SIGKILLed at a random instant (the run counts as killed mid-work
+  only when it had not finished);
 - lock: another process takes the write lock again and again (for 0.05–1.5 s, under the
   5 s busy timeout) while the worker writes;
 - full: the worker's library may grow by only a few dozen pages (SQLite's
@@ -57,6 +58,7 @@ class Tally:
     failed_writes: int = 0
     unclear_errors: int = 0  # a failure whose message does not name its cause
     acknowledged: int = 0
+    killed_mid_work: int = 0
     longest_wait: float = 0.0
     notes: list[str] = field(default_factory=list)
 
@@ -156,10 +158,20 @@ def run_kill(folder: Path, pages: int, rng: random.Random, tally: Tally) -> None
     expected = write_pages(folder / "pages", pages, rng.randrange(10**6))
     worker = Worker(db, folder / "pages", "--seed", str(rng.randrange(10**6)))
     worker.ready.wait(timeout=60)
-    time.sleep(rng.uniform(0.0, 1.5))  # a random instant in the middle of the writes
+    # A random instant in the middle of the writes: after a random number of them
+    # (each page is one import and two highlights), plus a part of one write's time.
+    writes_before = rng.randrange(pages * 3)
+    deadline = time.monotonic() + 120
+    while len(worker.acks()) < writes_before and worker.process.poll() is None:
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.001)
+    time.sleep(rng.uniform(0.0, 0.03))
     if worker.process.poll() is None:
         os.kill(worker.process.pid, signal.SIGKILL)
     worker.finish()
+    if not any(line.get("done") for line in worker.lines):
+        tally.killed_mid_work += 1
     verify(db, expected, worker, tally)
     Library.open(db, check="always").close()  # the next start opens it cleanly
 
@@ -242,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{t.lost_writes:>13}{t.failed_writes:>15}{t.unclear_errors:>16}"
             f"{t.acknowledged:>14}{t.longest_wait:>13.2f}s"
         )
+    if "kill" in tallies:
+        print(f"kill: {tallies['kill'].killed_mid_work} of {tallies['kill'].runs} runs killed mid-work")
     for name, t in tallies.items():
         for note in t.notes[:10]:
             print(f"{name}: {note}")
@@ -249,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         t.integrity_failures or t.partial_pages or t.lost_writes or t.unclear_errors
         for t in tallies.values()
     )
-    bad = bad or tallies.get("kill", Tally()).failed_writes or tallies.get("lock", Tally()).failed_writes
+    for name in ("kill", "lock"):
+        bad = bad or bool(tallies.get(name, Tally()).failed_writes)
     return 1 if bad else 0
 
 
