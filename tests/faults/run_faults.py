@@ -255,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{t.acknowledged:>14}{t.longest_wait:>13.2f}s"
         )
     if "kill" in tallies:
-        print(f"kill: {tallies['kill'].killed_mid_work} of {tallies['kill'].runs} runs killed mid-work")
+        kill = tallies["kill"]
+        print(f"kill: {kill.killed_mid_work} of {kill.runs} runs killed mid-work")
     for name, t in tallies.items():
         for note in t.notes[:10]:
             print(f"{name}: {note}")
