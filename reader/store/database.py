@@ -102,8 +102,9 @@ def sqlite_error_of(error: BaseException) -> sqlite3.Error | None:
             if (getattr(current, "sqlite_errorcode", None) or 0) & 0xFF in _KINDS:
                 return current
             fallback = fallback or current
-        wrapped = current.args[0] if current.args else None
-        pending.extend([wrapped if isinstance(wrapped, BaseException) else None])
+        wrapped = current.args[0] if current.args else None  # peewee keeps it here
+        if isinstance(wrapped, BaseException):
+            pending.append(wrapped)
         pending.extend([current.__cause__, current.__context__])
     return fallback
 

@@ -1,8 +1,11 @@
 """The Library facade: the only way the UI, the CLI, search and export change data.
 
-Every multi-row write runs in one transaction (`db.atomic()`), so a crash at any instant
-leaves either the old or the new state. Methods return records (`reader.store.records`),
-never peewee rows.
+Every write, even a single statement, runs in one transaction started with BEGIN
+IMMEDIATE (`database.write_transaction`), so a crash at any instant leaves either the old
+or the new state, and a write waits for another program's lock instead of failing. SQLite
+errors that are the environment's fault reach callers as errors by kind
+(`reader.errors.LibraryError` and its subclasses), never as raw SQLite errors. Methods
+return records (`reader.store.records`), never peewee rows.
 
 The signatures and promises below are a contract the UI, CLI, search and export are
 built against. A Library may be used from several threads: peewee gives each thread its
