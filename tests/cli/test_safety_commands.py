@@ -153,3 +153,20 @@ def test_check_recover_and_salvage(db, tmp_path, capsys) -> None:
     capsys.readouterr()
     assert main(["--db", str(db), "show", "1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["highlights"][0]["tags"] == ["合作"]
+
+
+def test_a_broken_search_index_is_named_not_a_traceback(db, tmp_path, capsys, monkeypatch) -> None:
+    from reader.store import health
+
+    monkeypatch.setattr(health, "ALWAYS_CHECK_BYTES", 0)  # as for a large library,
+    monkeypatch.setattr(health, "SAMPLE_EVERY", 10**9)  # which most opens do not check
+    connection = sqlite3.connect(db)
+    connection.execute("DROP TABLE article_fts_config")  # FTS5: "vtable constructor failed"
+    connection.commit()
+    connection.close()
+    page = write_page(tmp_path / "pages", "new.txt", "新的一篇")
+    assert main(["--db", str(db), "import", str(page)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "is damaged" in err and "import stopped" in err
+    assert main(["--db", str(db), "check"]) == 1
+    assert "article_fts cannot be read" in capsys.readouterr().out
