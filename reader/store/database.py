@@ -4,6 +4,7 @@ errors turned into errors by kind."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from reader.errors import (
     NotALibraryError,
     ReaderError,
 )
-from reader.store.migrations import LATEST_VERSION, migrate_to_latest
+from reader.store.migrations import LATEST_VERSION, migrate_to_latest, schema_version
 from reader.store.models import database_proxy
 
 #: How long a statement waits for another connection's lock before giving up.
@@ -206,13 +207,26 @@ def open_database(path: Path, *, check: str = "auto") -> pw.SqliteDatabase:
     except OSError as error:
         raise ReaderError(f"cannot create the folder for the library {path}: {error}") from error
     unclean = health.left_unclean(path)
-    db = LibraryDatabase(str(path), pragmas=pragmas(), timeout=BUSY_TIMEOUT_MS / 1000)
+    read_only = path.exists() and not _writable(path)
+    if read_only:
+        # Readable but not writable (permissions, a read-only disk): open it read-only
+        # without the WAL switch, so reading works and each write says why it cannot.
+        db = LibraryDatabase(
+            read_only_uri(path),
+            uri=True,
+            pragmas=tuple(p for p in pragmas() if p[0] != "journal_mode"),
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    else:
+        db = LibraryDatabase(str(path), pragmas=pragmas(), timeout=BUSY_TIMEOUT_MS / 1000)
     register_functions(db)
     try:
         db.connect(reuse_if_open=True)
         if check != "never":
             health.check_on_open(db, path, unclean=unclean, always=check == "always")
         bind(db)
+        if read_only and schema_version(db) < LATEST_VERSION:
+            raise _read_only(str(path), sqlite3.OperationalError("needs an upgrade"))
         migrate_to_latest(db)
     except (pw.DatabaseError, sqlite3.Error) as error:
         db.close()
@@ -226,15 +240,29 @@ def open_database(path: Path, *, check: str = "auto") -> pw.SqliteDatabase:
     return db
 
 
+def read_only_uri(path: Path) -> str:
+    """A URI that opens `path` without writing to it. Where SQLite could not create the
+    -shm file a WAL reader needs (a read-only folder or disk) and no -wal is there to be
+    read, the file is opened as immutable: nothing else can be changing it then."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not _writable(path) and not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite could write the library and create its -wal/-shm beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
 def inspect_existing(path: Path) -> None:
     """Refuse a file that is not a reader library nor empty, before writing anything to
     it (no WAL switch, no tables). Read-only connection, no pragmas, one snapshot."""
     if path.is_dir():
         raise NotALibraryError(f"{path} is a folder; give the library's file")
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         connection = sqlite3.connect(
-            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
         )
         try:
             connection.execute("BEGIN")  # user_version and tables from one snapshot

@@ -28,6 +28,7 @@ from pathlib import Path
 import peewee as pw
 
 from reader.errors import LibraryCorruptError, ReaderError
+from reader.store.database import read_only_uri
 
 #: A library up to this size is checked on every open (a quick_check of 16 MB takes a
 #: few tens of milliseconds); a larger one on one open in SAMPLE_EVERY, and after an
@@ -99,7 +100,7 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     """A connection that cannot write to `path` (and sets no pragmas)."""
     if not path.is_file():
         raise ReaderError(f"there is no library at {path}")
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=5.0)
 
 
 def integrity_report(path: Path) -> HealthReport:

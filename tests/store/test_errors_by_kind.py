@@ -115,3 +115,18 @@ def test_a_bug_is_not_disguised_as_an_environment_error(library) -> None:
     with pytest.raises(pw.OperationalError) as raised:
         library.database.execute_sql("SELECT * FROM no_such_table")
     assert database.error_by_kind(raised.value, library.path) is None
+
+
+def test_a_library_on_a_read_only_disk_can_be_read_but_not_written(annotated, monkeypatch) -> None:
+    library, article_id = annotated
+    path = library.path
+    library.close()
+    before = content(path)
+    # What os.access says of a read-only file, folder or disk (root is never refused).
+    monkeypatch.setattr(database, "_writable", lambda _path: False)
+    read_only = Library.open(path)
+    assert read_only.get_article(article_id).highlights[0].note == "第一条"
+    with pytest.raises(LibraryReadOnlyError, match="cannot be written"):
+        read_only.tag_article(article_id, "新")
+    read_only.close()
+    assert content(path) == before
