@@ -100,7 +100,7 @@ def sqlite_error_of(error: BaseException) -> sqlite3.Error | None:
             continue
         seen.add(id(current))
         if isinstance(current, sqlite3.Error):
-            if (getattr(current, "sqlite_errorcode", None) or 0) & 0xFF in _KINDS:
+            if ((getattr(current, "sqlite_errorcode", None) or 0) & 0xFF) in _KINDS:
                 return current
             fallback = fallback or current
         wrapped = current.args[0] if current.args else None  # peewee keeps it here
@@ -133,7 +133,7 @@ def _is_broken_virtual_table(error: sqlite3.Error) -> bool:
 def _locked(path: str, error: sqlite3.Error) -> LibraryError:
     return LibraryLockedError(
         f"the library {path} is busy: another program has been writing to it for more "
-        f"than {BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed — try again in a moment"
+        f"than {BUSY_TIMEOUT_MS / 1000:g} seconds; nothing was changed — try again in a moment"
     )
 
 
