@@ -402,6 +402,8 @@ def run_recover(args: argparse.Namespace) -> int:
         if result.dropped[table]:
             line += f", {result.dropped[table]} dropped (their parent row was lost)"
         print(line)
+    for table in result.lost_tables:
+        print(f"{table}\tcould not be read at all")
     print(f"salvaged into {result.new_path}; open it with `reader --db {result.new_path} …`")
-    lost = sum(result.unreadable.values()) + sum(result.dropped.values())
+    lost = sum(result.unreadable.values()) + sum(result.dropped.values()) + len(result.lost_tables)
     return EXIT_FAILURES if lost else EXIT_OK

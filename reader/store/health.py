@@ -42,6 +42,8 @@ SALVAGE_ORDER = ("source", "article", "highlight", "note", "tag", "highlight_tag
 #: Rows read per query while salvaging; a window that fails is split in halves down to
 #: single rows, so one damaged page costs only the rows on it.
 SALVAGE_WINDOW = 512
+#: Rowids looked for past the last one a damaged table lets a scan reach.
+SALVAGE_MARGIN = 100_000
 
 
 def companion_files(path: Path) -> tuple[Path, ...]:
@@ -201,6 +203,7 @@ class Salvage:
     copied: dict[str, int] = field(default_factory=dict)
     unreadable: dict[str, int] = field(default_factory=dict)  # windows/rows that failed
     dropped: dict[str, int] = field(default_factory=dict)  # rows whose parent was lost
+    lost_tables: list[str] = field(default_factory=list)  # not readable at all
 
 
 def salvage(path: Path, new_path: Path) -> Salvage:
@@ -241,6 +244,7 @@ def _salvage_table(
     columns = [c for c in wanted if c in have]
     result.copied[table] = result.unreadable[table] = result.dropped[table] = 0
     if not columns:
+        result.lost_tables.append(table)
         return
     names = ", ".join(f'"{c}"' for c in columns)
     insert = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
@@ -262,16 +266,7 @@ def _readable_rows(
     damaged: sqlite3.Connection, table: str, names: str, result: Salvage
 ) -> Iterator[tuple]:
     query = f'SELECT {names} FROM "{table}" NOT INDEXED WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
-    try:
-        (highest,) = damaged.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()
-    except sqlite3.Error:
-        highest = None
-    if highest is None:
-        try:  # the table b-tree's right edge may be readable by a scan
-            rowids = damaged.execute(f'SELECT rowid FROM "{table}"')
-            highest = max((rowid for (rowid,) in rowids), default=0)
-        except sqlite3.Error:
-            highest = 1_000_000
+    highest = _highest_rowid(damaged, table)
     pending = [
         (first, min(first + SALVAGE_WINDOW - 1, highest))
         for first in range(1, highest + 1, SALVAGE_WINDOW)
@@ -289,3 +284,20 @@ def _readable_rows(
             pending.extend([(middle + 1, high), (low, middle)])
             continue
         yield from rows
+
+
+def _highest_rowid(damaged: sqlite3.Connection, table: str) -> int:
+    """The largest rowid to look for: max(rowid) when the table's right edge can be read;
+    else the largest a scan reaches before the damage, plus a margin for rows beyond."""
+    try:
+        (highest,) = damaged.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()
+        return highest or 0
+    except sqlite3.Error:
+        pass
+    seen = 0
+    try:
+        for (rowid,) in damaged.execute(f'SELECT rowid FROM "{table}"'):
+            seen = max(seen, rowid)
+    except sqlite3.Error:
+        pass
+    return seen + SALVAGE_MARGIN
