@@ -267,6 +267,9 @@ def _readable_rows(
 ) -> Iterator[tuple]:
     query = f'SELECT {names} FROM "{table}" NOT INDEXED WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
     highest = _highest_rowid(damaged, table)
+    if highest is None:
+        result.lost_tables.append(table)
+        return
     pending = [
         (first, min(first + SALVAGE_WINDOW - 1, highest))
         for first in range(1, highest + 1, SALVAGE_WINDOW)
@@ -286,18 +289,20 @@ def _readable_rows(
         yield from rows
 
 
-def _highest_rowid(damaged: sqlite3.Connection, table: str) -> int:
+def _highest_rowid(damaged: sqlite3.Connection, table: str) -> int | None:
     """The largest rowid to look for: max(rowid) when the table's right edge can be read;
-    else the largest a scan reaches before the damage, plus a margin for rows beyond."""
+    else the largest a scan reaches before the damage, plus a margin for rows beyond.
+    None when neither edge can be reached: the table's root is gone, and every lookup
+    would go through it."""
     try:
-        (highest,) = damaged.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()
+        (highest,) = damaged.execute(f'SELECT max(rowid) FROM "{table}" NOT INDEXED').fetchone()
         return highest or 0
     except sqlite3.Error:
         pass
-    seen = 0
+    seen: int | None = None
     try:
-        for (rowid,) in damaged.execute(f'SELECT rowid FROM "{table}"'):
-            seen = max(seen, rowid)
+        for (rowid,) in damaged.execute(f'SELECT rowid FROM "{table}" NOT INDEXED'):
+            seen = max(seen or 0, rowid)
     except sqlite3.Error:
         pass
-    return seen + SALVAGE_MARGIN
+    return None if seen is None else seen + SALVAGE_MARGIN

@@ -131,3 +131,17 @@ def test_salvage_refuses_to_write_over_a_file(tmp_path, write_page) -> None:
     with pytest.raises(ReaderError):
         health.salvage(path, path)
     assert (tmp_path / "taken.db").read_bytes() == b"mine"
+
+
+def test_salvage_goes_past_a_table_whose_root_is_destroyed(tmp_path, write_page) -> None:
+    path = tmp_path / "library.db"
+    ids = build(path, write_page, pages=5)
+    overwrite_page(path, root_page(path, "highlight"))
+
+    result = health.salvage(path, tmp_path / "saved.db")
+
+    saved = Library.open(tmp_path / "saved.db", check="always")
+    assert [a.id for a in saved.list_articles(sort="oldest")] == ids  # the articles are whole
+    assert result.lost_tables == ["highlight"] and result.dropped["note"] == len(ids)
+    assert [t.name for t in saved.tag_counts()] == ["标签0", "标签1", "标签2"]
+    saved.close()
