@@ -119,6 +119,11 @@ class Library:
     def path(self) -> Path:
         return self._path
 
+    @functools.cached_property
+    def _own_files(self) -> importer.LibraryFiles:
+        """The library's own files, which an import refuses without opening them."""
+        return importer.LibraryFiles(self._path)
+
     @property
     def database(self) -> pw.SqliteDatabase:
         """For core modules (search, export) that run their own read queries."""
@@ -140,7 +145,7 @@ class Library:
         from reader.parse.page import parse_bytes, read_page_bytes
 
         shown = str(path)
-        if importer.LibraryFiles(self._path).owns(Path(path).expanduser()):
+        if self._own_files.owns(Path(path).expanduser()):
             return ImportResult(shown, "failed", reason=_OWN_FILE)
         try:
             resolved = Path(path).expanduser().resolve()
