@@ -3,17 +3,24 @@
 Each command group lives in its own module exposing `register(subparsers)`, which adds
 its sub-commands with `set_defaults(run=callable)`. A callable takes the parsed
 arguments and returns an exit code. User mistakes raise `ReaderError` and are printed
-as one line on stderr with exit code 2; nothing prints a traceback for them.
+as one line on stderr with exit code 2; nothing prints a traceback for them, nor for
+SQLite's errors (a locked, read-only, full or damaged library).
+
+A `--db` path that does not exist yet becomes a new, empty library, and the command
+says so on stderr (so a mistyped path does not go unnoticed).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
+
+import peewee as pw
 
 from reader import __version__
 from reader.errors import ReaderError
@@ -31,9 +38,14 @@ if TYPE_CHECKING:
 @contextmanager
 def opened_library(args: argparse.Namespace) -> Iterator[Library]:
     """The library named by --db (or the default), closed when the command is done."""
-    from reader.store.paths import open_library
+    from reader.store.paths import library_path, open_library
 
-    library = open_library(args.db)
+    target = library_path(args.db)
+    existed = target.exists()
+    library = open_library(target)
+    if not existed:
+        # A mistyped --db would otherwise leave an empty library behind unnoticed.
+        print(f"reader: created a new, empty library at {library.path}", file=sys.stderr)
     try:
         yield library
     finally:
@@ -90,6 +102,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (sqlite3.Error, pw.DatabaseError) as error:
+        # Errors by kind are raised by the store; this catches what slipped past it
+        # (a search on a damaged index), so the user reads a sentence, not a traceback.
+        from reader.store.database import error_by_kind
+        from reader.store.paths import library_path
+
+        path = library_path(args.db)
+        kind = error_by_kind(error, path)
+        message = (
+            kind or f"the library {path} could not be used ({error}); `reader check` examines it"
+        )
+        print(f"reader: {message}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)

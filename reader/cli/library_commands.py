@@ -1,4 +1,5 @@
-"""`reader parse | import | list | show | highlight | tag`: the library from a terminal.
+"""`reader parse | import | list | show | highlight | tag | check | recover`: the library
+from a terminal.
 
 Argument parsing and printing only; the work is done by `reader.parse` and `Library`.
 """
@@ -59,6 +60,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     highlight.set_defaults(run=run_highlight)
 
     _register_tag(subparsers)
+    _register_health(subparsers)
+
+
+def _register_health(subparsers: argparse._SubParsersAction) -> None:
+    check = subparsers.add_parser(
+        "check", help="check the library for damage (read only; exit 1 when damaged)"
+    )
+    check.set_defaults(run=run_check)
+    recover = subparsers.add_parser(
+        "recover", help="rescue a damaged library (the damaged file is never written)"
+    )
+    how = recover.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--from-backup",
+        action="store_true",
+        help="put the newest healthy rolling backup (backups/ beside the library) in its "
+        "place; the damaged file is kept, renamed",
+    )
+    how.add_argument(
+        "--salvage",
+        metavar="NEW.db",
+        help="copy every readable row into a new library NEW.db",
+    )
+    recover.set_defaults(run=run_recover)
 
 
 def _register_tag(subparsers: argparse._SubParsersAction) -> None:
@@ -134,7 +159,13 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"{result.path}: {reanchored_summary(result.reanchored)}")
     for failure in summary.failures:
         print(f"{failure.path}: {failure.reason}", file=sys.stderr)
-    return EXIT_FAILURES if summary.failures else EXIT_OK
+    if summary.stopped:
+        print(
+            f"reader: import stopped, {summary.not_attempted} file(s) not imported: "
+            f"{summary.stopped}",
+            file=sys.stderr,
+        )
+    return EXIT_OK if summary.ok else EXIT_FAILURES
 
 
 class _ProgressBar:
@@ -330,3 +361,49 @@ def run_tag_delete(args: argparse.Namespace) -> int:
     uses = len(snapshot.highlight_ids) + len(snapshot.article_ids)
     print(f"deleted tag {snapshot.name!r} (was on {uses} highlight(s) and article(s))")
     return EXIT_OK
+
+
+# --- check / recover --------------------------------------------------------------
+def run_check(args: argparse.Namespace) -> int:
+    from reader.store import health
+    from reader.store.paths import library_path
+
+    report = health.integrity_report(library_path(args.db))
+    for table, count in report.rows.items():
+        print(f"{table}\t{count} row(s)")
+    if report.ok:
+        print(f"{report.path}: ok")
+        return EXIT_OK
+    print(f"{report.path}: DAMAGED")
+    for problem in report.problems:
+        print(f"  {problem}")
+    print(
+        "rescue your work with `reader recover --from-backup` or `reader recover --salvage NEW.db`"
+    )
+    return EXIT_FAILURES
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    from reader.store import health
+    from reader.store.paths import library_path
+
+    path = library_path(args.db)
+    if args.from_backup:
+        recovery = health.recover_from_backup(path)
+        print(f"restored {path} from the backup {recovery.restored_from}")
+        if recovery.damaged_kept_as is not None:
+            print(f"the damaged library was kept as {recovery.damaged_kept_as}")
+        return EXIT_OK
+    result = health.salvage(path, Path(args.salvage).expanduser())
+    for table, copied in result.copied.items():
+        line = f"{table}\t{copied} row(s) copied"
+        if result.unreadable[table]:
+            line += f", {result.unreadable[table]} unreadable row id(s)"
+        if result.dropped[table]:
+            line += f", {result.dropped[table]} dropped (their parent row was lost)"
+        print(line)
+    for table in result.lost_tables:
+        print(f"{table}\tcould not be read at all")
+    print(f"salvaged into {result.new_path}; open it with `reader --db {result.new_path} …`")
+    lost = sum(result.unreadable.values()) + sum(result.dropped.values()) + len(result.lost_tables)
+    return EXIT_FAILURES if lost else EXIT_OK

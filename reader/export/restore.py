@@ -24,7 +24,7 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.parse.model import Author, ParsedArticle
 from reader.store import anchoring
-from reader.store.database import bind
+from reader.store.database import bind, write_transaction
 from reader.store.importer import article_row, match_articles
 from reader.store.library import Library, normalize_tag
 from reader.store.models import (
@@ -158,7 +158,7 @@ def restore_archive(library: Library, archive: dict[str, Any] | Path | str) -> R
     else:
         check_archive(archive)
     try:
-        with library.database.atomic():
+        with write_transaction(library.database):
             bind(library.database)
             return _Restore().run(archive)
     except (KeyError, TypeError, ValueError, AttributeError) as error:

@@ -129,6 +129,8 @@ def create_schema(db: pw.SqliteDatabase) -> None:
 
 def rebuild(db: pw.SqliteDatabase) -> None:
     """Re-index everything from the tables (e.g. after a bulk load without triggers)."""
-    with db.atomic():
+    from reader.store.database import write_transaction
+
+    with write_transaction(db):
         for statement in _REINDEX:
             db.execute_sql(statement)

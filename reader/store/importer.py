@@ -3,7 +3,11 @@ with their highlights re-anchored. Called by `Library` inside one transaction pe
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -196,19 +200,136 @@ def _has_annotations(article_id: int) -> bool:
     )
 
 
-def collect_files(paths: Iterable[Path | str]) -> list[Path]:
-    """The files named, plus the page files inside named folders (recursively, sorted).
-    A path that does not exist is kept, so importing it reports why it failed."""
-    files: list[Path] = []
+class Entry(NamedTuple):
+    """A file to import, or a path that cannot be (with the reason, for the summary)."""
+
+    path: Path
+    problem: str | None = None
+
+
+def collect_files(paths: Iterable[Path | str]) -> list[Entry]:
+    """The files named, plus the page files inside named folders (recursively, sorted),
+    and every path that cannot be imported with its reason: a symlink loop, a folder
+    that cannot be read. A symlinked folder is followed once. A file that does not exist
+    is kept, so importing it reports why it failed."""
+    entries: list[Entry] = []
+    walked: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = (
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES and not p.name.startswith(".")
-            )
-            files.extend(sorted(found))
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            entries.append(Entry(path))
+            continue
+        except OSError as error:
+            entries.append(Entry(path, _os_problem(error)))
+            continue
+        except RuntimeError:  # pathlib's own word for a symlink loop on some versions
+            entries.append(Entry(path, "is a symlink loop; skipped"))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found: list[Path] = []
+            problems: list[Entry] = []
+            _walk(path, (_identity(info),), walked, found, problems)
+            entries.extend(Entry(p) for p in sorted(found))
+            entries.extend(problems)
         else:
-            files.append(path)
-    return files
+            entries.append(Entry(path))
+    return entries
+
+
+def _walk(
+    folder: Path,
+    ancestors: tuple[tuple[int, int], ...],
+    walked: set[tuple[int, int]],
+    found: list[Path],
+    problems: list[Entry],
+) -> None:
+    """Collect page files under `folder`. `ancestors` are the folders above (by
+    identity), to tell a symlink loop from a folder reached twice by two links."""
+    walked.add(ancestors[-1])
+    try:
+        with os.scandir(folder) as listing:
+            children = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        problems.append(Entry(folder, f"cannot read the folder: {_os_problem(error)}"))
+        return
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        path = Path(child.path)
+        try:
+            info = os.stat(child.path)  # follows links
+        except FileNotFoundError:
+            continue  # a dangling link: nothing to import
+        except OSError as error:
+            problems.append(Entry(path, _os_problem(error)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            identity = _identity(info)
+            if identity in ancestors:
+                problems.append(Entry(path, "is a symlink loop (leads back to a folder above)"))
+            elif identity not in walked:
+                _walk(path, (*ancestors, identity), walked, found, problems)
+        elif stat.S_ISREG(info.st_mode) and path.suffix.lower() in PAGE_SUFFIXES:
+            found.append(path)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _os_problem(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "is a symlink loop; skipped"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return error.strerror or str(error)
+
+
+class LibraryFiles:
+    """The library's own files: the database, its -wal/-shm/-journal and the rolling
+    backups beside it. An import is refused for them BEFORE anything opens them: in the
+    process that has the library open, closing any descriptor on the database file
+    drops all of its SQLite locks (STYLE.md). Told apart by path and by identity
+    (st_dev, st_ino, from stat() which opens nothing), so a link or another name for
+    one of them is refused too."""
+
+    def __init__(self, db_path: Path) -> None:
+        # Where rolling backups go is the backup module's decision (export).
+        from reader.export.backup import default_backup_dir
+
+        self._db_path = db_path
+        self._backups = default_backup_dir(db_path)
+        self._paths = {db_path, *(db_path.with_name(db_path.name + s) for s in _COMPANIONS)}
+
+    def owns(self, path: Path) -> bool:
+        """Whether `path` is (or names) one of the library's files."""
+        identities = self._identities()
+        candidates = {path.absolute()}
+        with contextlib.suppress(OSError, RuntimeError):
+            candidates.add(path.resolve())
+        for candidate in candidates:
+            if candidate in self._paths or self._backups in candidate.parents:
+                return True
+        try:
+            info = path.stat()
+        except (OSError, RuntimeError):
+            return False
+        return _identity(info) in identities
+
+    def _identities(self) -> set[tuple[int, int]]:
+        """Identities now: -wal and -shm come and go, backups are added."""
+        found = set()
+        names = list(self._paths)
+        with contextlib.suppress(OSError):
+            names.extend(Path(e.path) for e in os.scandir(self._backups))
+        for name in names:
+            try:
+                found.add(_identity(name.stat()))
+            except OSError:
+                continue
+        return found
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")

@@ -1,9 +1,13 @@
 """The Library facade: the only way the UI, the CLI, search and export change data.
 
-Every multi-row write runs in one transaction, so a crash at any instant leaves either
-the old or the new state; every user-visible change is an operation (`apply`, see
-`reader.store.operations`) that also returns what it changed and its exact inverse.
-Methods return records (`reader.store.records`), never peewee rows.
+Every write, even a single statement, runs in one transaction started with BEGIN
+IMMEDIATE (`database.write_transaction`), so a crash at any instant leaves either the old
+or the new state, and a write waits for another program's lock instead of failing. SQLite
+errors that are the environment's fault reach callers as errors by kind
+(`reader.errors.LibraryError` and its subclasses), never as raw SQLite errors. Every
+user-visible change is an operation (`apply`, see `reader.store.operations`) that also
+returns what it changed and its exact inverse. Methods return records
+(`reader.store.records`), never peewee rows.
 
 The signatures and promises below are a contract the UI, CLI, search and export are
 built against. A Library may be used from several threads: peewee gives each thread its
@@ -18,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +31,7 @@ import peewee as pw
 
 from reader.errors import (
     InputFileError,
+    LibraryError,
     LibraryLockedError,
     NotFoundError,
     QuoteNotFoundError,
@@ -33,7 +39,7 @@ from reader.errors import (
 )
 from reader.parse.model import Author
 from reader.store import importer, operations
-from reader.store.database import bind, is_busy, open_database
+from reader.store.database import bind, error_by_kind, open_database, write_transaction
 from reader.store.models import (
     Article,
     ArticleTag,
@@ -62,6 +68,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
 SORTS = ("newest", "oldest", "title", "highlights")
+_OWN_FILE = (
+    "is one of this library's own files (the database, its journal or a backup); not imported"
+)
 #: Articles read per round of queries by `get_articles` (well under SQLite's limit on
 #: bound variables, which is 999 in old builds).
 ARTICLE_BATCH = 500
@@ -69,20 +78,19 @@ ARTICLE_BATCH = 500
 
 def _bound(method: F) -> F:
     """Point the shared model proxy at this library's database before the call, and
-    turn "database is locked" (another writer held it past the busy timeout) into an
-    error a person can act on."""
+    turn SQLite's errors that are the environment's fault (busy past the timeout,
+    read-only, full disk, damaged file, I/O) into errors by kind a person can act on
+    (`reader.store.database.error_by_kind`); any other error is a bug and stays as is."""
 
     @functools.wraps(method)
     def wrapper(self: Library, *args: Any, **kwargs: Any) -> Any:
         bind(self._db)
         try:
             return method(self, *args, **kwargs)
-        except pw.OperationalError as error:
-            if is_busy(error):
-                raise LibraryLockedError(
-                    f"the library {self._path} is busy: another program is writing to it; "
-                    "try again in a moment"
-                ) from error
+        except (pw.DatabaseError, sqlite3.Error) as error:
+            kind = error_by_kind(error, self._path)
+            if kind is not None:
+                raise kind from error
             raise
 
     return wrapper  # type: ignore[return-value]
@@ -95,14 +103,21 @@ class Library:
 
     # --- opening -----------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str) -> Library:
-        """Open (creating and migrating as needed) the database at `path`."""
+    def open(cls, path: Path | str, *, check: str = "auto") -> Library:
+        """Open (creating and migrating as needed) the database at `path`. Another
+        program's database is refused (NotALibraryError) and a damaged one reported
+        (LibraryCorruptError); `check` as in `open_database`."""
         resolved = Path(path).expanduser().resolve()
-        return cls(resolved, open_database(resolved))
+        return cls(resolved, open_database(resolved, check=check))
 
     @property
     def path(self) -> Path:
         return self._path
+
+    @functools.cached_property
+    def _own_files(self) -> importer.LibraryFiles:
+        """The library's own files, which an import refuses without opening them."""
+        return importer.LibraryFiles(self._path)
 
     @property
     def database(self) -> pw.SqliteDatabase:
@@ -132,8 +147,13 @@ class Library:
         from reader.parse.page import parse_bytes, read_page_bytes
 
         shown = str(path)
+        if self._own_files.owns(Path(path).expanduser()):
+            return ImportResult(shown, "failed", reason=_OWN_FILE)
         try:
             resolved = Path(path).expanduser().resolve()
+        except (OSError, RuntimeError):  # RuntimeError: pathlib's symlink loop
+            return ImportResult(shown, "failed", reason="is a symlink loop; skipped")
+        try:
             data = read_page_bytes(resolved)
             # Known content needs no parsing: re-importing a folder is mostly this.
             known = Source.get_or_none(Source.sha256 == hashlib.sha256(data).hexdigest())
@@ -143,7 +163,7 @@ class Library:
         except InputFileError as error:
             return ImportResult(shown, "failed", reason=str(error))
 
-        with self._db.atomic():
+        with write_transaction(self._db):
             same_path = (
                 Source.select()
                 .where(Source.path == str(resolved))
@@ -165,18 +185,32 @@ class Library:
         progress: Callable[[ImportProgress], bool] | None = None,
     ) -> ImportSummary:
         """Import files and folders (recursively, *.txt and files without suffix),
-        one transaction per file, going on past failures. `progress` is called before
-        each file; returning False cancels (files already imported stay)."""
-        files = importer.collect_files(paths)
+        one transaction per file, going on past failures: a bad file, a symlink loop, an
+        unreadable folder, one of the library's own files, a page still locked by
+        another program after the busy timeout are each a "failed" result. A full disk,
+        a read-only or damaged library stop the import (`summary.stopped`), since every
+        further page would fail alike. `progress` is called before each file; returning
+        False cancels (files already imported stay)."""
+        entries = importer.collect_files(paths)
         summary = ImportSummary()
-        for done, file in enumerate(files):
+        for done, (file, problem) in enumerate(entries):
             if (
                 progress is not None
-                and progress(ImportProgress(done, len(files), str(file))) is False
+                and progress(ImportProgress(done, len(entries), str(file))) is False
             ):
                 summary.cancelled = True
                 break
-            summary.results.append(self.import_file(file))
+            if problem is not None:
+                summary.results.append(ImportResult(str(file), "failed", reason=problem))
+                continue
+            try:
+                summary.results.append(self.import_file(file))
+            except LibraryLockedError as error:
+                summary.results.append(ImportResult(str(file), "failed", reason=str(error)))
+            except LibraryError as error:
+                summary.stopped = str(error)
+                summary.not_attempted = len(entries) - done
+                break
         return summary
 
     @_bound
@@ -187,7 +221,7 @@ class Library:
 
         results = []
         for source_id in [s.id for s in Source.select(Source.id).order_by(Source.id)]:
-            with self._db.atomic():
+            with write_transaction(self._db):
                 source = Source.get_by_id(source_id)
                 info = SourceInfo(source.path, source.encoding, source.sha256)
                 parsed = parse_text(source.raw_text, path=source.path)

@@ -184,7 +184,11 @@ def migrate_to_latest(db: pw.SqliteDatabase) -> int:
     db.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         for version in range(current + 1, LATEST_VERSION + 1):
-            with db.atomic():
+            # IMMEDIATE: wait for another program creating or migrating the same file,
+            # then look again; it may have applied this migration meanwhile.
+            with db.atomic("IMMEDIATE"):
+                if schema_version(db) >= version:
+                    continue
                 MIGRATIONS[version - 1](db)
                 problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:

@@ -21,7 +21,11 @@ def default_db_path() -> Path:
     return Path(user_data_dir("reader")) / DB_FILE_NAME
 
 
+def library_path(path: str | Path | None) -> Path:
+    """The library file named by `--db`, or the default location when None."""
+    return Path(path).expanduser() if path else default_db_path()
+
+
 def open_library(path: str | Path | None) -> Library:
     """Open the library at `path` (from `--db`), or at the default location when None."""
-    target = Path(path).expanduser() if path else default_db_path()
-    return Library.open(target)
+    return Library.open(library_path(path))

@@ -124,6 +124,10 @@ class ImportResult:
 class ImportSummary:
     results: list[ImportResult] = field(default_factory=list)
     cancelled: bool = False
+    #: Why the import stopped before the end (the disk is full, the library cannot be
+    #: written or is damaged: every further page would fail the same way), else "".
+    stopped: str = ""
+    not_attempted: int = 0  # files left when it stopped
 
     @property
     def failures(self) -> list[ImportResult]:
@@ -131,7 +135,7 @@ class ImportSummary:
 
     @property
     def ok(self) -> bool:
-        return not self.failures and not self.cancelled
+        return not self.failures and not self.cancelled and not self.stopped
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-#: What "the same content" means for `library_content`, and the two things left out:
+#: What "the same content" means for `library_content`, and what is left out:
 #: - FTS5 keeps its index in shadow tables (`*_data`, `*_idx`, `*_docsize`, ...) whose
 #:   bytes record the history of writes (segments, delete markers, merges), so a row
 #:   deleted and inserted again leaves different bytes for the same index. The index is
@@ -15,6 +14,11 @@ from pathlib import Path
 #: - The link tables (`highlight_tag`, `article_tag`) have a composite primary key, so
 #:   SQLite gives their rows a hidden rowid that nothing reads and VACUUM may renumber;
 #:   their rows are compared as a set of (highlight or article, tag) pairs.
+#: - `library_change` holds a random token that every write replaces (it tells the
+#:   rolling backup that something changed); it is bookkeeping, not content.
+BOOKKEEPING_TABLES = ("library_change",)
+
+
 def library_content(library) -> dict[str, list[tuple]]:
     """Every row of every table, in a form two equal libraries share."""
     db = library.database
@@ -23,6 +27,8 @@ def library_content(library) -> dict[str, list[tuple]]:
     content = {}
     for name, _sql in tables:
         if any(name.startswith(f"{v}_") for v in virtual) or name.startswith("sqlite_"):
+            continue
+        if name in BOOKKEEPING_TABLES:
             continue
         if name in virtual:
             query = f'SELECT rowid, * FROM "{name}" ORDER BY rowid'

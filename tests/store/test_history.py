@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.store.library_state import fill_annotated, library_content
 
 from reader.errors import LibraryLockedError, ReaderError
 from reader.store import operations as ops
 from reader.store.colors import HIGHLIGHT_COLORS
 from reader.store.history import History
 from reader.store.library import Library
+from tests.store.library_state import fill_annotated, library_content
 
 
 def test_undo_after_tagging_an_article_with_a_tag_it_has_keeps_the_tag(library, annotated) -> None:

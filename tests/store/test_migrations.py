@@ -121,9 +121,11 @@ def test_a_library_from_a_newer_version_is_refused_not_downgraded(tmp_path) -> N
 
 def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path) -> None:
     path = tmp_path / "notes.db"
-    path.write_bytes(b"this is a text file, not SQLite " * 100)
-    with pytest.raises(ReaderError, match="not a readable library"):
+    content = b"this is a text file, not SQLite " * 100
+    path.write_bytes(content)
+    with pytest.raises(ReaderError, match="not a reader library"):
         Library.open(path)
+    assert path.read_bytes() == content
 
 
 def _shape(conn: sqlite3.Connection, tables: list[str]) -> dict[str, object]:

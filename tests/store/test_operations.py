@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.store.library_state import library_content
 
 from reader.errors import NotFoundError, ReaderError
 from reader.store import operations as ops
 from reader.store.change import Change
 from reader.store.history import History
+from tests.store.library_state import library_content
 
 Ids = dict[str, int]
 

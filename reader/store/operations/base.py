@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Hashable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import peewee as pw
 
 from reader.store.change import NO_CHANGE, Change
-from reader.store.database import bind
+from reader.store.database import bind, write_transaction
 
 T = TypeVar("T")
 
@@ -74,11 +73,6 @@ class OpResult(Generic[T]):
 def unchanged(value: T) -> OpResult[T]:
     """The result of an operation that found nothing to do."""
     return OpResult(NO_CHANGE, None, value)
-
-
-def write_transaction(db: pw.SqliteDatabase) -> AbstractContextManager[Any]:
-    """The one way the store opens a write transaction: every operation runs in one."""
-    return db.atomic()
 
 
 def run(db: pw.SqliteDatabase, operation: Operation[T]) -> OpResult[T]:

@@ -1,0 +1,1 @@
+"""Fault injection: other processes, kills and full disks against a library."""
