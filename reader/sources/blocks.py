@@ -1,0 +1,184 @@
+"""HTML elements → text blocks with a role, in document order.
+
+Both the e-paper listing (whose blocks go to the newspaper page parser) and pages the
+article extractor cannot read need the page's block structure without boilerplate. A
+block ends where a browser would start a new line: at a block element or a `<br>`
+(e-paper pages often separate paragraphs with `<br>` only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from lxml import html as lxml_html
+
+from reader.parse.model import ParsedArticle
+from reader.parse.page import parse_text
+
+#: Never shown as text: code, styles, forms and the site's own chrome.
+SKIPPED_TAGS = frozenset(
+    (
+        "script", "style", "noscript", "template", "head", "nav", "header", "footer",
+        "aside", "form", "button", "select", "textarea", "iframe", "object", "svg", "canvas",
+    )
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    (
+        "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd",
+        "blockquote", "figure", "figcaption", "pre", "table", "tr", "td", "th", "caption",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center",
+    )
+)  # fmt: skip
+#: An indent marks a paragraph start for the page parser, so two blocks that do not end a
+#: sentence are never joined as one paragraph cut by a column.
+_PARAGRAPH_INDENT = "\u3000\u3000"
+_SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
+
+
+class Role(Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    ITEM = "item"
+    CAPTION = "caption"
+
+
+_ROLE_OF_TAG = {
+    **{f"h{level}": Role.HEADING for level in range(1, 7)},
+    "li": Role.ITEM,
+    "dt": Role.ITEM,
+    "dd": Role.ITEM,
+    "blockquote": Role.QUOTE,
+    "figcaption": Role.CAPTION,
+    "caption": Role.CAPTION,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    role: Role
+    text: str
+    #: 1–6 for headings (h1 = 1), 0 otherwise.
+    level: int = 0
+    #: 1-based index of the outermost `<article>` element around the block, 0 outside any.
+    article: int = 0
+    #: The block carries on a paragraph from the previous block (the top of a column that
+    #: is not indented): the page parser joins it unless the previous one ended a sentence.
+    continued: bool = False
+
+
+def clean_text(text: str) -> str:
+    """Whitespace as a browser shows it: runs become one space, ends trimmed; NO-BREAK
+    and ideographic spaces are kept (they are the page's own indents and padding)."""
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def page_blocks(root: lxml_html.HtmlElement) -> list[Block]:
+    """Every text block under `root` outside skipped elements, in reading order."""
+    return _Walker().run(root)
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.stack: list[tuple[Role, int]] = [(Role.PARAGRAPH, 0)]
+        self.articles_seen = 0
+        self.article = 0
+
+    def run(self, root: lxml_html.HtmlElement) -> list[Block]:
+        self.walk(root)
+        self.flush()
+        return self.blocks
+
+    def flush(self) -> None:
+        text = clean_text("".join(self.buffer).replace("\u3000", " ").strip(" "))
+        self.buffer.clear()
+        if text:
+            role, level = self.stack[-1]
+            self.blocks.append(Block(role, text, level, self.article))
+
+    def walk(self, element: lxml_html.HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if tag and tag not in SKIPPED_TAGS:
+            self.enter(element, tag)
+        if element.tail:
+            self.buffer.append(element.tail)
+
+    def enter(self, element: lxml_html.HtmlElement, tag: str) -> None:
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "img":
+            return
+        is_block = tag in _BLOCK_TAGS
+        outer_article = tag == "article" and self.article == 0
+        if is_block:
+            self.flush()
+            if outer_article:
+                self.articles_seen += 1
+                self.article = self.articles_seen
+            role = _ROLE_OF_TAG.get(tag)
+            if role is None:  # a plain block inherits: a <p> inside a <blockquote> quotes
+                role, level = self.stack[-1]
+            else:
+                level = int(tag[1]) if role is Role.HEADING else 0
+            self.stack.append((role, level))
+        if element.text:
+            self.buffer.append(element.text)
+        for child in element:
+            self.walk(child)
+        if is_block:
+            self.flush()
+            self.stack.pop()
+            if outer_article:
+                self.article = 0
+
+
+def split_at_headline_runs(
+    blocks: list[Block], starts_article: Callable[[list[Block]], bool]
+) -> list[list[Block]]:
+    """Cut blocks into article groups before each run of consecutive headings for which
+    `starts_article` holds (a kicker above a title and a subtitle below stay with it)."""
+    groups: list[list[Block]] = [[]]
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and blocks[end].role is Role.HEADING:
+            end += 1
+        run = blocks[index:end] or blocks[index : index + 1]
+        if end > index and starts_article(run) and groups[-1]:
+            groups.append([])
+        groups[-1].extend(run)
+        index += len(run)
+    return groups
+
+
+def parse_groups(groups: list[list[Block]]) -> tuple[str, list[ParsedArticle]]:
+    """(text, articles) of article groups, each parsed as a text page of its own: the
+    layout already told where articles start, and on one text page the parser would take
+    a mid-page headline not followed by a lead for the first half of a column break.
+    Captions are captions whatever their wording (`图为` or not), so they skip the parser
+    and join the group's first article."""
+    texts, articles = [], []
+    for group in groups:
+        text = "\n\n".join(
+            block.text
+            if block.role is Role.HEADING or block.continued
+            else _PARAGRAPH_INDENT + block.text
+            for block in group
+            if block.role is not Role.CAPTION
+        )
+        parsed = parse_text(text).articles if text else []
+        captions = [block.text for block in group if block.role is Role.CAPTION]
+        if captions and not parsed:
+            parsed = [ParsedArticle(title=captions[0][:24])]
+        if parsed:
+            parsed[0].captions.extend(captions)
+        texts.append("\n\n".join([text, *captions]).strip())
+        articles.extend(parsed)
+    return "\n\n".join(texts), articles

@@ -1,0 +1,38 @@
+"""One entry point for every file: recognise it, then hand it to its reader.
+
+The summary of an import says per file what it was read as: that is the returned
+document's `kind`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.parse.page import parse_bytes, read_page_bytes
+from reader.sources.document import SourceDocument, SourceKind
+from reader.sources.html import read_html
+from reader.sources.markdown import read_markdown
+from reader.sources.mhtml import read_mhtml
+from reader.sources.pdf import read_pdf
+from reader.sources.sniff import sniff
+
+
+def read_source(data: bytes, path: str = "") -> SourceDocument:
+    """Read any supported file's bytes (`path` names it and decides only for Markdown).
+    Raises reader.errors.InputFileError (ArchiveFileError for a reader archive) with a
+    message a person can act on; never anything else for bad input."""
+    kind = sniff(data, Path(path).name if path else "")
+    if kind is SourceKind.PDF:
+        return read_pdf(data, path)
+    if kind is SourceKind.MHTML:
+        return read_mhtml(data, path)
+    if kind is SourceKind.HTML:
+        return read_html(data, path)
+    if kind is SourceKind.MARKDOWN:
+        return read_markdown(data, path)
+    return SourceDocument(SourceKind.TEXT, data, {}, parse_bytes(data, path))
+
+
+def read_source_file(path: str | Path) -> SourceDocument:
+    """Read a file from disk (InputFileError: missing, a folder, unreadable, too large)."""
+    return read_source(read_page_bytes(path), str(path))

@@ -1,0 +1,110 @@
+"""PDFs the tests write themselves: newspaper pages in columns, one-column articles, and
+a scan (a picture, no text). reportlab with the Adobe CID font STSong-Light, which PDF
+readers know without an embedded font file, so no font needs to be installed."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+@dataclass
+class Story:
+    """One article as the test puts it on the page."""
+
+    headlines: list[tuple[str, float]]  # (text, type size), top to bottom
+    paragraphs: list[str]
+    caption: str = ""
+    body_size: float = 10.0
+
+
+@dataclass
+class Frame:
+    """Where a story goes: its headlines across `width`, its body in `columns`."""
+
+    left: float
+    top: float
+    width: float
+    columns: int
+    bottom: float
+    gutter: float = 12.0
+    story: Story = field(default_factory=lambda: Story([], []))
+
+
+def _wrap(text: str, width: float, size: float, first_indent: float) -> list[str]:
+    lines, line, available = [], "", width - first_indent
+    for char in text:
+        if pdfmetrics.stringWidth(line + char, FONT, size) > available:
+            lines.append(line)
+            line, available = "", width
+        line += char
+    lines.append(line)
+    return lines
+
+
+def draw_frame(pdf: canvas.Canvas, frame: Frame) -> None:
+    """Headlines across the frame, then the body flowing down column after column with a
+    2-em first-line indent, then the caption in small type under the last column."""
+    story = frame.story
+    y = frame.top
+    for text, size in story.headlines:
+        y -= size * 1.3
+        pdf.setFont(FONT, size)
+        pdf.drawString(frame.left, y, text)
+    y -= story.body_size * 2.0  # newspapers leave about a line's space under a headline
+    column_width = (frame.width - frame.gutter * (frame.columns - 1)) / frame.columns
+    leading = story.body_size * 1.5
+    lines: list[tuple[str, float]] = []
+    for paragraph in story.paragraphs:
+        indent = story.body_size * 2
+        for index, text in enumerate(_wrap(paragraph, column_width, story.body_size, indent)):
+            lines.append((text, indent if index == 0 else 0.0))
+    per_column = max(1, -(-len(lines) // frame.columns))
+    pdf.setFont(FONT, story.body_size)
+    column_top = y
+    for number, (text, indent) in enumerate(lines):
+        column, row = divmod(number, per_column)
+        x = frame.left + column * (column_width + frame.gutter) + indent
+        pdf.drawString(x, column_top - row * leading, text)
+    if story.caption:
+        pdf.setFont(FONT, story.body_size * 0.8)
+        pdf.drawString(frame.left, column_top - per_column * leading - 4, story.caption)
+
+
+def newspaper_pdf(frames: list[Frame], size: tuple[float, float] = (600, 800)) -> bytes:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=size)
+    for frame in frames:
+        draw_frame(pdf, frame)
+    pdf.save()
+    return out.getvalue()
+
+
+def pages_pdf(pages: list[list[Frame]], size: tuple[float, float] = (600, 800)) -> bytes:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=size)
+    for frames in pages:
+        for frame in frames:
+            draw_frame(pdf, frame)
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    """A page that is only a picture (grey rectangles where text would be), as a scanner
+    makes them: no characters at all."""
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(600, 800))
+    pdf.setFillGray(0.3)
+    for row in range(30):
+        pdf.rect(40, 760 - row * 20, 520, 8, stroke=0, fill=1)
+    pdf.save()
+    return out.getvalue()

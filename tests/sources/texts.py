@@ -1,0 +1,43 @@
+"""Article texts for the tests: real 人民日报 articles from the shared corpus when it is
+there, otherwise made-up sentences with the same shape (the PDF and HTML tests do not
+depend on the corpus; the e-paper listing test does)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "rmrb-2019-10"
+
+_CHARS = (
+    "城市乡村经济发展人民生活科技创新文化教育交通建设生态环境改革开放农业工业服务"
+    "医疗卫生健康体育旅游消费市场企业产品质量安全水利能源电力通信网络数据平台社区"
+)
+
+
+def made_up_paragraph(seed: int, sentences: int = 4) -> str:
+    """Sentences of 12–30 characters ending in `。`, different for every seed (a small
+    linear congruential generator, so the text is the same on every run)."""
+    state = seed * 7919 + 1
+    out = []
+    for _ in range(sentences):
+        state = (state * 1103515245 + 12345) % 2**31
+        length = 12 + state % 19
+        chars = []
+        for _ in range(length):
+            state = (state * 1103515245 + 12345) % 2**31
+            chars.append(_CHARS[(state >> 8) % len(_CHARS)])
+        out.append("".join(chars[: length // 2]) + "，" + "".join(chars[length // 2 :]) + "。")
+    return "".join(out)
+
+
+def corpus_article(name: str) -> tuple[list[str], list[str]] | None:
+    """(headline lines, paragraphs) of a corpus file `YYYYMMDD-PP-NN.txt`, None when the
+    corpus is absent (see ../shared/corpus/rmrb-2019-10/README.md for the format)."""
+    path = CORPUS / name[:8] / name
+    if not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8").split("\r\n")
+    first_body = next(i for i, line in enumerate(lines) if line.startswith("\u3000\u3000"))
+    headlines = [line.strip() for line in lines[:first_body] if line.strip()]
+    paragraphs = [line.strip() for line in lines[first_body:] if line.strip()]
+    return headlines, paragraphs
