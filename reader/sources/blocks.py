@@ -15,8 +15,10 @@ from enum import Enum
 
 from lxml import html as lxml_html
 
+from reader.parse.layout import Kind, classify
 from reader.parse.model import ParsedArticle
 from reader.parse.page import parse_text
+from reader.parse.punctuation import normalize_punctuation
 
 #: Never shown as text: code, styles, forms and the site's own chrome.
 SKIPPED_TAGS = frozenset(
@@ -68,6 +70,9 @@ class Block:
     #: The block carries on a paragraph from the previous block (the top of a column that
     #: is not indented): the page parser joins it unless the previous one ended a sentence.
     continued: bool = False
+    #: How prominent a heading is set (type size in a PDF, 7 − level in HTML): among the
+    #: headlines of an article the most prominent one is its title.
+    prominence: float = 0.0
 
 
 def clean_text(text: str) -> str:
@@ -99,7 +104,8 @@ class _Walker:
         self.buffer.clear()
         if text:
             role, level = self.stack[-1]
-            self.blocks.append(Block(role, text, level, self.article))
+            prominence = 7.0 - level if role is Role.HEADING else 0.0
+            self.blocks.append(Block(role, text, level, self.article, prominence=prominence))
 
     def walk(self, element: lxml_html.HtmlElement) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -162,23 +168,48 @@ def parse_groups(groups: list[list[Block]]) -> tuple[str, list[ParsedArticle]]:
     """(text, articles) of article groups, each parsed as a text page of its own: the
     layout already told where articles start, and on one text page the parser would take
     a mid-page headline not followed by a lead for the first half of a column break.
-    Captions are captions whatever their wording (`图为` or not), so they skip the parser
-    and join the group's first article."""
+    Captions are captions whatever their wording: those the parser would not recognise
+    skip it and join the group's first article."""
     texts, articles = [], []
     for group in groups:
+        own_captions = [b.text for b in group if b.role is Role.CAPTION and not _parser_caption(b)]
         text = "\n\n".join(
-            block.text
-            if block.role is Role.HEADING or block.continued
-            else _PARAGRAPH_INDENT + block.text
+            _PARAGRAPH_INDENT + block.text
+            if block.role in (Role.PARAGRAPH, Role.QUOTE, Role.ITEM) and not block.continued
+            else block.text
             for block in group
-            if block.role is not Role.CAPTION
+            if block.role is not Role.CAPTION or _parser_caption(block)
         )
         parsed = parse_text(text).articles if text else []
-        captions = [block.text for block in group if block.role is Role.CAPTION]
-        if captions and not parsed:
-            parsed = [ParsedArticle(title=captions[0][:24])]
+        if own_captions and not parsed:
+            parsed = [ParsedArticle(title=own_captions[0][:24])]
         if parsed:
-            parsed[0].captions.extend(captions)
-        texts.append("\n\n".join([text, *captions]).strip())
+            parsed[0].captions.extend(own_captions)
+            _title_by_prominence(parsed[0], group)
+        texts.append("\n\n".join([text, *own_captions]).strip())
         articles.extend(parsed)
     return "\n\n".join(texts), articles
+
+
+def _parser_caption(block: Block) -> bool:
+    """A caption the page parser recognises itself (`图为…`, a photo credit): it goes
+    through the parser, which also reads the photographer's name from it."""
+    return classify(block.text).kind in (Kind.CAPTION, Kind.CREDIT)
+
+
+def _title_by_prominence(article: ParsedArticle, group: list[Block]) -> None:
+    """The layout knows which headline is the title (the biggest type, the top heading
+    level); the text parser can only guess from the count of headline lines, and guesses
+    wrong for a kicker over a title with no subtitle below."""
+    run = []
+    for block in group:
+        if block.role is not Role.HEADING:
+            break
+        run.append(block)
+    if len(run) < 2:
+        return
+    top = max(block.prominence for block in run)
+    leading = [block for block in run if block.prominence == top]
+    title = normalize_punctuation(leading[0].text)
+    if len(leading) == 1 and title in article.headlines:
+        article.title = title

@@ -218,7 +218,11 @@ def _page_metadata(tree: lxml_html.HtmlElement) -> dict[str, str]:
     canonical = tree.find(".//link[@rel='canonical']")
     if canonical is not None and canonical.get("href"):
         found["url"] = canonical.get("href", "")
-    for element_id, field in (("activity-name", "title"), ("js_name", "site")):
+    for element_id, field in (
+        ("activity-name", "title"),
+        ("js_name", "site"),
+        ("publish_time", "date"),
+    ):
         element = tree.get_element_by_id(element_id, None)
         if element is not None:
             found[field] = clean_text(element.text_content())

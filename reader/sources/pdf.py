@@ -321,11 +321,13 @@ def leaf_blocks(leaf: list[_Line], body_size: float) -> list[Block]:
             and _same_block(previous, line, role, column_left, column_right)
         ):
             last = blocks[-1]
-            blocks[-1] = Block(role, join_pieces(last.text, line.text), continued=last.continued)
+            text = join_pieces(last.text, line.text)
+            blocks[-1] = dataclasses.replace(last, text=text)
         else:
             indented = line.left - column_left >= _INDENT_EMS * line.size
             continued = not blocks and role is Role.PARAGRAPH and not indented
-            blocks.append(Block(role, line.text, continued=continued))
+            prominence = line.size if role is Role.HEADING else 0.0
+            blocks.append(Block(role, line.text, continued=continued, prominence=prominence))
         previous = line
     return blocks
 
