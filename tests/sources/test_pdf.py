@@ -99,7 +99,7 @@ def test_one_column_article_over_two_pages_is_one_article() -> None:
 
 
 def test_a_scan_without_text_is_refused_with_a_reason() -> None:
-    with pytest.raises(InputFileError, match="no text in this PDF.*no OCR"):
+    with pytest.raises(InputFileError, match=r"no text in this PDF.*no OCR"):
         read_source(scanned_pdf(), "scan.pdf")
 
 
