@@ -30,14 +30,24 @@ def made_up_paragraph(seed: int, sentences: int = 4) -> str:
     return "".join(out)
 
 
-def corpus_article(name: str) -> tuple[list[str], list[str]] | None:
-    """(headline lines, paragraphs) of a corpus file `YYYYMMDD-PP-NN.txt`, None when the
-    corpus is absent (see ../shared/corpus/rmrb-2019-10/README.md for the format)."""
-    path = CORPUS / name[:8] / name
-    if not path.is_file():
-        return None
-    lines = path.read_text(encoding="utf-8").split("\r\n")
-    first_body = next(i for i, line in enumerate(lines) if line.startswith("\u3000\u3000"))
-    headlines = [line.strip() for line in lines[:first_body] if line.strip()]
+def corpus_article(path: Path) -> tuple[tuple[str, str, str], list[str]] | None:
+    """((kicker, title, subtitle), paragraphs) of a corpus file in the usual shape (three
+    headline lines, empty where absent; see ../shared/corpus/rmrb-2019-10/README.md);
+    None for the few files of another shape and for pages without a body."""
+    lines = path.read_bytes().decode("utf-8").split("\r\n")
+    first_body = next((i for i, line in enumerate(lines) if line.startswith("\u3000\u3000")), 0)
     paragraphs = [line.strip() for line in lines[first_body:] if line.strip()]
-    return headlines, paragraphs
+    if first_body != 3 or not lines[1].strip() or not paragraphs:
+        return None
+    kicker, title, subtitle = (line.strip() for line in lines[:3])
+    return (kicker, title, subtitle), paragraphs
+
+
+def corpus_page(day: str, page: str) -> list[tuple[tuple[str, str, str], list[str]]]:
+    """The usual-shape articles of one printed page, in the crawler's order; empty when
+    the corpus is absent."""
+    folder = CORPUS / day
+    if not folder.is_dir():
+        return []
+    found = (corpus_article(path) for path in sorted(folder.glob(f"{day}-{page}-*.txt")))
+    return [article for article in found if article is not None]
