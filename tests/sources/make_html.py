@@ -37,7 +37,8 @@ def news_article_html(*, charset: str = "utf-8", remote_image: str = "") -> str:
 <p>{NEWS_PARAGRAPHS[1]}</p>
 <blockquote><p>“这是团队共同努力的结果。”</p></blockquote>
 <ul><li>成果一：传输距离创新纪录。</li><li>成果二：设备体积大幅缩小。</li></ul>
-<figure><img src="{escape(image)}" onerror="alert(1)"><figcaption>图为科研人员在实验室调试设备。</figcaption></figure>
+<figure><img src="{escape(image)}" onerror="alert(1)">
+<figcaption>图为科研人员在实验室调试设备。</figcaption></figure>
 <p>{NEWS_PARAGRAPHS[2]}</p>
 </article>
 <aside><h3>相关新闻</h3><ul><li><a href="/a">另一条新闻标题</a></li></ul></aside></div>
@@ -73,7 +74,8 @@ def wechat_article_html() -> str:
 <p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/x/640" class="rich_pages"></p>
 <section><p><span>{WECHAT_PARAGRAPHS[1]}</span></p></section>
 </div></div></div></div>
-<script>var ct = "1570277700"; document.getElementById("js_content").style.visibility = "visible";</script>
+<script>var ct = "1570277700";
+document.getElementById("js_content").style.visibility = "visible";</script>
 </body></html>"""
 
 
@@ -96,7 +98,8 @@ def epaper_listing_html(
         body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
         wrapper = ("<article>", "</article>") if use_article else ('<div class="item">', "</div>")
         parts.append(wrapper[0] + "".join(heads) + body + wrapper[1])
-    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>人民日报 第03版</title></head>
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>人民日报 第03版</title></head>
 <body><header><div class="paper">人民日报 2019年10月15日 第03版：要闻</div></header>
 <nav><a href="prev.htm">上一版</a> <a href="next.htm">下一版</a></nav>
 <div id="ozoom">{"".join(parts)}</div>
