@@ -14,7 +14,7 @@ from reader.sources.html import read_html
 from reader.sources.markdown import read_markdown
 from reader.sources.mhtml import read_mhtml
 from reader.sources.pdf import read_pdf
-from reader.sources.sniff import sniff
+from reader.sources.sniffing import sniff
 
 
 def read_source(data: bytes, path: str = "") -> SourceDocument:

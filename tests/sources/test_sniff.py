@@ -8,7 +8,7 @@ import pytest
 
 from reader.errors import InputFileError
 from reader.sources import SourceKind, read_source, sniff
-from reader.sources.sniff import ArchiveFileError
+from reader.sources.sniffing import ArchiveFileError
 from tests.sources.make_html import news_article_html
 from tests.sources.make_pdf import scanned_pdf
 
