@@ -92,9 +92,9 @@ def read_pdf(data: bytes, path: str = "") -> SourceDocument:
             "text from pictures (no OCR) — use a PDF with a text layer"
         )
     body_size = _body_size([line for leaves in pages for leaf in leaves for line in leaf])
-    blocks = [
-        block for leaves in pages for leaf in leaves for block in leaf_blocks(leaf, body_size)
-    ]
+    blocks = _join_column_breaks(
+        [block for leaves in pages for leaf in leaves for block in leaf_blocks(leaf, body_size)]
+    )
     groups = split_at_headline_runs(blocks, lambda run: True)
     raw_text, articles = parse_groups(groups)
     page = ParsedPage(source_info(data, path, "pdf"), raw_text, articles)
@@ -195,8 +195,9 @@ def _span_headlines(lines: list[_Line], em: float) -> list[_Line]:
             and line.right > headline.left
         ]
         reach = headline.right
+        gutter = max(4 * em, 1.5 * headline.size)  # gutters scale with the page, not the type
         for line in under:
-            if line.left > reach + 2 * em:
+            if line.left > reach + gutter:
                 break
             if line.left > headline.right and any(
                 other is not headline
@@ -330,6 +331,20 @@ def leaf_blocks(leaf: list[_Line], body_size: float) -> list[Block]:
             blocks.append(Block(role, line.text, continued=continued, prominence=prominence))
         previous = line
     return blocks
+
+
+def _join_column_breaks(blocks: list[Block]) -> list[Block]:
+    """A column (or page) that starts with an unindented paragraph line carries on the
+    paragraph the previous column ended with, even when that column ended on a full
+    stop: in a PDF the indent is seen, so the text parser's guess is not needed."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if block.continued and previous is not None and previous.role is Role.PARAGRAPH:
+            joined[-1] = dataclasses.replace(previous, text=join_pieces(previous.text, block.text))
+        else:
+            joined.append(block)
+    return joined
 
 
 def _same_block(

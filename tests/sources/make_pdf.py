@@ -11,6 +11,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from tests.sources.texts import made_up_paragraph
+
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
@@ -96,6 +98,28 @@ def pages_pdf(pages: list[list[Frame]], size: tuple[float, float] = (600, 800)) 
         pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+def dense_front_page(number: int) -> tuple[bytes, list[Story]]:
+    """A three-column page in 7-point body type (about 4 000 characters): a lead story
+    under a kicker and a spanning headline, two stories side by side below it."""
+    seed = number * 40
+
+    def story(headlines: list[tuple[str, float]], first: int, count: int, caption: str = ""):
+        paragraphs = [made_up_paragraph(seed + first + i, 5) for i in range(count)]
+        return Story(headlines, paragraphs, caption=caption, body_size=7.0)
+
+    stories = [
+        story([("本报要闻", 12), (f"第{number}版头条", 22)], 0, 11, "图为会场一角。"),
+        story([("第二条新闻的标题", 16)], 11, 11),
+        story([("短讯", 14)], 22, 5),
+    ]
+    frames = [
+        Frame(40, 780, 520, 3, 450, story=stories[0]),
+        Frame(40, 440, 340, 2, 40, story=stories[1]),
+        Frame(400, 440, 160, 1, 40, story=stories[2]),
+    ]
+    return newspaper_pdf(frames), stories
 
 
 def scanned_pdf() -> bytes:

@@ -11,7 +11,14 @@ from reader.errors import InputFileError
 from reader.parse.model import ParsedArticle
 from reader.sources import SourceKind, read_source
 from reader.sources.pdf import read_pdf
-from tests.sources.make_pdf import Frame, Story, newspaper_pdf, pages_pdf, scanned_pdf
+from tests.sources.make_pdf import (
+    Frame,
+    Story,
+    dense_front_page,
+    newspaper_pdf,
+    pages_pdf,
+    scanned_pdf,
+)
 from tests.sources.texts import made_up_paragraph
 
 _SPACE = re.compile(r"\s+")
@@ -73,6 +80,17 @@ def test_multi_column_page_reads_columns_in_order_and_loses_no_character() -> No
 def test_paragraphs_are_rebuilt_across_lines_and_column_breaks() -> None:
     data, stories = _front_page()
     articles = read_pdf(data).articles
+    for article, story in zip(articles, stories, strict=True):
+        assert article.paragraphs == story.paragraphs
+
+
+@pytest.mark.parametrize("number", [1, 2, 13, 18, 20, 23])
+def test_dense_pages_in_small_type_keep_every_paragraph(number: int) -> None:
+    """7-point body, a short headline over three columns, columns that end on a full
+    stop mid-paragraph (the next column's unindented top line carries it on)."""
+    data, stories = dense_front_page(number)
+    articles = read_pdf(data).articles
+    assert [a.title for a in articles] == [s.headlines[-1][0] for s in stories]
     for article, story in zip(articles, stories, strict=True):
         assert article.paragraphs == story.paragraphs
 
