@@ -36,6 +36,8 @@ from reader.sources.document import SourceDocument, SourceKind, source_info
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: A block this long is article text, not a link or a label.
+_PARAGRAPH_CHARS = 30
 _AUTHOR_SPLIT = re.compile(r"\s*[;；,，、/|]\s*")
 _AUTHOR_LABEL = re.compile(r"^(?:作者|文|撰文|记者|编辑|来源|by)\s*[:：|丨]?\s*", re.I)
 #: WeChat public-account articles keep their body in `#js_content`, often hidden by a
@@ -104,12 +106,24 @@ def _body_of(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
 
 def _is_listing(blocks: list[Block]) -> bool:
     """Several articles on one page: two or more `<article>` elements, or two or more
-    headings of the page's top heading level (one article has one title; its
-    subheadings sit a level lower)."""
+    headings of the page's top heading level that each head a real paragraph (one
+    article has one title, its subheadings sit a level lower; a sidebar's headings head
+    lists of links, not paragraphs)."""
     if len({block.article for block in blocks if block.article}) >= 2:
         return True
     levels = [block.level for block in blocks if block.role is Role.HEADING]
-    return bool(levels) and levels.count(min(levels)) >= 2
+    if not levels:
+        return False
+    top = min(levels)
+    headed = 0
+    heading_seen = False
+    for block in blocks:
+        if block.role is Role.HEADING:
+            heading_seen = heading_seen or block.level == top
+        elif heading_seen and block.role is Role.PARAGRAPH and len(block.text) >= _PARAGRAPH_CHARS:
+            headed += 1
+            heading_seen = False
+    return headed >= 2
 
 
 # --- one article ---------------------------------------------------------------------
