@@ -125,6 +125,7 @@ def test_sidebar_headings_do_not_make_an_article_a_listing() -> None:
     html = news_article_html().replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     html = html.replace("<h2>五年攻关</h2>", "<h3>五年攻关</h3>")
     html = html.replace("<aside>", '<div class="side">').replace("</aside>", "</div>")
-    html = html.replace("<h3>相关新闻</h3>", "<h2>相关新闻</h2><ul><li>链接一</li></ul><h2>热门</h2>")
+    sidebar = "<h2>相关新闻</h2><ul><li>链接一</li></ul><h2>热门</h2>"
+    html = html.replace("<h3>相关新闻</h3>", sidebar)
     [article] = read_html(html.encode()).articles
     assert article.title == "我国科学家取得量子通信新突破"
