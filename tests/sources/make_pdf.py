@@ -100,6 +100,34 @@ def pages_pdf(pages: list[list[Frame]], size: tuple[float, float] = (600, 800)) 
     return out.getvalue()
 
 
+def stacked_pages_pdf(stories: list[Story], columns: int = 3) -> bytes:
+    """Stories one under another, each across the page in `columns` columns, a new page
+    when the next one does not fit (so any amount of text can be laid out)."""
+    width, height, margin = 600.0, 800.0, 40.0
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(width, height))
+    top = height - margin
+    column_width = (width - 2 * margin - 12.0 * (columns - 1)) / columns
+    for story in stories:
+        lines = sum(
+            len(_wrap(p, column_width, story.body_size, story.body_size * 2))
+            for p in story.paragraphs
+        )
+        needed = (
+            sum(size * 1.3 for _, size in story.headlines)
+            + story.body_size * 2.0
+            + -(-lines // columns) * story.body_size * 1.5
+            + story.body_size * 2.5
+        )
+        if top - needed < margin and top < height - margin:
+            pdf.showPage()
+            top = height - margin
+        draw_frame(pdf, Frame(margin, top, width - 2 * margin, columns, margin, story=story))
+        top -= needed + 18.0  # the space between one story and the next
+    pdf.save()
+    return out.getvalue()
+
+
 def dense_front_page(number: int) -> tuple[bytes, list[Story]]:
     """A three-column page in 7-point body type (about 4 000 characters): a lead story
     under a kicker and a spanning headline, two stories side by side below it."""

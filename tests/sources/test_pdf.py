@@ -9,6 +9,7 @@ import pytest
 
 from reader.errors import InputFileError
 from reader.parse.model import ParsedArticle
+from reader.parse.punctuation import normalize_punctuation
 from reader.sources import SourceKind, read_source
 from reader.sources.pdf import read_pdf
 from tests.sources.make_pdf import (
@@ -18,8 +19,9 @@ from tests.sources.make_pdf import (
     newspaper_pdf,
     pages_pdf,
     scanned_pdf,
+    stacked_pages_pdf,
 )
-from tests.sources.texts import made_up_paragraph
+from tests.sources.texts import corpus_page, made_up_paragraph
 
 _SPACE = re.compile(r"\s+")
 
@@ -133,3 +135,25 @@ def test_raw_bytes_are_kept_for_parsing_again() -> None:
     assert document.raw_bytes == data
     assert document.page.source.path == "page-01.pdf"
     assert "秋收时节田野忙" in document.page.raw_text
+
+
+def test_real_newspaper_page_as_pdf_keeps_every_article_and_character() -> None:
+    """The 11 articles of 人民日报 2019-10-15 page 3, set in three columns with kicker and
+    subtitle in smaller type than the title, over as many PDF pages as they need."""
+    page = corpus_page("20191015", "03")
+    if len(page) < 3:
+        pytest.skip("../shared/corpus/rmrb-2019-10 is not present")
+    stories = [
+        Story(
+            [(line, size) for line, size in zip(headlines, (14, 22, 14), strict=True) if line],
+            paragraphs,
+        )
+        for headlines, paragraphs in page
+    ]
+    articles = read_pdf(stacked_pages_pdf(stories)).articles
+    assert [a.title for a in articles] == [headlines[1] for headlines, _ in page]
+    for article, story in zip(articles, stories, strict=True):
+        assert _read_back(article) == _squeezed(
+            [normalize_punctuation(text) for text, _ in story.headlines]
+            + [normalize_punctuation(p) for p in story.paragraphs]
+        )

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from reader.errors import InputFileError
-from reader.sources import SourceKind, read_source, sniff
+from reader.sources import SourceKind, read_source, read_source_file, sniff
 from reader.sources.sniffing import ArchiveFileError
 from tests.sources.make_html import news_article_html
 from tests.sources.make_pdf import scanned_pdf
@@ -77,3 +77,13 @@ def test_other_json_is_a_text_page() -> None:
 def test_binary_and_empty_files_are_refused_with_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(InputFileError, match=reason):
         read_source(data, "file.txt")
+
+
+def test_files_are_read_from_disk_by_content(tmp_path) -> None:  # noqa: ANN001
+    saved = tmp_path / "article.txt"
+    saved.write_bytes(news_article_html().encode())
+    document = read_source_file(saved)
+    assert document.kind is SourceKind.HTML
+    assert document.page.source.path == str(saved)
+    with pytest.raises(InputFileError, match="no such file"):
+        read_source_file(tmp_path / "missing.html")
