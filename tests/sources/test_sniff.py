@@ -79,7 +79,7 @@ def test_binary_and_empty_files_are_refused_with_a_reason(data: bytes, reason: s
         read_source(data, "file.txt")
 
 
-def test_files_are_read_from_disk_by_content(tmp_path) -> None:  # noqa: ANN001
+def test_files_are_read_from_disk_by_content(tmp_path) -> None:
     saved = tmp_path / "article.txt"
     saved.write_bytes(news_article_html().encode())
     document = read_source_file(saved)
