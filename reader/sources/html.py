@@ -221,7 +221,8 @@ def _authors(author: str) -> list[Author]:
 
 
 def _page_metadata(tree: lxml_html.HtmlElement) -> dict[str, str]:
-    """What a page says about itself in `<head>` and in WeChat's own fields."""
+    """What a page says about itself in `<head>` and in WeChat's own fields
+    (`#activity-name` is the `rich_media_title` heading, `#js_name` the account)."""
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
@@ -240,14 +241,11 @@ def _page_metadata(tree: lxml_html.HtmlElement) -> dict[str, str]:
         element = tree.get_element_by_id(element_id, None)
         if element is not None:
             found[field] = clean_text(element.text_content())
-    title = tree.find(".//h1[@class]")
     if "title" not in found:
-        titles = tree.find(".//title")
-        if titles is not None and titles.text:
-            found["title"] = clean_text(titles.text)
-    if title is not None and "rich_media_title" in title.get("class", ""):
-        found["title"] = clean_text(title.text_content())
-    return found
+        title = tree.find(".//title")
+        if title is not None and title.text:
+            found["title"] = clean_text(title.text)
+    return {field: value for field, value in found.items() if value}
 
 
 _META_FIELDS = {
