@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -37,6 +36,7 @@ from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
 from reader.ui.i18n import tr
 from reader.ui.import_worker import ImportController
+from reader.ui.library_files import ImportDialog, split_library_files
 from reader.ui.pending_bar import PendingWritesBar
 from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
 from reader.ui.tag_sidebar import TagSidebar
@@ -477,17 +477,30 @@ class MainWindow(QMainWindow):
 
     # --- importing ------------------------------------------------------------------------
     def ask_import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, tr("Import pages"), "", tr("Newspaper pages (*.txt);;All files (*)")
-        )
-        self.import_paths([Path(f) for f in files])
+        self._ask_import(folder=False)
 
     def ask_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Import a folder of pages"))
-        if folder:
-            self.import_paths([Path(folder)])
+        self._ask_import(folder=True)
+
+    def _ask_import(self, *, folder: bool) -> None:
+        dialog = ImportDialog(self, self.library.path, folder=folder)
+        if dialog.exec():
+            self.import_paths([Path(f) for f in dialog.selectedFiles()])
+        dialog.deleteLater()
 
     def import_paths(self, paths: list[Path]) -> bool:
+        """Import pages, refusing the library's own files before anything opens them
+        (reading them would drop SQLite's locks in this process)."""
+        paths, refused = split_library_files(paths, self.library.path)
+        if refused:
+            message = tr("%s is this library's own database file; it cannot be imported.") % (
+                ", ".join(p.name for p in refused)
+            )
+            self.statusBar().showMessage(message, 8000)
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), message, parent=self)
+            box.setObjectName("refusedImportMessage")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
         return self.importer.start(paths)
 
     def _import_finished(self, _summary: object) -> None:
