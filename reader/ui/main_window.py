@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
 
             self.find_bar = FindBar(self.reading_pane, self)
             self.reading_pane.documentReplaced.connect(self.find_bar.document_replaced)
+            self.reading_pane.loadingFinished.connect(self.find_bar.document_changed)
             self._reading_layout.addWidget(self.find_bar)
         self.find_bar.show_and_focus()
 
