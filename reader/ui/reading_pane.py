@@ -130,6 +130,7 @@ class ReadingPane(QTextBrowser):
         self._load_timer = QTimer(self)
         self._load_timer.setInterval(0)
         self._load_timer.timeout.connect(self._load_slice)
+        self._slice_chars = FIRST_SCREEN_CHARS
         self._apply_theme()
 
     # --- settings ----------------------------------------------------------------------
@@ -215,16 +216,21 @@ class ReadingPane(QTextBrowser):
     def ensure_loaded(self, document_position: int) -> None:
         """Append at once whatever is missing up to `document_position`."""
         while self._remaining is not None and self.loaded_length() < document_position:
-            self._append(deadline=time.perf_counter() + 0.05)
-
-    def finish_loading(self) -> None:
-        self.ensure_loaded(1 << 62)
+            self._append(max(FIRST_SCREEN_CHARS, document_position - self.loaded_length()))
 
     def _load_slice(self) -> None:
-        self._append(deadline=time.perf_counter() + SLICE_MS / 1000)
+        """Append one slice, sized from the last one's speed to take about SLICE_MS:
+        an edit block per slice makes the layout catch up once per slice (3.5x faster
+        overall than block by block), so the slice is bounded by characters, the only
+        thing that can be checked before the layout's work at its end."""
+        began = time.perf_counter()
+        self._append(self._slice_chars)
+        elapsed_ms = max(0.1, (time.perf_counter() - began) * 1000)
+        scaled = int(self._slice_chars * SLICE_MS / elapsed_ms)
+        self._slice_chars = max(1000, min(self._slice_chars * 4, scaled))
 
-    def _append(self, *, deadline: float | None = None, chars: int | None = None) -> None:
-        """Append blocks until the deadline passes or `chars` characters went in."""
+    def _append(self, chars: int) -> None:
+        """Append blocks until about `chars` characters went in (or the article ends)."""
         assert self._remaining is not None and self._cursor is not None
         cursor, appended = self._cursor, 0
         cursor.beginEditBlock()
@@ -232,9 +238,7 @@ class ReadingPane(QTextBrowser):
             cursor.insertBlock(fmt, char)
             cursor.insertText(text, char)
             appended += len(text) + 1
-            if chars is not None and appended >= chars:
-                break
-            if deadline is not None and time.perf_counter() > deadline:
+            if appended >= chars:
                 break
         else:
             self._remaining = None
@@ -325,7 +329,7 @@ class ReadingPane(QTextBrowser):
         self._body_start = cursor.position() + (0 if first else 1)
         self._remaining = self._body_blocks(record, QFontMetricsF(base).horizontalAdvance("中") * 2)
         self._cursor = cursor  # the headline is always there: paragraphs follow as new blocks
-        self._append(chars=FIRST_SCREEN_CHARS)
+        self._append(FIRST_SCREEN_CHARS)
         if self._remaining is not None:
             self._load_timer.start()
 
