@@ -103,21 +103,47 @@ class HideLibraryFiles(QSortFilterProxyModel):
         return True
 
 
-class ImportDialog(QFileDialog):
-    """A file dialog to choose pages (or a folder of them) that never reads or lists the
-    library's own files."""
+class LibrarySafeFileDialog(QFileDialog):
+    """Qt's own file dialog (a platform dialog cannot be told how to pick icons) that
+    never reads or lists the library's own files."""
 
-    def __init__(self, parent: QWidget | None, db_path: Path, *, folder: bool) -> None:
-        super().__init__(parent, tr("Import a folder of pages") if folder else tr("Import pages"))
-        self.setObjectName("importDialog")
+    def __init__(self, parent: QWidget | None, caption: str, db_path: Path) -> None:
+        super().__init__(parent, caption)
         self.setOption(QFileDialog.Option.DontUseNativeDialog)
         self.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons)
         self.icon_provider = NameOnlyIconProvider()  # the dialog does not own it
         self.setIconProvider(self.icon_provider)
         self.setProxyModel(HideLibraryFiles(db_path, self))
+
+
+class ImportDialog(LibrarySafeFileDialog):
+    """Choose pages, or a folder of them, to import."""
+
+    def __init__(self, parent: QWidget | None, db_path: Path, *, folder: bool) -> None:
+        caption = tr("Import a folder of pages") if folder else tr("Import pages")
+        super().__init__(parent, caption, db_path)
+        self.setObjectName("importDialog")
         if folder:
             self.setFileMode(QFileDialog.FileMode.Directory)
             self.setOption(QFileDialog.Option.ShowDirsOnly)
         else:
             self.setFileMode(QFileDialog.FileMode.ExistingFiles)
             self.setNameFilters([tr("Newspaper pages (*.txt)"), tr("All files (*)")])
+
+
+def save_file_name(
+    parent: QWidget | None, caption: str, db_path: Path, proposed: str, name_filters: str
+) -> str:
+    """Ask where to save (an export, a backup); "" when the user cancelled. Filters are
+    separated by ";;" as in QFileDialog.getSaveFileName."""
+    dialog = LibrarySafeFileDialog(parent, caption, db_path)
+    dialog.setObjectName("saveDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilters(name_filters.split(";;"))
+    if proposed:
+        dialog.setDirectory(str(Path(proposed).parent))
+        dialog.selectFile(proposed)
+    chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+    dialog.deleteLater()
+    return chosen

@@ -466,17 +466,17 @@
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="111"/>
+        <location filename="../../reader/ui/library_files.py" line="123"/>
         <source>Import pages</source>
         <translation>导入版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="123"/>
+        <location filename="../../reader/ui/library_files.py" line="131"/>
         <source>Newspaper pages (*.txt)</source>
         <translation>报纸版面 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="123"/>
+        <location filename="../../reader/ui/library_files.py" line="131"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -485,7 +485,7 @@
         <translation type="vanished">报纸版面 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="111"/>
+        <location filename="../../reader/ui/library_files.py" line="123"/>
         <source>Import a folder of pages</source>
         <translation>导入一个文件夹的版面</translation>
     </message>
@@ -519,13 +519,13 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="271"/>
+        <location filename="../../reader/ui/reading_pane.py" line="275"/>
         <source>Select an article on the left to start reading.</source>
         <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="507"/>
+        <location filename="../../reader/ui/reading_pane.py" line="511"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -724,27 +724,27 @@ Select a passage and press H or Ctrl+1…6.</source>
 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="31"/>
+        <location filename="../../reader/ui/dialogs.py" line="32"/>
         <source>Back up the library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="33"/>
+        <location filename="../../reader/ui/dialogs.py" line="35"/>
         <source>SQLite database (*.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="42"/>
+        <location filename="../../reader/ui/dialogs.py" line="44"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="47"/>
+        <location filename="../../reader/ui/dialogs.py" line="49"/>
         <source>Backup complete</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="47"/>
+        <location filename="../../reader/ui/dialogs.py" line="49"/>
         <source>The library was backed up to
 {0}</source>
         <translation>资料库已备份到
@@ -864,32 +864,32 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="227"/>
+        <location filename="../../reader/ui/export_dialog.py" line="228"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="237"/>
+        <location filename="../../reader/ui/export_dialog.py" line="241"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="241"/>
+        <location filename="../../reader/ui/export_dialog.py" line="245"/>
         <source>{0} is a folder: choose a file name.</source>
         <translation>{0} 是文件夹，请输入文件名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="245"/>
+        <location filename="../../reader/ui/export_dialog.py" line="249"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="254"/>
+        <location filename="../../reader/ui/export_dialog.py" line="258"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="260"/>
+        <location filename="../../reader/ui/export_dialog.py" line="264"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>

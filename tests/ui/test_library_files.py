@@ -8,12 +8,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileSystemModel, QListView, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QListView,
+    QMessageBox,
+)
 
 from reader.resources import sample_pages
-from reader.ui.library_files import ImportDialog, NameOnlyIconProvider
+from reader.ui.library_files import ImportDialog, LibrarySafeFileDialog, NameOnlyIconProvider
 
 
 def drop(window, paths: list[Path]) -> None:
@@ -49,18 +56,31 @@ def test_dropping_the_librarys_own_files_is_refused_before_they_are_opened(
     box.close()
 
 
-def listed_names(dialog: ImportDialog) -> set[str]:
+def listed_names(dialog: QFileDialog) -> set[str]:
     view = dialog.findChild(QListView, "listView")
     model, root = view.model(), view.rootIndex()
     return {model.index(row, 0, root).data() for row in range(model.rowCount(root))}
 
 
-def test_import_dialog_hides_the_library_and_never_sniffs_file_types(qtbot, library, make_window):
+def save_dialog(parent, db_path: Path) -> LibrarySafeFileDialog:
+    dialog = LibrarySafeFileDialog(parent, "Export to", db_path)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    return dialog
+
+
+@pytest.mark.parametrize(
+    "make_dialog",
+    [lambda parent, db: ImportDialog(parent, db, folder=False), save_dialog],
+    ids=["import", "export-or-backup"],
+)
+def test_file_dialogs_hide_the_library_and_never_sniff_file_types(
+    qtbot, library, make_window, make_dialog
+):
     window = make_window(library)
     folder = library.path.parent
     (folder / "page.txt").write_text("一版\n\n标题\n\n正文。", encoding="utf-8")
     assert {p.name for p in folder.iterdir()} >= {"library.db", "page.txt"}
-    dialog = ImportDialog(window, library.path, folder=False)
+    dialog = make_dialog(window, library.path)
     qtbot.addWidget(dialog)
     dialog.setNameFilter("*")
     dialog.setDirectory(str(folder))
