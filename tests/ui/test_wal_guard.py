@@ -11,6 +11,7 @@ afterwards vanished with the app."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import sqlite3
 import subprocess
@@ -36,6 +37,24 @@ def deleted_library_files(pid: int, db: Path) -> list[str]:
         except OSError:
             continue
     return [t for t in targets if t.startswith(str(db)) and t.endswith("(deleted)")]
+
+
+def child_pids(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children]
+
+
+def wait_for_exit(pid: int) -> None:
+    """Block until `pid` has ended (a pidfd turns readable then), at most TIMEOUT_S."""
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return
+    try:
+        readable, _, _ = select.select([handle], [], [], TIMEOUT_S)
+        assert readable, f"process {pid} outlived the app"
+    finally:
+        os.close(handle)
 
 
 def read_line(process: subprocess.Popen) -> str:
@@ -99,8 +118,12 @@ def test_app_keeps_its_wal_when_its_folder_is_sniffed_and_the_cli_closes(
             return row == ("blue",)
 
         assert highlight_seen(), "another process does not see the app's highlight"
+        helpers = child_pids(app.pid)
+        assert helpers, "the app runs no lock keeper"
         app.send_signal(signal.SIGKILL)
         app.wait(TIMEOUT_S)
+        for pid in helpers:  # the keeper goes with the app: nothing is left holding locks
+            wait_for_exit(pid)
         assert highlight_seen(), "the highlight was lost with the app"
         with closing(sqlite3.connect(db)) as other:
             assert other.execute("PRAGMA integrity_check").fetchone() == ("ok",)
