@@ -97,6 +97,7 @@ class TagSidebar(QWidget):
         events.tagsChanged.connect(self.refresh_tags)
         events.articleTagsChanged.connect(self._article_tags_changed)
         writes.pendingChanged.connect(self._update_note_status)
+        writes.saved.connect(self._kept_write_saved)
         self._show_editor(None)
         self.refresh_tags()
 
@@ -342,6 +343,13 @@ class TagSidebar(QWidget):
 
     def has_unsaved_note(self) -> bool:
         return self._current is not None and self._unsaved_note(self._current.id) is not None
+
+    def _kept_write_saved(self, key: object, command: object) -> None:
+        """A note kept for retry is in the library now: it is the saved text."""
+        current = self._current
+        if current is not None and key == note_key(current.id):
+            assert isinstance(command, SetNoteCommand)
+            self._saved_note = command.new
 
     def _update_note_status(self) -> None:
         self.note_status.setVisible(self.has_unsaved_note())

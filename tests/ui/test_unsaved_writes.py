@@ -114,6 +114,11 @@ def test_note_typed_while_locked_stays_marked_unsaved_until_it_is_saved(
         )
     qtbot.waitUntil(lambda: not window.sidebar.note_status.isVisible())
     assert editor.toPlainText() == "锁住时写的笔记"
+    steps = window.undo_stack.count()
+    window.sidebar.flush()  # the retried note counts as saved: nothing more to write
+    assert window.undo_stack.count() == steps
+    window.writes.undo()
+    assert note_of(sample_library, record.id) == ""
 
 
 def test_undo_while_locked_keeps_the_history_matching_the_library(qtbot, window, sample_library):
