@@ -365,11 +365,20 @@ class MainWindow(QMainWindow):
         self.reading_pane.show_article(record)
         self.sidebar.set_article(record.id, record.highlights)
         if not record.is_read:
-            self.library.set_read(record.id)
-            self.article_list.model.refresh_article(record.id)
+            self._mark_read(record.id)
         self.settings.setValue("reading/lastArticle", record.id)
         self._update_status()
         self._update_enabled()
+
+    def _mark_read(self, article_id: int) -> None:
+        """Reading an article marks it read; when the library is busy it stays unread
+        (and is marked the next time it is opened), which the status bar says."""
+        try:
+            self.library.set_read(article_id)
+        except ReaderError as error:
+            self.statusBar().showMessage(tr("Not marked as read: %s") % error, 6000)
+            return
+        self.article_list.model.refresh_article(article_id)
 
     def open_passage(self, article_id: int, start: int, end: int) -> None:
         """Open an article scrolled to a span (code points), selected and flashing."""

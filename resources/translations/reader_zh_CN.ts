@@ -263,7 +263,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/article_list.py" line="184"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="243"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="244"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -395,57 +395,62 @@
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="391"/>
+        <location filename="../../reader/ui/main_window.py" line="379"/>
+        <source>Not marked as read: %s</source>
+        <translation>未标记为已读：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="400"/>
         <source>Select a passage in the article first.</source>
         <translation>请先在文章中选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="420"/>
+        <location filename="../../reader/ui/main_window.py" line="429"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="423"/>
+        <location filename="../../reader/ui/main_window.py" line="432"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="471"/>
+        <location filename="../../reader/ui/main_window.py" line="480"/>
         <source>%d articles</source>
         <translation>%d 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="474"/>
+        <location filename="../../reader/ui/main_window.py" line="483"/>
         <source>%d highlights in this article</source>
         <translation>本文 %d 处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="476"/>
+        <location filename="../../reader/ui/main_window.py" line="485"/>
         <source>%d tags</source>
         <translation>%d 个标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="497"/>
+        <location filename="../../reader/ui/main_window.py" line="506"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="501"/>
+        <location filename="../../reader/ui/main_window.py" line="510"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="597"/>
+        <location filename="../../reader/ui/main_window.py" line="606"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="598"/>
+        <location filename="../../reader/ui/main_window.py" line="607"/>
         <source>%d change(s) could not be saved yet.</source>
         <translation>有 %d 处更改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="600"/>
+        <location filename="../../reader/ui/main_window.py" line="609"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -490,27 +495,27 @@
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="530"/>
+        <location filename="../../reader/ui/main_window.py" line="539"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="535"/>
+        <location filename="../../reader/ui/main_window.py" line="544"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="535"/>
+        <location filename="../../reader/ui/main_window.py" line="544"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="562"/>
+        <location filename="../../reader/ui/main_window.py" line="571"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="566"/>
+        <location filename="../../reader/ui/main_window.py" line="575"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -540,99 +545,99 @@ Library: %s</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="120"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="121"/>
         <source>No highlights yet.
 Select a passage and press H or Ctrl+1…6.</source>
         <translation>还没有标注。
 选中一段文字，按 H 或 Ctrl+1…6。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="129"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="130"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="145"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="146"/>
         <source>Delete this highlight</source>
         <translation>删除此标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="153"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="154"/>
         <source>Write a note… (saved as you type)</source>
         <translation>写笔记…（输入时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="155"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="156"/>
         <source>Not saved — retrying…</source>
         <translation>未保存——正在重试…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="160"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="161"/>
         <source>The library is busy or not writable. The note is kept here and saved as soon as it can be.</source>
         <translation>文库正忙或不可写。笔记保留在这里，一旦可以就会保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="168"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="169"/>
         <source>Add a tag and press Enter</source>
         <translation>输入标签后按回车</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="179"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="180"/>
         <source>Double-click or press Delete to remove a tag</source>
         <translation>双击或按 Delete 移除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="218"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="219"/>
         <source>Tag this article…</source>
         <translation>为本文添加标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="234"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="235"/>
         <source>Right-click a tag to rename, merge or delete it.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="240"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="241"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="423"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="431"/>
         <source>%s   (%d highlights · %d articles)</source>
         <translation>%s   （%d 处标注 · %d 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="455"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="463"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="456"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="464"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="458"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="466"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="461"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="469"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="461"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="469"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="467"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="475"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="467"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="475"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>

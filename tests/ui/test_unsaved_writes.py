@@ -178,3 +178,15 @@ def test_closing_with_an_unsaved_note_can_discard_it_knowingly(qtbot, window, sa
         assert window.close() is True
         assert seen
     assert note_of(sample_library, record.id) == ""
+
+
+def test_opening_an_article_while_locked_shows_it_and_says_it_stays_unread(
+    qtbot, window, sample_library
+):
+    model = window.article_list.model
+    with held_by_another_program(sample_library):
+        window.article_list.view.setCurrentIndex(model.index(2))
+        article = window.current_article
+        assert window.reading_pane.article.id == article.id
+        assert "busy" in window.statusBar().currentMessage()
+    assert not sample_library.get_article(article.id).is_read
