@@ -97,3 +97,20 @@ def test_find_in_a_long_article_finds_matches_at_its_end(qtbot, library, make_wi
     window.show_find_bar()
     window.find_bar.line_edit.setText("结尾独有")
     qtbot.waitUntil(lambda: window.find_bar.match_count() == 1, timeout=30_000)
+
+
+def test_zooming_a_long_article_keeps_the_passage_being_read(qtbot):
+    record = make_record(PARAGRAPHS)
+    target = len(record.paragraphs) - 30
+    start = record.text.index(record.paragraphs[target])
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    pane.show_article(record)
+    pane.scroll_to_span(start, start + 4)
+    before = pane.cursorForPosition(pane.viewport().rect().topLeft()).block().blockNumber()
+    pane.zoom(3)
+    after = pane.cursorForPosition(pane.viewport().rect().topLeft()).block().blockNumber()
+    assert abs(after - before) <= 1
+    qtbot.waitUntil(lambda: not pane.is_loading, timeout=30_000)
