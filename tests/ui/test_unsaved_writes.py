@@ -131,6 +131,10 @@ def test_undo_while_locked_keeps_the_history_matching_the_library(qtbot, window,
         assert "busy" in window.statusBar().currentMessage()
     assert window.writes.undo() is True
     assert sample_library.highlights_for_article(record.article_id) == []
+    with held_by_another_program(sample_library):
+        assert window.writes.redo() is False
+        assert window.undo_stack.index() == 0  # still undone, like the library
+        assert window.actions.redo.isEnabled()
     assert window.writes.redo() is True
     assert sample_library.get_highlight(record.id).color == "yellow"
 
