@@ -29,7 +29,15 @@ from reader.parse.bylines import (
     trailing_credit,
 )
 from reader.parse.headlines import headline_roles
-from reader.parse.layout import Kind, Line, could_be_headline, ends_sentence, join_pieces
+from reader.parse.layout import (
+    HEADLINE_MAX_CHARS,
+    Kind,
+    Line,
+    could_be_headline,
+    ends_block,
+    ends_sentence,
+    join_pieces,
+)
 from reader.parse.model import Author, Dateline, ParsedArticle
 from reader.parse.punctuation import normalize_punctuation
 from reader.parse.segments import MAX_BLOCK_LINES, Evidence, page_evidence, split_segments
@@ -38,8 +46,6 @@ _MAX_HEADLINES = 3
 #: Column pieces a photo-news paragraph may have between its label and its credit.
 _PHOTO_NEWS_MAX_LINES = 4
 _FALLBACK_TITLE_CHARS = 24
-#: Below this length a line without a sentence end is a heading, not half a paragraph.
-_SHORT_HEADING_CHARS = 20
 #: A second or third headline line this short is a label in the body (`核心阅读`).
 _BODY_LABEL_CHARS = 4
 
@@ -141,9 +147,7 @@ class _Body:
 
     def add_text(self, text: str) -> None:
         self.open_pieces.append(text)
-        if ends_sentence(text) or (
-            len(self.open_pieces) == 1 and len(text) <= _SHORT_HEADING_CHARS and _is_heading(text)
-        ):
+        if ends_block(text) or (len(self.open_pieces) == 1 and _is_heading(text)):
             self.close_paragraph()
             self.headline_allowed = True
         else:
@@ -201,9 +205,9 @@ class _Body:
 
 
 def _is_heading(text: str) -> bool:
-    """A short line with no clause inside: an inner heading (`平台赋值：用好成果促发展`,
-    `核心阅读`) stands alone rather than running into the next paragraph."""
-    return could_be_headline(text) and not any(mark in text for mark in ",，、;；")
+    """A headline-length line with no sentence in it: an inner heading (`核心阅读`,
+    `平台赋值：用好成果促发展`) stands alone rather than running into the next paragraph."""
+    return len(text) - text.count(" ") <= HEADLINE_MAX_CHARS and could_be_headline(text)
 
 
 class _ContentBuilder(_Body):
@@ -307,14 +311,19 @@ class _SegmentBuilder(_Body):
         block = self.headline_block(lines)
         draft = self.new_article()
         heads = [normalize_punctuation(line.text) for line in lines[:block]]
-        if len(heads) > _MAX_HEADLINES or (len(heads) == _MAX_HEADLINES and _label_on_top(heads)):
+        if len(heads) > _MAX_HEADLINES or (
+            len(heads) == _MAX_HEADLINES
+            and _label_on_top(heads)
+            and not any(lines[block - 3].text in line.text for line in lines[block:])
+        ):
+            # A column label never recurs in the story; a kicker naming its subject does.
             draft.section = heads.pop(0)
         draft.headlines = heads
         draft.roles = headline_roles(heads) if heads else None
         for line in lines[block:]:
             if self.paragraph_open and line.kind is Kind.TEXT and not line.indented:
                 self.open_pieces.append(line.text)
-                if ends_sentence(line.text):
+                if ends_block(line.text):
                     self.close_paragraph()
                 continue
             self.close_paragraph_before(line)

@@ -45,13 +45,13 @@ _ROLES = {
 _AGENCY = f"本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:通讯社|日报社|报社|电视台|网)"
 _DATE = r"(?:\d{1,2}月)?\d{1,2}日"
 _DATELINE = (
-    f"(?:据{_SPACE}*)?(?P<agency>{_AGENCY})?{_SPACE}*(?P<place>[{_HAN}、]{{1,12}}?)?"
+    f"(?:据{_SPACE}*)?(?P<agency>{_AGENCY})?{_SPACE}*(?P<place>[{_HAN}、]{{1,80}}?)?"
     f"(?P<date>{_DATE})?(?:电|讯)"
 )
 #: A dateline and the names in brackets after it, at the start of a paragraph.
-LEAD = re.compile(f"{_DATELINE}(?:{_SPACE}*[(（][^()（）\n]{{1,80}}[)）])?")
+LEAD = re.compile(f"{_DATELINE}(?:{_SPACE}*[(（][^()（）\n]{{1,160}}[)）])?")
 _DATELINE_RE = re.compile(_DATELINE)
-_CLOSING = re.compile(f"[(（]{_SPACE}*(?P<inner>[^()（）]{{2,60}}?){_SPACE}*[)）]")
+_CLOSING = re.compile(f"[(（]{_SPACE}*(?P<inner>[^()（）]{{2,240}}?){_SPACE}*[)）]")
 _PEOPLE_CHARS = re.compile(f"[{_HAN}·、,，/ \t\u3000\u00a0]+")
 _CLOSING_SUFFIXES = ("参与采写", "采写", "整理", "报道")
 _CREDIT_END = re.compile(f"{_SPACE}*(?:摄影报道|摄影|摄){_SPACE}*$")
@@ -213,8 +213,12 @@ def closing_byline(line: str) -> tuple[Dateline | None, list[Author]] | None:
         dateline = Dateline(dated.group("agency"), dated.group("place"), dated.group("date"))
         inner = inner[dated.end() :]
     names = inner.strip(" \t\u3000\u00a0")
+    credited = names.endswith(_CLOSING_SUFFIXES)
     for suffix in _CLOSING_SUFFIXES:
         names = names.removesuffix(suffix)
+    if credited:
+        # `（靖伟参与采写）`: the words say these are the writers, whatever the names.
+        names = "记者 " + names
     if not names:
         return (dateline, []) if dateline else None
     if not _only_people(names) or _leftover_words(names):

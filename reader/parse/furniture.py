@@ -24,7 +24,7 @@ _WEEKDAY = f"(?:星期|周|礼拜)[一二三四五六日天]"
 #: A line holding a date and little else: a paper name, a weekday, a lunar date, a page line.
 _DATE_LINE = re.compile(
     rf"(?P<paper>[{_HAN}A-Za-z]{{2,10}}报)?{_SPACE}(?:{_DATE.pattern})"
-    rf"(?:{_SPACE}{_WEEKDAY})?(?:{_SPACE}(?:农历|夏历)[{_HAN}]{{2,8}})?"
+    rf"(?:{_SPACE}(?P<weekday>{_WEEKDAY}))?(?:{_SPACE}(?:农历|夏历)[{_HAN}]{{2,8}})?"
     rf"(?:{_SPACE}(?P<rest>第?{_SPACE}[A-Z]?{_NUMERAL}{{1,3}}{_SPACE}版.{{0,20}}))?"
 )
 #: `第5版（评论）`, `第6版(国际)`, `A01版：要闻`, `第A4版 要闻`, `05版 评论`.
@@ -47,13 +47,18 @@ _FURNITURE_MAX_CHARS = 60
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
-def is_furniture(line: str) -> bool:
-    """True for a date line, a page line, an archive or staff label, a cross reference."""
+def is_furniture(line: str, *, at_top: bool = False) -> bool:
+    """True for a date line, a page line, an archive or staff label, a cross reference.
+    A bare date (`2019年9月30日`) is furniture only `at_top` of the page: inside an article
+    it is the date a document was signed."""
     if len(line) > _FURNITURE_MAX_CHARS:
         return False
+    dated = _DATE_LINE.fullmatch(line)
+    if dated is not None:
+        return at_top or any(dated.group(key) for key in ("paper", "weekday", "rest"))
     return any(
         pattern.fullmatch(line) is not None
-        for pattern in (_PAGE_LINE, _DATE_LINE, _LABEL_LINE, _CROSS_REFERENCE)
+        for pattern in (_PAGE_LINE, _LABEL_LINE, _CROSS_REFERENCE)
     )
 
 

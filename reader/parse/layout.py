@@ -51,6 +51,7 @@ _OPEN_END = frozenset(",;:，；：、—(（“‘《-")
 HEADLINE_MAX_CHARS = 40
 _INDENTS = ("\u3000", "  ", "\t")
 _CLAUSE_MARK = re.compile(r"[,;，；]")
+_ANY_CLAUSE_MARK = re.compile(r"[,;，；、]")
 #: A headline and its first paragraph printed on one line, apart by a run of spaces.
 _HEADLINE_RUN = re.compile(r"[ \t\u00a0]{3,}|\u3000{2,}|[ \t\u00a0\u3000]{4,}")
 #: The text after such a run must be a real paragraph, not a second headline or a name.
@@ -70,20 +71,22 @@ def split_lines(text: str) -> list[Line]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[Line] = []
     blanks = 0
+    content_seen = False
     for raw in text.split("\n"):
         line = raw.strip()
         if not line:
             blanks += 1
             continue
         indented = raw[0] != line[0] and raw.startswith(_INDENTS)
-        for classified in _classify_with_run(line, indented):
+        for classified in _classify_with_run(line, indented, at_top=not content_seen):
             classified.blank_before = blanks
             blanks = 0
+            content_seen = content_seen or classified.kind is not Kind.FURNITURE
             lines.append(classified)
     return lines
 
 
-def _classify_with_run(line: str, indented: bool) -> list[Line]:
+def _classify_with_run(line: str, indented: bool, at_top: bool) -> list[Line]:
     """One line, or two when a headline and its first paragraph share the line."""
     if not indented and len(line) > _RUN_BODY_MIN_CHARS:
         run = _HEADLINE_RUN.search(line, 0, HEADLINE_MAX_CHARS + 4)
@@ -95,20 +98,21 @@ def _classify_with_run(line: str, indented: bool) -> list[Line]:
                 second.indented = True
                 second.headline_like = False
                 return [first, second]
-    classified = classify(line)
+    classified = classify(line, at_top=at_top)
     if indented:
         classified.indented = True
         classified.headline_like = False  # headlines are never indented
     return [classified]
 
 
-def classify(line: str) -> Line:
+def classify(line: str, *, at_top: bool = False) -> Line:
+    """What one line is on its own (`at_top`: no article text above it yet)."""
     first = line[0]
     if first == "■":
         return Line(line, Kind.SUBHEADING)
     if line.startswith("图为"):
         return Line(line, Kind.CAPTION)
-    if is_furniture(line):
+    if is_furniture(line, at_top=at_top):
         return Line(line, Kind.FURNITURE)
     if is_credit(line):
         return Line(line, Kind.CREDIT)
@@ -122,12 +126,25 @@ def classify(line: str) -> Line:
     return Line(line, Kind.TEXT, headline_like=_headline_like(line))
 
 
+def ends_block(text: str) -> bool:
+    """True when a block is complete: it ends a sentence, introduces what follows (`：`),
+    or is wholly in brackets (`（作者为…）`). A column break never falls right there."""
+    stripped = text.rstrip()
+    if ends_sentence(stripped) or stripped.endswith(("：", ":")):
+        return True
+    return stripped[:1] in "(（" and stripped[-1:] in ")）"
+
+
 def could_be_headline(text: str) -> bool:
     """The loose test for a line where an article is known to start: short, no sentence
-    inside, not cut mid-clause (a kicker may end in `——`, a title in `！` or `？`)."""
-    if len(text) > HEADLINE_MAX_CHARS + 10 or "。" in text or text.rstrip(_CLOSERS).endswith("…"):
+    inside, not cut mid-clause (a kicker may end in `——` or `：`, a title in `！` or `？`
+    when it has no clause break)."""
+    if len(text) > HEADLINE_MAX_CHARS + 10 or "。" in text:
         return False
-    return text.endswith("——") or text[-1] not in _OPEN_END
+    last = text.rstrip(_CLOSERS)[-1:]
+    if last in ("…", "") or (last in "！？!?" and _ANY_CLAUSE_MARK.search(text)):
+        return False
+    return text.endswith(("——", "：", ":")) or text[-1] not in _OPEN_END
 
 
 def _headline_like(line: str) -> bool:
