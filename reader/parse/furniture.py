@@ -20,7 +20,7 @@ _DATE = re.compile(
     rf"(?P<y>(?:19|20)\d\d){_SPACE}年{_SPACE}(?P<m>\d{{1,2}}){_SPACE}月{_SPACE}(?P<d>\d{{1,2}})"
     rf"{_SPACE}日|(?P<y2>(?:19|20)\d\d)[-./](?P<m2>\d{{1,2}})[-./](?P<d2>\d{{1,2}})"
 )
-_WEEKDAY = f"(?:星期|周|礼拜)[一二三四五六日天]"
+_WEEKDAY = "(?:星期|周|礼拜)[一二三四五六日天]"
 #: A line holding a date and little else: a paper name, a weekday, a lunar date, a page line.
 _DATE_LINE = re.compile(
     rf"(?P<paper>[{_HAN}A-Za-z]{{2,10}}报)?{_SPACE}(?:{_DATE.pattern})"

@@ -10,6 +10,7 @@ really is needs its neighbours and is done in `segments` and `articles`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -163,7 +164,7 @@ def join_pieces(pieces: list[str]) -> str:
     if len(pieces) == 1:
         return pieces[0]
     out = [pieces[0]]
-    for left, right in zip(pieces, pieces[1:], strict=False):
+    for left, right in itertools.pairwise(pieces):
         last, first = left[-1], right[0]
         latin_after = first.isascii() and first.isalnum()
         if latin_after and last.isascii() and (last.isalpha() or last in ",;:?!)"):
