@@ -161,9 +161,9 @@ class _Body:
         elif kind is Kind.LEAD:
             self.close_paragraph()
             draft = self.current()
-            if draft.has_body if lead_opens_article else (draft.bylines and draft.paragraphs):
-                # Without layout evidence a dateline opens an article; with it, only a
-                # second dated item after a finished one does (a run of briefs).
+            if lead_opens_article and draft.has_body:
+                # Without layout evidence a dateline opens an article; with it, the
+                # layout has said where articles begin (a run of briefs is one item).
                 draft = self.new_article()
             lead = line.text[: line.lead_end].strip()
             draft.add_byline(lead, byline_authors(lead), dateline_of(lead))

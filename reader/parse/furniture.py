@@ -38,6 +38,11 @@ _LABEL_LINE = re.compile(
     r"(?:专栏|栏目|本版|(?:本版|责任|美术|图片|文字|版面|版式|值班)?编辑|责编|美编|版式设计|版面设计"
     r"|校对|组版|制图|排版)[ \t\u3000]*[:：].{0,40}"
 )
+#: Staff credits written with spaces for the colon: `版式设计  沈亦伶`.
+_STAFF_LINE = re.compile(
+    r"(?:(?:本版|责任|美术|图片|版面|版式)?编辑|责编|美编|版式设计|版面设计|校对|制图)"
+    r"[ \t\u3000\u00a0]{1,4}[\u4e00-\u9fff·]{2,4}(?:[ \t\u3000\u00a0]+[\u4e00-\u9fff·]{1,4}){0,4}"
+)
 #: `（相关报道见第九版）`, `（下转第二版）`, `(上接第1版)`.
 _CROSS_REFERENCE = re.compile(
     rf"[(（][^()（）]{{0,12}}(?:见|转|接)[^()（）]{{0,4}}第?{_SPACE}[A-Z]?{_NUMERAL}{{1,3}}{_SPACE}版"
@@ -58,7 +63,7 @@ def is_furniture(line: str, *, at_top: bool = False) -> bool:
         return at_top or any(dated.group(key) for key in ("paper", "weekday", "rest"))
     return any(
         pattern.fullmatch(line) is not None
-        for pattern in (_PAGE_LINE, _LABEL_LINE, _CROSS_REFERENCE)
+        for pattern in (_PAGE_LINE, _LABEL_LINE, _STAFF_LINE, _CROSS_REFERENCE)
     )
 
 

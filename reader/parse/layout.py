@@ -133,7 +133,12 @@ def ends_block(text: str) -> bool:
     stripped = text.rstrip()
     if ends_sentence(stripped) or stripped.endswith(("：", ":")):
         return True
-    return stripped[:1] in "(（" and stripped[-1:] in ")）"
+    return _bracketed(stripped)
+
+
+def _bracketed(text: str) -> bool:
+    """`（作者为…）`, `（上）`: a note wholly in brackets, never a headline."""
+    return text[:1] in "(（" and text[-1:] in ")）"
 
 
 def could_be_headline(text: str) -> bool:
@@ -149,7 +154,7 @@ def could_be_headline(text: str) -> bool:
 
 
 def _headline_like(line: str) -> bool:
-    if len(line) > HEADLINE_MAX_CHARS or "。" in line:
+    if len(line) > HEADLINE_MAX_CHARS or "。" in line or _bracketed(line):
         return False
     if line[-1] in _OPEN_END and not line.endswith("——"):
         return False

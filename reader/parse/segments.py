@@ -65,7 +65,9 @@ def _article_starts_between(lines: list[Line], boundary: int) -> bool:
         start = index
         while start > 0 and index - start < 3 and lines[start - 1].headline_like:
             start -= 1
-        if start == index or start == 0 or lines[start].blank_before >= boundary:
+        if start == index or start == 0:
+            continue
+        if any(lines[i].blank_before >= boundary for i in range(start, index + 1)):
             continue
         before = lines[start - 1]
         if before.kind is not Kind.TEXT or ends_sentence(before.text):

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.parse.furniture import is_furniture
 from reader.parse.page import parse_text
 from reader.parse.punctuation import fold_punctuation
 
@@ -136,6 +137,14 @@ class Score:
         )
 
 
+def _last_text(story: Story) -> str:
+    """The story's last paragraph that is not page furniture (`版式设计：…`)."""
+    for paragraph in reversed(story.paragraphs):
+        if not is_furniture(paragraph):
+            return paragraph
+    return story.paragraphs[0]
+
+
 def score_page(page: Page) -> Score:
     """Segmentation (first and last words of a story in one output article that holds
     no other story's), title, headline block, column breaks joined, characters lost."""
@@ -144,7 +153,7 @@ def score_page(page: Page) -> Score:
     score = Score(stories=len(page.stories))
     owners: list[int | None] = []
     for story in page.stories:
-        first, last = _norm(story.paragraphs[0])[-12:], _norm(story.paragraphs[-1])[-12:]
+        first, last = _norm(story.paragraphs[0])[-12:], _norm(_last_text(story))[-12:]
         found = [i for i, body in enumerate(bodies) if first in body and last in body]
         owners.append(found[0] if len(found) == 1 else None)
     counts = Counter(owner for owner in owners if owner is not None)
