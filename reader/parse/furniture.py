@@ -35,8 +35,8 @@ _PAGE_LINE = re.compile(
 )
 #: `专栏:` (archive header), `责任编辑：…`, `版式设计：…`: a label, a colon, a short rest.
 _LABEL_LINE = re.compile(
-    r"(?:专栏|栏目|本版|(?:本版|责任|美术|图片|文字|版面|版式|值班)?编辑|责编|美编|版式设计|版面设计"
-    r"|校对|组版|制图|排版)[ \t\u3000]*[:：].{0,40}"
+    r"(?:专栏|栏目|(?:本版|本期)?(?:(?:责任|美术|图片|文字|版面|版式|值班)?编辑|责编|美编|版式设计"
+    r"|版面设计|校对|组版|制图|排版|统筹|策划|监制))[ \t\u3000]*[:：].{0,40}"
 )
 #: Staff credits written with spaces for the colon: `版式设计  沈亦伶`.
 _STAFF_LINE = re.compile(

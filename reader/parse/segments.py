@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.parse.layout import Kind, Line, could_be_headline, ends_block, ends_sentence
+from reader.parse.layout import Kind, Line, could_be_headline, ends_sentence
 
 #: Share of body lines that must be indented for indentation to mark paragraphs.
 _INDENTED_SHARE = 0.3
@@ -124,9 +124,9 @@ def _starts_article(
         return False
     if not previous.indented or line.kind is not Kind.TEXT:
         return False
-    if previous.kind is Kind.TEXT and not ends_block(previous.text):
-        return False  # an unindented line after an unfinished paragraph: a column break
-    # A headline block: short unindented lines, then an indented paragraph.
+    # A headline block: short unindented lines, then an indented paragraph. (Even after
+    # an unfinished paragraph: where paragraphs are indented, a column break rarely
+    # leaves an unindented stub that looks like a headline over an indented paragraph.)
     end = index
     while end < len(lines) and not lines[end].indented and end - index <= MAX_BLOCK_LINES:
         if lines[end].kind is Kind.FURNITURE or not could_be_headline(lines[end].text):
