@@ -50,6 +50,8 @@ _CLOSERS = "”’」』）)】》\"'"
 #: A headline never ends like an unfinished clause.
 _OPEN_END = frozenset(",;:，；：、—(（“‘《-")
 HEADLINE_MAX_CHARS = 40
+#: A subtitle (`——习近平总书记在…重要讲话在…引起热烈反响`) may run longer than a title.
+_SUBTITLE_MAX_CHARS = 100
 _INDENTS = ("\u3000", "  ", "\t")
 _CLAUSE_MARK = re.compile(r"[,;，；]")
 _ANY_CLAUSE_MARK = re.compile(r"[,;，；、]")
@@ -145,7 +147,8 @@ def could_be_headline(text: str) -> bool:
     """The loose test for a line where an article is known to start: short, no sentence
     inside, not cut mid-clause (a kicker may end in `——` or `：`, a title in `！` or `？`
     when it has no clause break)."""
-    if len(text) > HEADLINE_MAX_CHARS + 10 or "。" in text:
+    longest = _SUBTITLE_MAX_CHARS if text.startswith("——") else HEADLINE_MAX_CHARS + 10
+    if len(text) > longest or "。" in text:
         return False
     last = text.rstrip(_CLOSERS)[-1:]
     if last in ("…", "") or (last in "！？!?" and _ANY_CLAUSE_MARK.search(text)):

@@ -50,15 +50,21 @@ def page_evidence(lines: list[Line]) -> Evidence:
     indented_paragraphs = indented >= _INDENTED_SHARE * len(content) and unindented >= 1
     gaps = [line.blank_before for line in content[1:]]
     boundary = _boundary_blanks(gaps)
-    if boundary is not None and _article_starts_between(lines, boundary):
-        boundary = None  # the long blank runs are not where this page's articles begin
+    if boundary is not None:
+        runs = sum(gap >= boundary for gap in gaps)
+        if _article_starts_between(lines, boundary) > runs:
+            # More articles visibly start elsewhere than at the long blank runs: these
+            # runs are not where this page's articles begin (a run of briefs inside one
+            # item starts a few, fewer than the runs around the items).
+            boundary = None
     return Evidence(indented_paragraphs, boundary)
 
 
-def _article_starts_between(lines: list[Line], boundary: int) -> bool:
-    """True when an article visibly starts away from the long blank runs: a finished
+def _article_starts_between(lines: list[Line], boundary: int) -> int:
+    """How many articles visibly start away from the long blank runs: a finished
     paragraph, then short headline lines, then a dateline or byline, with no long run
     before the headlines."""
+    starts = 0
     for index in range(2, len(lines)):
         if lines[index].kind not in (Kind.LEAD, Kind.BYLINE):
             continue
@@ -71,8 +77,8 @@ def _article_starts_between(lines: list[Line], boundary: int) -> bool:
             continue
         before = lines[start - 1]
         if before.kind is not Kind.TEXT or ends_sentence(before.text):
-            return True
-    return False
+            starts += 1
+    return starts
 
 
 def _boundary_blanks(gaps: list[int]) -> int | None:
