@@ -133,7 +133,8 @@ class Score:
         n = self.stories
         return (
             f"articles {self.articles}/{n} · titles {self.titles}/{n} · headlines "
-            f"{self.headlines}/{n} · joins {self.joins}/{self.joins_n} · chars lost {self.chars_lost}"
+            f"{self.headlines}/{n} · joins {self.joins}/{self.joins_n} · "
+            f"chars lost {self.chars_lost}"
         )
 
 
