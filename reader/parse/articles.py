@@ -46,6 +46,12 @@ _MAX_HEADLINES = 3
 #: Column pieces a photo-news paragraph may have between its label and its credit.
 _PHOTO_NEWS_MAX_LINES = 4
 _FALLBACK_TITLE_CHARS = 24
+#: A column break joins a few pieces of one paragraph; a run of this many lines with no
+#: sentence end is a list or a text without punctuation, whose lines are paragraphs.
+_MAX_PIECES = 64
+#: No printed article has this many paragraphs: a text that fits no newspaper pattern
+#: (a book, a log) is cut into articles of this size rather than one giant one.
+_MAX_PARAGRAPHS = 500
 #: A second or third headline line this short is a label in the body (`核心阅读`).
 _BODY_LABEL_CHARS = 4
 
@@ -144,10 +150,21 @@ class _Body:
                 draft.authors.extend(credit_authors(credit))
             else:
                 draft.paragraphs.append(normalize_punctuation(text))
+            if len(draft.paragraphs) >= _MAX_PARAGRAPHS:
+                self.finish_article()
+
+    def join_piece(self, text: str) -> None:
+        """Add a column piece to the open paragraph (closing it when the run of pieces is
+        too long to be column breaks)."""
+        self.open_pieces.append(text)
+        if len(self.open_pieces) >= _MAX_PIECES:
+            self.close_paragraph()
 
     def add_text(self, text: str) -> None:
-        self.open_pieces.append(text)
-        if ends_block(text) or (len(self.open_pieces) == 1 and _is_heading(text)):
+        self.join_piece(text)
+        if not self.open_pieces:
+            self.headline_allowed = True
+        elif ends_block(text) or (len(self.open_pieces) == 1 and _is_heading(text)):
             self.close_paragraph()
             self.headline_allowed = True
         else:
@@ -224,8 +241,8 @@ class _ContentBuilder(_Body):
             line = lines[index]
             if self.paragraph_open and line.kind is Kind.TEXT:
                 if not line.indented:
-                    self.open_pieces.append(line.text)
-                    if ends_sentence(line.text):
+                    self.join_piece(line.text)
+                    if self.open_pieces and ends_sentence(line.text):
                         self.close_paragraph()
                         self.headline_allowed = True
                     index += 1
@@ -242,8 +259,8 @@ class _ContentBuilder(_Body):
 
     def add_text(self, text: str) -> None:
         # Without layout evidence a short line may be half a paragraph: join as printed.
-        self.open_pieces.append(text)
-        if ends_sentence(text):
+        self.join_piece(text)
+        if not self.open_pieces or ends_sentence(text):
             self.close_paragraph()
             self.headline_allowed = True
         else:
@@ -322,8 +339,8 @@ class _SegmentBuilder(_Body):
         draft.roles = headline_roles(heads) if heads else None
         for line in lines[block:]:
             if self.paragraph_open and line.kind is Kind.TEXT and not line.indented:
-                self.open_pieces.append(line.text)
-                if ends_block(line.text):
+                self.join_piece(line.text)
+                if self.open_pieces and ends_block(line.text):
                     self.close_paragraph()
                 continue
             self.close_paragraph_before(line)

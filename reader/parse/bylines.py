@@ -123,7 +123,7 @@ def byline_authors(byline: str) -> list[Author]:
 
 def is_credit(line: str) -> bool:
     """True for a line that is only a photo or cartoon credit."""
-    if len(line) > _CREDIT_MAX_CHARS:
+    if len(line) > _CREDIT_MAX_CHARS or ("摄" not in line and "文" not in line):
         return False
     body = _credit_body(line)
     if _CARTOON.fullmatch(body.strip("(（)） \t\u3000")):

@@ -49,6 +49,8 @@ _CROSS_REFERENCE = re.compile(
     r"[^()（）]{0,6}[)）]"
 )
 _FURNITURE_MAX_CHARS = 60
+#: Every furniture line holds one of these (a cheap test before the patterns).
+_HINT = re.compile("[版年:：\\-./ \u3000\u00a0]")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
@@ -56,7 +58,7 @@ def is_furniture(line: str, *, at_top: bool = False) -> bool:
     """True for a date line, a page line, an archive or staff label, a cross reference.
     A bare date (`2019年9月30日`) is furniture only `at_top` of the page: inside an article
     it is the date a document was signed."""
-    if len(line) > _FURNITURE_MAX_CHARS:
+    if len(line) > _FURNITURE_MAX_CHARS or _HINT.search(line) is None:
         return False
     dated = _DATE_LINE.fullmatch(line)
     if dated is not None:
