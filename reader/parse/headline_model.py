@@ -9,6 +9,7 @@ most common reading, kicker + title.
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import cache
 
@@ -17,6 +18,8 @@ from reader.resources import RESOURCES_DIR
 MODEL_PATH = RESOURCES_DIR / "models" / "headline_roles.json"
 _DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE = re.compile(r"[，,、；;]")
+#: Log-odds of p = 0.8.
+_CONFIDENT = math.log(4)
 
 
 def pair_features(first: str, second: str) -> list[str]:
@@ -43,14 +46,20 @@ def pair_features(first: str, second: str) -> list[str]:
 
 
 @cache
-def _weights() -> dict[str, float]:
+def model_weights() -> dict[str, float]:
     try:
         return json.loads(MODEL_PATH.read_text(encoding="utf-8"))["weights"]
     except (OSError, ValueError, KeyError):
         return {}
 
 
+def subtitle_log_odds(first: str, second: str) -> float:
+    """The model's log-odds that the second line is a subtitle."""
+    weights = model_weights()
+    return sum(weights.get(f, 0.0) for f in pair_features(first, second))
+
+
 def second_is_subtitle(first: str, second: str) -> bool:
-    """The model's call for a block the marks leave open."""
-    weights = _weights()
-    return sum(weights.get(f, 0.0) for f in pair_features(first, second)) > 0
+    """The model's call for a block the marks leave open: it overrides the common
+    reading (kicker + title) only when it is fairly sure (p >= 0.8)."""
+    return subtitle_log_odds(first, second) >= _CONFIDENT
