@@ -85,4 +85,3 @@ def test_page_metadata_of_header_and_archive_layouts() -> None:
     archive = read_page(PAGES / "p19-archive-20191024-13.txt")
     assert (archive.page.number, archive.page.name) == ("13", "社会")
     assert not any("专栏" in h or "第13版" in h for a in archive.articles for h in a.headlines)
-
