@@ -284,9 +284,13 @@ class _ContentBuilder(_Body):
             if count == 1 and self.photo_news_ahead(end):
                 self.new_article().section = normalize_punctuation(lines[start].text)
                 return 1
-            if self.draft is not None or self.articles or count > _MAX_HEADLINES:
+            starts_paragraph = following.indented and count <= _MAX_HEADLINES
+            if (self.draft is not None or self.articles or count > _MAX_HEADLINES) and not (
+                starts_paragraph
+            ):
                 # Mid-page, a short line followed by text without a lead is far more
-                # often the first part of a paragraph cut by a column than a headline.
+                # often the first part of a paragraph cut by a column than a headline
+                # (unless that text visibly starts a paragraph).
                 return 0
         draft = self.new_article()
         if count > _MAX_HEADLINES:
