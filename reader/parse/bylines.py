@@ -161,7 +161,7 @@ def _credit_body(line: str) -> str:
 
 def trailing_credit(paragraph: str) -> str | None:
     """A credit closing a caption paragraph (`…年底竣工。刘 昆 摄`), or None."""
-    if _CREDIT_END.search(paragraph.rstrip(")） \t\u3000")) is None:
+    if not paragraph.rstrip(")） \t\u3000\u00a0").endswith(("摄", "摄影", "摄影报道")):
         return None
     cut = max(paragraph.rfind(mark) for mark in "。！？”")
     if cut < 0:
