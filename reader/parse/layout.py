@@ -59,6 +59,8 @@ _ANY_CLAUSE_MARK = re.compile(r"[,;，；、]")
 _HEADLINE_RUN = re.compile(r"[ \t\u00a0]{3,}|\u3000{2,}|[ \t\u00a0\u3000]{4,}")
 #: The text after such a run must be a real paragraph, not a second headline or a name.
 _RUN_BODY_MIN_CHARS = 30
+#: How far into a line a dateline's `电`/`讯` can be (agency, a long list of places, date).
+_DATELINE_REACH = 120
 
 
 def ends_sentence(text: str) -> bool:
@@ -91,7 +93,8 @@ def split_lines(text: str) -> list[Line]:
 
 def _classify_with_run(line: str, indented: bool, at_top: bool) -> list[Line]:
     """One line, or two when a headline and its first paragraph share the line."""
-    if not indented and len(line) > _RUN_BODY_MIN_CHARS:
+    head = line[: HEADLINE_MAX_CHARS + 4]
+    if not indented and len(line) > _RUN_BODY_MIN_CHARS and ("  " in head or "\u3000" in head):
         run = _HEADLINE_RUN.search(line, 0, HEADLINE_MAX_CHARS + 4)
         if run is not None:
             head, body = line[: run.start()], line[run.end() :]
@@ -123,7 +126,7 @@ def classify(line: str, *, at_top: bool = False) -> Line:
         return Line(line, Kind.BYLINE)
     if first in "(（" and closing_byline(line) is not None:
         return Line(line, Kind.CLOSING)
-    lead = LEAD.match(line)
+    lead = LEAD.match(line) if _may_hold_dateline(line) else None
     if lead is not None and is_lead(lead):
         return Line(line, Kind.LEAD, lead_end=lead.end())
     return Line(line, Kind.TEXT, headline_like=_headline_like(line))
@@ -141,6 +144,12 @@ def ends_block(text: str) -> bool:
 def _bracketed(text: str) -> bool:
     """`（作者为…）`, `（上）`: a note wholly in brackets, never a headline."""
     return text[:1] in "(（" and text[-1:] in ")）"
+
+
+def _may_hold_dateline(line: str) -> bool:
+    """A cheap test before the dateline pattern: a dateline ends in `电` or `讯` near the
+    start of its line."""
+    return line.find("电", 0, _DATELINE_REACH) >= 0 or line.find("讯", 0, _DATELINE_REACH) >= 0
 
 
 def could_be_headline(text: str) -> bool:
