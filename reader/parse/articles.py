@@ -28,6 +28,7 @@ from reader.parse.bylines import (
     ordered_authors,
     trailing_credit,
 )
+from reader.parse.headline_model import still_headline
 from reader.parse.headlines import headline_roles
 from reader.parse.layout import (
     HEADLINE_MAX_CHARS,
@@ -361,8 +362,13 @@ class _SegmentBuilder(_Body):
         for index, line in enumerate(lines[: MAX_BLOCK_LINES + 1]):
             if line.kind is not Kind.TEXT or line.indented or not could_be_headline(line.text):
                 break
-            if not indented and index and len(line.text) <= _BODY_LABEL_CHARS:
-                break  # `核心阅读` under a headline, in a page without indents
+            if not indented and index:
+                if len(line.text) <= _BODY_LABEL_CHARS:
+                    break  # `核心阅读` under a headline, in a page without indents
+                above = [previous.text for previous in lines[:index]]
+                below = lines[index + 1].text if index + 1 < len(lines) else None
+                if not still_headline(above, line.text, below):
+                    break  # a summary line or the first piece of a cut paragraph
             count += 1
         if count == len(lines) and count > 1 and not indented:
             count = 1  # nothing but short lines: one headline over a short text

@@ -1,14 +1,16 @@
-"""Train the two-line headline model: `python -m reader.parse.training [CORPUS] [--until DAY]`.
+"""Train the headline models: `python -m reader.parse.training [CORPUS] [--until DAY]`.
 
-A block of two headline lines is either 引题 + 主题 (kicker, title) or 主题 + 副题 (title,
-subtitle). Marks decide many blocks (`——`, a column name in brackets, see `headlines`);
-for the rest the words decide: subtitles name who attended (`李克强出席`), give a figure
-(`1—8月收入增20.9%`) or a date in brackets; kickers name a subject or end in `强调`. This
-script learns that from People's Daily files (../shared/corpus/rmrb-2019-10: line 1 is the
-kicker, line 2 the title, line 3 the subtitle), days up to `--until` only so that later
-days stay held out, and writes a logistic regression's weights to
-resources/models/headline_roles.json, which `headline_model` loads (no network, no
-third-party code).
+Reads People's Daily files (../shared/corpus/rmrb-2019-10: line 1 the kicker, line 2 the
+title, line 3 the subtitle, then `　　`-indented paragraphs), days up to `--until` only so
+that later days stay held out, and writes two logistic regressions (see `headline_model`)
+to resources/models/:
+- headline_roles.json from every two-line block the marks leave undecided;
+- headline_block.json from the stories as pages without indents print them (a blank line
+  or nothing between blocks, ASCII punctuation or not, the longest paragraph of every
+  other story cut by a column break): each short line under a headline, labelled
+  headline or story.
+Pure Python (stochastic gradient descent with L2); prints accuracies on the held-out days
+next to the rules' own.
 """
 
 from __future__ import annotations
@@ -17,42 +19,95 @@ import argparse
 import json
 import math
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
-from reader.parse.headline_model import MODEL_PATH, model_weights, pair_features, second_is_subtitle
+from reader.parse.headline_model import (
+    BLOCK,
+    MODELS_DIR,
+    ROLES,
+    block_features,
+    model_weights,
+    pair_features,
+    second_is_subtitle,
+    still_headline,
+)
 from reader.parse.headlines import decided_by_marks
+from reader.parse.layout import could_be_headline
 
 _INDENT = "\u3000\u3000"
 _EPOCHS = 40
 _LEARNING_RATE = 0.1
 _L2 = 1e-4
 _MIN_WEIGHT = 1e-3
+_TO_ASCII = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": "(", "）": ")"})
+#: Mirrors `articles._BODY_LABEL_CHARS`: shorter lines end a block by rule.
+_BODY_LABEL_CHARS = 4
+
+Example = tuple[list[str], int]
 
 
-def training_pairs(corpus: Path, until: str) -> list[tuple[str, str, int]]:
-    """(first, second, 1 if the second line is a subtitle) for every two-line block that
-    the marks leave undecided, from days up to `until`."""
-    pairs = []
+def stories(corpus: Path, first: str, last: str) -> Iterator[tuple[list[str], list[str]]]:
+    """(headline lines as in the file: kicker, title, subtitle, "" when absent; paragraphs)."""
     for path in sorted(corpus.glob("*/*.txt")):
-        if path.parent.name > until:
+        if not first <= path.parent.name <= last:
             continue
         lines = path.read_bytes().decode("utf-8").replace("\u00a0", " ").split("\r\n")
         if len(lines) < 4 or not lines[3].startswith(_INDENT):
-            continue
-        kicker, title, subtitle = (line.strip() for line in lines[:3])
-        if not title or bool(kicker) == bool(subtitle):
-            continue
-        first, second = (kicker, title) if kicker else (title, subtitle)
-        if decided_by_marks(first, second) is None:
-            pairs.append((first, second, 0 if kicker else 1))
-    return pairs
+            continue  # 广告 pages, speeches with unindented salutations
+        paragraphs = [line.strip() for line in lines[3:] if line.strip()]
+        if paragraphs and lines[1].strip():
+            yield [line.strip() for line in lines[:3]], paragraphs
 
 
-def train(pairs: list[tuple[str, str, int]], seed: int = 0) -> dict[str, float]:
+def role_examples(corpus: Path, first: str, last: str) -> list[Example]:
+    examples = []
+    for (kicker, title, subtitle), _ in stories(corpus, first, last):
+        if bool(kicker) == bool(subtitle):
+            continue
+        top, bottom = (kicker, title) if kicker else (title, subtitle)
+        if decided_by_marks(top, bottom) is None:
+            examples.append((pair_features(top, bottom), 0 if kicker else 1))
+    return examples
+
+
+BlockCase = tuple[list[str], str, str | None, int]
+
+
+def block_cases(corpus: Path, first: str, last: str, seed: int = 0) -> list[BlockCase]:
+    """(headline lines above, a short line, the line below it, 1 if it is a headline)."""
+    rng = random.Random(seed)
+    examples = []
+    for number, (heads, paragraphs) in enumerate(stories(corpus, first, last)):
+        heads = [h for h in heads if h]
+        pieces = list(paragraphs)
+        if number % 2:
+            longest = max(range(len(pieces)), key=lambda i: len(pieces[i]))
+            text = pieces[longest]
+            if len(text) > 40:
+                cut = int(len(text) * rng.uniform(0.35, 0.7))
+                pieces[longest : longest + 1] = [text[:cut], text[cut:]]
+        for ascii_marks in (False, True):
+            texts = [*heads, *pieces]
+            if ascii_marks:
+                texts = [t.translate(_TO_ASCII).strip() for t in texts]
+            for index in range(1, min(4, len(texts))):
+                line = texts[index]
+                if len(line) <= _BODY_LABEL_CHARS or not could_be_headline(line):
+                    break
+                below = texts[index + 1] if index + 1 < len(texts) else None
+                label = int(index < len(heads))
+                examples.append((texts[:index], line, below, label))
+                if not label:
+                    break
+    return examples
+
+
+def train(examples: list[Example], seed: int = 0) -> dict[str, float]:
     """Logistic regression by stochastic gradient descent with L2 regularisation."""
     weights: dict[str, float] = {}
     rng = random.Random(seed)
-    examples = [(pair_features(first, second), label) for first, second, label in pairs]
+    examples = list(examples)
     for epoch in range(_EPOCHS):
         rng.shuffle(examples)
         rate = _LEARNING_RATE / (1 + epoch * 0.1)
@@ -65,10 +120,14 @@ def train(pairs: list[tuple[str, str, int]], seed: int = 0) -> dict[str, float]:
     return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= _MIN_WEIGHT}
 
 
-def accuracy(pairs: list[tuple[str, str, int]]) -> float:
-    """Share of blocks the shipped model (as `headlines` uses it) reads right."""
-    right = sum(second_is_subtitle(first, second) == bool(label) for first, second, label in pairs)
-    return right / len(pairs) if pairs else 1.0
+def _save(path: Path, until: str, weights: dict[str, float]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {"trained_until": until, "weights": weights}
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+
+def _share(hits: int, total: int) -> str:
+    return f"{hits / total:.3f}" if total else "-"
 
 
 def main() -> None:
@@ -76,23 +135,41 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("corpus", nargs="?", type=Path, default=default_corpus)
     options.add_argument("--until", default="20191019", help="last training day (YYYYMMDD)")
-    options.add_argument("--output", type=Path, default=MODEL_PATH)
+    options.add_argument("--output", type=Path, default=MODELS_DIR)
     args = options.parse_args()
-    pairs = training_pairs(args.corpus, args.until)
-    held_out = [pair for pair in training_pairs(args.corpus, "99999999") if pair not in set(pairs)]
-    weights = train(pairs)
-    baseline = sum(label == 0 for *_, label in held_out) / max(1, len(held_out))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(
-        json.dumps({"trained_until": args.until, "weights": weights}, ensure_ascii=False, indent=0)
-        + "\n",
-        encoding="utf-8",
+    after = str(int(args.until) + 1)
+
+    _save(
+        args.output / f"{ROLES}.json", args.until, train(role_examples(args.corpus, "", args.until))
     )
+    cases = block_cases(args.corpus, "", args.until)
+    block = train(
+        [(block_features(above, line, below), label) for above, line, below, label in cases]
+    )
+    _save(args.output / f"{BLOCK}.json", args.until, block)
     model_weights.cache_clear()
+
+    held_roles = [
+        (a, b, label)
+        for (kicker, title, subtitle), _ in stories(args.corpus, after, "99999999")
+        if bool(kicker) != bool(subtitle)
+        for a, b, label in [((kicker, title, 0) if kicker else (title, subtitle, 1))]
+        if decided_by_marks(a, b) is None
+    ]
+    right = sum(second_is_subtitle(a, b) == bool(label) for a, b, label in held_roles)
+    rule = sum(label == 0 for *_, label in held_roles)
     print(
-        f"{len(pairs)} training pairs, accuracy {accuracy(pairs):.3f}; "
-        f"{len(held_out)} held-out pairs, accuracy {accuracy(held_out):.3f} "
-        f"(always kicker + title: {baseline:.3f}); {len(weights)} weights → {args.output}"
+        f"roles: {len(held_roles)} held-out blocks, model {_share(right, len(held_roles))}, "
+        f"rule (kicker + title) {_share(rule, len(held_roles))}"
+    )
+    held_block = block_cases(args.corpus, after, "99999999", seed=1)
+    right = sum(
+        still_headline(a, line, below) == bool(label) for a, line, below, label in held_block
+    )
+    rule = sum(label for *_, label in held_block)
+    print(
+        f"block: {len(held_block)} held-out lines, model {_share(right, len(held_block))}, "
+        f"rule (every short line a headline) {_share(rule, len(held_block))}"
     )
 
 
