@@ -360,7 +360,9 @@ class _SegmentBuilder(_Body):
         indented = self.evidence.indented_paragraphs
         count = 0
         for index, line in enumerate(lines[: MAX_BLOCK_LINES + 1]):
-            if line.kind is not Kind.TEXT or line.indented or not could_be_headline(line.text):
+            if line.kind is not Kind.TEXT or line.indented:
+                break
+            if not could_be_headline(line.text, indented_page=indented):
                 break
             if not indented and index:
                 if len(line.text) <= _BODY_LABEL_CHARS:

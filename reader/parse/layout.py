@@ -152,11 +152,14 @@ def _may_hold_dateline(line: str) -> bool:
     return line.find("电", 0, _DATELINE_REACH) >= 0 or line.find("讯", 0, _DATELINE_REACH) >= 0
 
 
-def could_be_headline(text: str) -> bool:
+def could_be_headline(text: str, *, indented_page: bool = False) -> bool:
     """The loose test for a line where an article is known to start: short, no sentence
     inside, not cut mid-clause (a kicker may end in `——` or `：`, a title in `！` or `？`
     when it has no clause break)."""
-    longest = _SUBTITLE_MAX_CHARS if text.startswith("——") else HEADLINE_MAX_CHARS + 10
+    # Where paragraphs are indented, being unindented already marks a headline, so a
+    # long one (a column name in brackets, a summary subtitle) is believed.
+    long_allowed = indented_page or text.startswith("——")
+    longest = _SUBTITLE_MAX_CHARS if long_allowed else HEADLINE_MAX_CHARS + 10
     if len(text) > longest or "。" in text:
         return False
     last = text.rstrip(_CLOSERS)[-1:]

@@ -135,7 +135,8 @@ def _starts_article(
     # leaves an unindented stub that looks like a headline over an indented paragraph.)
     end = index
     while end < len(lines) and not lines[end].indented and end - index <= MAX_BLOCK_LINES:
-        if lines[end].kind is Kind.FURNITURE or not could_be_headline(lines[end].text):
+        text = lines[end].text
+        if lines[end].kind is Kind.FURNITURE or not could_be_headline(text, indented_page=True):
             return False
         end += 1
     return end < len(lines) and lines[end].indented and end - index <= MAX_BLOCK_LINES
