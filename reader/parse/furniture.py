@@ -3,7 +3,8 @@
 A printed page (and the archives and e-paper exports made from it) carries a date line
 (`2019年10月15日 星期二`), a page line (`第5版（评论）`, `A01版：要闻`, `第6版(国际)`), archive
 headers (`专栏:`), staff credits (`责任编辑：…`, `版式设计：…`) and cross references
-(`（相关报道见第九版）`, `（下转第二版）`). They are never an article's headline or author; what
+(`（相关报道见第九版）`, `（下转第二版）`), and separator lines between articles (`------`).
+They are never an article's headline or author; what
 they say about the page (paper, date, number, name) becomes its `PageInfo`.
 """
 
@@ -49,15 +50,26 @@ _CROSS_REFERENCE = re.compile(
     r"[^()（）]{0,6}[)）]"
 )
 _FURNITURE_MAX_CHARS = 60
+_RULE = re.compile("[-—=*＊_~·•─━═＝－﹏☆★◆◇※#＃ \t\u3000]+")
+_RULE_MIN_CHARS = 3
+#: The paper's name alone on a line, above everything else: `常州日报`, `人民日报海外版`.
+_PAPER_LINE = re.compile(f"[{_HAN}]{{2,8}}(?:报|报海外版)")
 #: Every furniture line holds one of these (a cheap test before the patterns).
 _HINT = re.compile("[版年:：\\-./ \u3000\u00a0]")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
+def is_rule(line: str) -> bool:
+    """A separator line between articles: `------`, `＊＊＊`, `═════`."""
+    return len(line) >= _RULE_MIN_CHARS and _RULE.fullmatch(line) is not None
 
 
 def is_furniture(line: str, *, at_top: bool = False) -> bool:
     """True for a date line, a page line, an archive or staff label, a cross reference.
     A bare date (`2019年9月30日`) is furniture only `at_top` of the page: inside an article
     it is the date a document was signed."""
+    if is_rule(line) or (at_top and _PAPER_LINE.fullmatch(line) is not None):
+        return True
     if len(line) > _FURNITURE_MAX_CHARS or _HINT.search(line) is None:
         return False
     dated = _DATE_LINE.fullmatch(line)
@@ -73,6 +85,9 @@ def page_info(furniture: list[str]) -> PageInfo:
     """What the furniture lines say about the page; the first mention of each wins."""
     paper = date = number = name = None
     for line in furniture:
+        if paper is None and _PAPER_LINE.fullmatch(line):
+            paper = line
+            continue
         dated = _DATE_LINE.fullmatch(line)
         if dated is not None:
             paper = paper or dated.group("paper")

@@ -7,7 +7,8 @@ itself, so the evidence is read from the page as a whole before any line is judg
   paragraph starts a new article;
 - **blank lines**: when most lines follow each other directly, a blank line separates
   articles; when a blank line follows every block, a longer run of blank lines does;
-- **page furniture** (`第13版(社会)`, `专栏:`) between articles.
+- **page furniture** (`第13版(社会)`, `专栏:`) and separator lines (`------`) between
+  articles.
 A page with none of these (one blank line between every block, nothing indented) gives no
 boundaries here; `articles` then finds articles from the lines' content alone.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.parse.furniture import is_rule
 from reader.parse.layout import Kind, Line, could_be_headline, ends_sentence
 
 #: Share of body lines that must be indented for indentation to mark paragraphs.
@@ -34,10 +36,12 @@ class Evidence:
     indented_paragraphs: bool = False
     #: A gap of at least this many blank lines separates articles (None: no such gap).
     boundary_blanks: int | None = None
+    #: Separator lines (`------`) stand between articles.
+    rules: bool = False
 
     @property
     def any(self) -> bool:
-        return self.indented_paragraphs or self.boundary_blanks is not None
+        return self.indented_paragraphs or self.boundary_blanks is not None or self.rules
 
 
 def page_evidence(lines: list[Line]) -> Evidence:
@@ -57,7 +61,8 @@ def page_evidence(lines: list[Line]) -> Evidence:
             # runs are not where this page's articles begin (a run of briefs inside one
             # item starts a few, fewer than the runs around the items).
             boundary = None
-    return Evidence(indented_paragraphs, boundary)
+    rules = any(line.kind is Kind.FURNITURE and is_rule(line.text) for line in lines)
+    return Evidence(indented_paragraphs, boundary, rules)
 
 
 def _article_starts_between(lines: list[Line], boundary: int) -> int:

@@ -89,3 +89,27 @@ def test_json_carries_the_page_and_keeps_every_character() -> None:
     assert sorted(printed.replace(" ", "")) == sorted(
         HEADER_PAGE.replace("\n", "").replace(" ", "").replace("\u3000", "")
     )
+
+
+def test_a_page_from_another_paper_with_separator_lines() -> None:
+    """An e-paper export: paper name, date and page on top, `------` between articles,
+    a staff credit at the bottom."""
+    page = parse_text(
+        "常州日报\n2025年3月7日 星期五\nA01版：要闻\n\n"
+        "市委常委会召开会议\n本报讯（记者 王小明）昨天，市委常委会召开会议。\n"
+        "会议指出，要抓好落实。\n"
+        "------------------------------\n"
+        "我市推进城市更新\n今年以来，我市改造老旧小区120个。\n改造工作将于年底完成。\n"
+        "------------------------------\n"
+        "春日踏青正当时\n3月6日，市民在公园赏花。\n记者 李四 摄\n责任编辑：张三\n"
+    )
+    assert page.page == PageInfo(paper="常州日报", date="2025-03-07", number="A01", name="要闻")
+    assert [a.title for a in page.articles] == [
+        "市委常委会召开会议",
+        "我市推进城市更新",
+        "春日踏青正当时",
+    ]
+    assert [len(a.paragraphs) for a in page.articles] == [2, 2, 1]
+    assert page.articles[2].captions == ["记者 李四 摄"]
+    assert page.furniture[-1] == "责任编辑：张三"
+    assert page.furniture.count("------------------------------") == 2
