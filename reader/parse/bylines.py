@@ -31,7 +31,7 @@ from reader.parse.model import (
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _SPACE = "[ \t\u3000\u00a0]"
-_ROLE_WORDS = "摄影记者|特约记者|见习记者|记者|特约通讯员|通讯员|实习生|摄影"
+_ROLE_WORDS = "摄影记者|特约记者|见习记者|记者|特约通讯员|通讯员|实习生|摄影/|摄影|[文图][/／]"
 _ROLES = {
     "记者": ROLE_REPORTER,
     "特约记者": ROLE_REPORTER,
@@ -40,7 +40,13 @@ _ROLES = {
     "通讯员": ROLE_CORRESPONDENT,
     "特约通讯员": ROLE_CORRESPONDENT,
     "摄影": ROLE_PHOTOGRAPHER,
+    "摄影/": ROLE_PHOTOGRAPHER,
     "摄影记者": ROLE_PHOTOGRAPHER,
+    # `文/王某 图/李某`: words by, pictures by.
+    "文/": ROLE_AUTHOR,
+    "文／": ROLE_AUTHOR,
+    "图/": ROLE_PHOTOGRAPHER,
+    "图／": ROLE_PHOTOGRAPHER,
 }
 _AGENCY = f"本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:通讯社|日报社|报社|电视台|网)"
 _DATE = r"(?:\d{1,2}月)?\d{1,2}日"
@@ -194,7 +200,7 @@ def is_byline_line(line: str) -> bool:
     if len(text) > _CREDIT_MAX_CHARS or not _only_people(text):
         return False
     first_role = _ROLE_TOKEN.search(text)
-    if first_role is None or first_role.start() > 12 or first_role.group(1) == "摄影":
+    if first_role is None or first_role.start() > 12 or first_role.group(1) in ("摄影", "图/"):
         return False
     return bool(_people(text, ROLE_REPORTER)) and not _leftover_words(text)
 
@@ -258,6 +264,10 @@ def _people(text: str, default_role: str) -> list[Author]:
             unlabelled.extend(names)
         else:
             authors.extend(Author(n, role) for n in names)
+        if role == ROLE_PHOTOGRAPHER and not before.strip():
+            # `图/记者 李四`: a reporter credited for the picture is its photographer.
+            position = match.end()
+            continue
         role = _ROLES[match.group(1)]
         if role == ROLE_REPORTER:
             authors.extend(Author(n, ROLE_CORRESPONDENT) for n in unlabelled)

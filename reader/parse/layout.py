@@ -122,7 +122,7 @@ def classify(line: str, *, at_top: bool = False) -> Line:
         return Line(line, Kind.FURNITURE)
     if is_credit(line):
         return Line(line, Kind.CREDIT)
-    if (first == "□" or "记者" in line[:16] or "通讯员" in line[:16]) and is_byline_line(line):
+    if _may_be_byline(line) and is_byline_line(line):
         return Line(line, Kind.BYLINE)
     if first in "(（" and closing_byline(line) is not None:
         return Line(line, Kind.CLOSING)
@@ -144,6 +144,12 @@ def ends_block(text: str) -> bool:
 def _bracketed(text: str) -> bool:
     """`（作者为…）`, `（上）`: a note wholly in brackets, never a headline."""
     return text[:1] in "(（" and text[-1:] in ")）"
+
+
+def _may_be_byline(line: str) -> bool:
+    """A cheap test before the byline parser: `□…`, `文/…`, a role word near the start."""
+    head = line[:16]
+    return line[0] == "□" or line[1:2] in "/／" or "记者" in head or "通讯员" in head
 
 
 def _may_hold_dateline(line: str) -> bool:

@@ -95,6 +95,9 @@ def test_bracketed_notes_stay_paragraphs_and_name_nobody(note: str) -> None:
         ("本报见习记者 周五", [("周五", R)]),
         ("本报特约记者 郑六 实习生 孙七", [("郑六", R), ("孙七", R)]),
         ("人民网记者毛雷", [("毛雷", R)]),
+        ("文/广州日报全媒体记者 王某某 通讯员 李四", [("王某某", R), ("李四", C)]),
+        ("文/王小明 图/李大伟", [("王小明", W), ("李大伟", P)]),
+        ("文/记者 张三 图/记者 李四", [("张三", R), ("李四", P)]),
     ],
 )
 def test_byline_on_its_own_line(line: str, authors) -> None:
