@@ -50,7 +50,8 @@ _CROSS_REFERENCE = re.compile(
     r"[^()（）]{0,6}[)）]"
 )
 _FURNITURE_MAX_CHARS = 60
-_RULE = re.compile("[-—=*＊_~·•─━═＝－﹏☆★◆◇※#＃ \t\u3000]+")
+_RULE_CHARS = "-—=*＊_~·•─━═＝－﹏☆★◆◇※#＃"
+_RULE = re.compile(f"[{re.escape(_RULE_CHARS)} \t\u3000]+")
 _RULE_MIN_CHARS = 3
 #: The paper's name alone on a line, above everything else: `常州日报`, `人民日报海外版`.
 _PAPER_LINE = re.compile(f"[{_HAN}]{{2,8}}(?:报|报海外版)")
@@ -61,7 +62,11 @@ _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 def is_rule(line: str) -> bool:
     """A separator line between articles: `------`, `＊＊＊`, `═════`."""
-    return len(line) >= _RULE_MIN_CHARS and _RULE.fullmatch(line) is not None
+    return (
+        line[:1] in _RULE_CHARS
+        and len(line) >= _RULE_MIN_CHARS
+        and _RULE.fullmatch(line) is not None
+    )
 
 
 def is_furniture(line: str, *, at_top: bool = False) -> bool:
