@@ -161,11 +161,13 @@ class _Body:
         if len(self.open_pieces) >= _MAX_PIECES:
             self.close_paragraph()
 
-    def add_text(self, text: str) -> None:
+    def add_text(self, text: str, *, whole_line: bool = True) -> None:
+        """Start or continue a paragraph; a short whole line without a sentence in it is
+        an inner heading and stands alone (the text after a dateline never is)."""
         self.join_piece(text)
         if not self.open_pieces:
             self.headline_allowed = True
-        elif ends_block(text) or (len(self.open_pieces) == 1 and _is_heading(text)):
+        elif ends_block(text) or (whole_line and len(self.open_pieces) == 1 and _is_heading(text)):
             self.close_paragraph()
             self.headline_allowed = True
         else:
@@ -188,7 +190,7 @@ class _Body:
             rest = line.text[line.lead_end :].strip()
             self.headline_allowed = False
             if rest:
-                self.add_text(rest)
+                self.add_text(rest, whole_line=False)
         elif kind is Kind.BYLINE:
             self.close_paragraph()
             draft = self.current()
@@ -258,7 +260,7 @@ class _ContentBuilder(_Body):
             index += 1
         self.finish_article()
 
-    def add_text(self, text: str) -> None:
+    def add_text(self, text: str, *, whole_line: bool = True) -> None:
         # Without layout evidence a short line may be half a paragraph: join as printed.
         self.join_piece(text)
         if not self.open_pieces or ends_sentence(text):
@@ -328,9 +330,13 @@ class _SegmentBuilder(_Body):
             self.close_paragraph()
             self.furniture.append(lines[0].text)
             return
-        if self.draft is not None:
-            self.finish_article()
         block = self.headline_block(lines)
+        waiting = self.draft is not None and self.draft.headlines and not self.draft.has_body
+        if block == 0 and waiting:
+            # Headlines alone, then text with none: one article whose blocks the page
+            # set apart with the blank lines it uses between articles elsewhere.
+            self.add_body(lines)
+            return
         draft = self.new_article()
         heads = [normalize_punctuation(line.text) for line in lines[:block]]
         if len(heads) > _MAX_HEADLINES or (
@@ -342,7 +348,10 @@ class _SegmentBuilder(_Body):
             draft.section = heads.pop(0)
         draft.headlines = heads
         draft.roles = headline_roles(heads) if heads else None
-        for line in lines[block:]:
+        self.add_body(lines[block:])
+
+    def add_body(self, lines: list[Line]) -> None:
+        for line in lines:
             if self.paragraph_open and line.kind is Kind.TEXT and not line.indented:
                 self.join_piece(line.text)
                 if self.open_pieces and ends_block(line.text):
