@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from reader.parse.punctuation import fold_punctuation
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "rmrb-2019-10"
 LAYOUTS = ("crawler", "blank", "blank-ascii", "listing", "header", "archive")
 HELD_OUT_FROM = "20191020"
+_COLUMN_NAME = re.compile(r"（([^（）]{2,12})）$")
 _INDENT = "\u3000\u3000"
 _TO_ASCII = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": "(", "）": ")"})
 
@@ -32,6 +34,8 @@ class Story:
     headlines: list[str]
     title: str
     paragraphs: list[str]
+    #: A column label printed on its own line above the headlines (layout d).
+    section: str | None = None
 
 
 @dataclass
@@ -68,14 +72,29 @@ def page_groups(first_day: str = "", last_day: str = "99999999") -> list[list[St
     return [stories for stories in groups.values() if len(stories) >= 2]
 
 
+def _column_label_on_top(story: Story) -> Story:
+    """Layout d: a column name in brackets after the title (`…（人民时评）`) is printed as
+    its own line above the headlines, and the title loses it."""
+    match = _COLUMN_NAME.search(story.title)
+    if match is None:
+        return story
+    title = story.title[: match.start()]
+    headlines = [title if line == story.title else line for line in story.headlines]
+    return Story(headlines, title, story.paragraphs, section=match.group(1))
+
+
 def build_page(stories: list[Story], layout: str, seed: int = 0) -> Page:
     """Join stories in one layout (see ../shared/corpus/README.md for the five layouts)."""
     rng = random.Random(seed)
     joins: list[str] = []
+    if layout == "header":
+        stories = [_column_label_on_top(story) for story in stories]
     if layout in ("crawler", "header", "listing"):
         blocks = []
         for story in stories:
             lines = [*story.headlines, *(_INDENT + p for p in story.paragraphs)]
+            if story.section:
+                lines.insert(0, story.section)
             blocks.append("\n".join(lines))
         gap = "\n" if layout == "listing" else "\n\n"
         text = gap.join(blocks) + "\n"
@@ -166,7 +185,7 @@ def score_page(page: Page) -> Score:
         score.titles += _norm(article.title) == _norm(story.title)
         score.headlines += [_norm(h) for h in article.headlines] == [
             _norm(h) for h in story.headlines
-        ]
+        ] and _norm(article.section or "") == _norm(story.section or "")
     paragraphs = [_norm(p) for a in parsed.articles for p in a.paragraphs]
     for join in page.joins:
         score.joins_n += 1
