@@ -28,7 +28,7 @@ from reader.parse.bylines import (
     ordered_authors,
     trailing_credit,
 )
-from reader.parse.headline_model import still_headline
+from reader.parse.headline_model import is_column_label, still_headline
 from reader.parse.headlines import headline_roles
 from reader.parse.layout import (
     HEADLINE_MAX_CHARS,
@@ -55,6 +55,8 @@ _MAX_PIECES = 64
 _MAX_PARAGRAPHS = 500
 #: A second or third headline line this short is a label in the body (`核心阅读`).
 _BODY_LABEL_CHARS = 4
+#: A column label (栏目) over a headline is a short name: `人民时评`, `动感2019`.
+_LABEL_MAX_CHARS = 7
 
 
 @dataclass
@@ -339,12 +341,7 @@ class _SegmentBuilder(_Body):
             return
         draft = self.new_article()
         heads = [normalize_punctuation(line.text) for line in lines[:block]]
-        if len(heads) > _MAX_HEADLINES or (
-            len(heads) == _MAX_HEADLINES
-            and _label_on_top(heads)
-            and not any(lines[block - 3].text in line.text for line in lines[block:])
-        ):
-            # A column label never recurs in the story; a kicker naming its subject does.
+        if len(heads) > _MAX_HEADLINES or (len(heads) >= 2 and self.label_on_top(lines, block)):
             draft.section = heads.pop(0)
         draft.headlines = heads
         draft.roles = headline_roles(heads) if heads else None
@@ -363,6 +360,18 @@ class _SegmentBuilder(_Body):
     def close_paragraph_before(self, line: Line) -> None:
         if line.indented or line.kind is not Kind.TEXT:
             self.close_paragraph()
+
+    @staticmethod
+    def label_on_top(lines: list[Line], block: int) -> bool:
+        """Whether the first of a block's 2-3 lines is a column label (`动感2019`,
+        `人民时评`) rather than a kicker: short, not introducing the next line (`——`,
+        `：`), and read so by the trained label model, which also weighs whether the
+        line recurs in the story (a column name seldom does, a kicker's subject often)."""
+        first, second = lines[0].text, lines[1].text
+        if len(first) > _LABEL_MAX_CHARS or first.endswith(("——", "：", ":")):
+            return False
+        recurs = any(first in line.text for line in lines[block:])
+        return is_column_label(first, second, recurs)
 
     def headline_block(self, lines: list[Line]) -> int:
         """How many leading lines of an article's segment are its headline block."""
@@ -386,12 +395,6 @@ class _SegmentBuilder(_Body):
         if count > MAX_BLOCK_LINES:
             return 0  # more short lines than any headline block: a list, not headlines
         return count
-
-
-def _label_on_top(heads: list[str]) -> bool:
-    """Three short lines where the first is a column label (`动感2019` over a kicker and
-    a title) rather than a kicker over a title and a subtitle."""
-    return len(heads[0]) <= 6 and not heads[2].startswith("——") and len(heads[1]) > 6
 
 
 def build_articles(lines: list[Line]) -> tuple[list[ParsedArticle], list[str]]:

@@ -4,6 +4,9 @@ a few features of short lines (end and start characters, marks, digits, lengths)
 - `roles`: of two headline lines, is the second a subtitle (副题) or the title (the first
   being a kicker)? Marks decide many blocks (see `headlines`); this reads the words of
   the rest (`李克强出席闭幕式` is a subtitle, `陈希在青海调研时强调` a kicker).
+- `label`: is a short line above a headline a column label (栏目: `人民时评`, `钟声`) or a
+  kicker (`胡春华强调`, `全国铁路调图`)? Column names come back in every issue and seldom
+  recur in the story; kickers name a subject or an action.
 - `block`: on a page without indents, does a short line under a headline still belong to
   the headline block, or is it the first line of the story (a summary line, the first
   piece of a paragraph cut by a column)?
@@ -25,6 +28,7 @@ from reader.resources import RESOURCES_DIR
 MODELS_DIR = RESOURCES_DIR / "models"
 ROLES = "headline_roles"
 BLOCK = "headline_block"
+LABEL = "column_label"
 _DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE = re.compile(r"[，,、；;]")
 #: Log-odds of p = 0.8: a model overrides the rule's reading only when fairly sure.
@@ -68,6 +72,14 @@ def block_features(above: list[str], line: str, below: str | None) -> list[str]:
     return features
 
 
+def label_features(first: str, second: str, recurs: bool) -> list[str]:
+    """Features of a short line above a headline; `recurs`: it appears in the story."""
+    features = ["bias", *line_features("a", first), *line_features("b", second)]
+    if recurs:
+        features.append("recurs")
+    return features
+
+
 @cache
 def model_weights(name: str) -> dict[str, float]:
     try:
@@ -91,3 +103,10 @@ def still_headline(above: list[str], line: str, below: str | None) -> bool:
     if not model_weights(BLOCK):
         return True
     return log_odds(BLOCK, block_features(above, line, below)) > -_CONFIDENT
+
+
+def is_column_label(first: str, second: str, recurs: bool) -> bool:
+    """The label model's call (default without the model: a kicker)."""
+    if not model_weights(LABEL):
+        return False
+    return log_odds(LABEL, label_features(first, second, recurs)) >= _CONFIDENT

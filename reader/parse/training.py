@@ -5,6 +5,8 @@ title, line 3 the subtitle, then `　　`-indented paragraphs), days up to `--un
 that later days stay held out, and writes two logistic regressions (see `headline_model`)
 to resources/models/:
 - headline_roles.json from every two-line block the marks leave undecided;
+- column_label.json from column names (`（人民时评）` after a title, printed above it as
+  layout d does) and short kickers;
 - headline_block.json from the stories as pages without indents print them (a blank line
   or nothing between blocks, ASCII punctuation or not, the longest paragraph of every
   other story cut by a column break): each short line under a headline, labelled
@@ -19,14 +21,18 @@ import argparse
 import json
 import math
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from reader.parse.headline_model import (
     BLOCK,
+    LABEL,
     MODELS_DIR,
     ROLES,
     block_features,
+    is_column_label,
+    label_features,
     model_weights,
     pair_features,
     second_is_subtitle,
@@ -40,6 +46,7 @@ _EPOCHS = 40
 _LEARNING_RATE = 0.1
 _L2 = 1e-4
 _MIN_WEIGHT = 1e-3
+_COLUMN_NAME = re.compile(r"（([^（）]{2,12})）$")
 _TO_ASCII = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": "(", "）": ")"})
 #: Mirrors `articles._BODY_LABEL_CHARS`: shorter lines end a block by rule.
 _BODY_LABEL_CHARS = 4
@@ -69,6 +76,27 @@ def role_examples(corpus: Path, first: str, last: str) -> list[Example]:
         if decided_by_marks(top, bottom) is None:
             examples.append((pair_features(top, bottom), 0 if kicker else 1))
     return examples
+
+
+LabelCase = tuple[str, str, bool, int]
+#: Mirrors `articles._LABEL_MAX_CHARS`: only lines this short may be column labels.
+_LABEL_MAX_CHARS = 7
+
+
+def label_cases(corpus: Path, first: str, last: str) -> list[LabelCase]:
+    """(short line, the headline under it, whether it recurs in the story, 1 if it is a
+    column label): column names moved above the title as layout d prints them, and short
+    kickers as printed."""
+    cases = []
+    for (kicker, title, _), paragraphs in stories(corpus, first, last):
+        body = "".join(paragraphs)
+        match = _COLUMN_NAME.search(title)
+        if match and len(match.group(1)) <= _LABEL_MAX_CHARS:
+            bare = title[: match.start()]
+            cases.append((match.group(1), kicker or bare, match.group(1) in body, 1))
+        if kicker and len(kicker) <= _LABEL_MAX_CHARS and not kicker.endswith(("——", "：")):
+            cases.append((kicker, title, kicker in body, 0))
+    return cases
 
 
 BlockCase = tuple[list[str], str, str | None, int]
@@ -147,6 +175,9 @@ def main() -> None:
         [(block_features(above, line, below), label) for above, line, below, label in cases]
     )
     _save(args.output / f"{BLOCK}.json", args.until, block)
+    labels = label_cases(args.corpus, "", args.until)
+    label = train([(label_features(a, b, recurs), y) for a, b, recurs, y in labels])
+    _save(args.output / f"{LABEL}.json", args.until, label)
     model_weights.cache_clear()
 
     held_roles = [
@@ -161,6 +192,13 @@ def main() -> None:
     print(
         f"roles: {len(held_roles)} held-out blocks, model {_share(right, len(held_roles))}, "
         f"rule (kicker + title) {_share(rule, len(held_roles))}"
+    )
+    held_labels = label_cases(args.corpus, after, "99999999")
+    right = sum(is_column_label(a, b, recurs) == bool(y) for a, b, recurs, y in held_labels)
+    rule = sum(1 - y for *_, y in held_labels)
+    print(
+        f"label: {len(held_labels)} held-out short lines, model "
+        f"{_share(right, len(held_labels))}, rule (a kicker) {_share(rule, len(held_labels))}"
     )
     held_block = block_cases(args.corpus, after, "99999999", seed=1)
     right = sum(

@@ -68,8 +68,11 @@ def test_title_is_always_the_main_headline_and_headlines_keep_page_order() -> No
 
 
 def test_main_headline_broken_over_two_lines_keeps_both_lines() -> None:
-    page = parse_text("第一篇\n" + BODY + "\n习近平会见\n尼泊尔总统班达里\n" + BODY)
-    assert page.articles[1].headlines == ["习近平会见", "尼泊尔总统班达里"]
+    page = parse_text(
+        "第一篇\n" + BODY + "\n国家主席习近平在加德满都\n会见尼泊尔总统班达里\n" + BODY
+    )
+    assert page.articles[1].headlines == ["国家主席习近平在加德满都", "会见尼泊尔总统班达里"]
+    assert page.articles[1].section is None
 
 
 def test_column_label_above_a_headline_block_is_the_section() -> None:
@@ -78,6 +81,20 @@ def test_column_label_above_a_headline_block_is_the_section() -> None:
     assert article.section == "动感2019"
     assert article.headlines == ["军运会女排小组赛", "中国队胜巴西队"]
     assert article.title == "中国队胜巴西队"
+
+
+def test_column_name_printed_above_the_headline_is_the_section() -> None:
+    page = parse_text("第一篇\n" + BODY + "\n人民时评\n在大历史中感受爱国力量\n" + BODY)
+    article = page.articles[1]
+    assert (article.section, article.headlines) == ("人民时评", ["在大历史中感受爱国力量"])
+    assert article.title == "在大历史中感受爱国力量"
+
+
+def test_short_kicker_is_not_taken_for_a_column_name() -> None:
+    page = parse_text("第一篇\n" + BODY + "\n胡春华强调\n坚决如期攻克深度贫困堡垒\n" + BODY)
+    article = page.articles[1]
+    assert article.section is None
+    assert article.kicker == "胡春华强调"
 
 
 def test_headline_and_first_paragraph_on_one_line() -> None:

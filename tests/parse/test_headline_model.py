@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 from reader.parse import headline_model
-from reader.parse.headline_model import BLOCK, MODELS_DIR, ROLES
+from reader.parse.headline_model import BLOCK, LABEL, MODELS_DIR, ROLES
 
 
 def test_shipped_models_are_trained_before_the_held_out_days() -> None:
-    for name in (ROLES, BLOCK):
+    for name in (ROLES, BLOCK, LABEL):
         document = json.loads((MODELS_DIR / f"{name}.json").read_text(encoding="utf-8"))
         assert document["trained_until"] < "20191020"
         assert len(document["weights"]) > 50
@@ -34,11 +34,12 @@ def _story(folder: Path, name: str, kicker: str, title: str, subtitle: str) -> N
     (folder / name).write_bytes(f"{kicker}\r\n{title}\r\n{subtitle}\r\n{body}\r\n".encode())
 
 
-def test_training_script_writes_both_models(tmp_path: Path) -> None:
+def test_training_script_writes_every_model(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     for day in ("20191001", "20191025"):
         _story(corpus / day, f"{day}-01-01.txt", "某地召开会议强调", "扎实做好各项工作", "")
         _story(corpus / day, f"{day}-01-02.txt", "", "某某大会开幕", "某某出席")
+        _story(corpus / day, f"{day}-01-03.txt", "胡春华强调", "扎实做好工作（人民时评）", "")
     out = tmp_path / "models"
     done = subprocess.run(
         [sys.executable, "-m", "reader.parse.training", str(corpus), "--output", str(out)],
@@ -47,7 +48,7 @@ def test_training_script_writes_both_models(tmp_path: Path) -> None:
         check=True,
     )
     assert "held-out" in done.stdout
-    for name in (ROLES, BLOCK):
+    for name in (ROLES, BLOCK, LABEL):
         document = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
         assert document["trained_until"] == "20191019"
         assert document["weights"]
