@@ -1,7 +1,10 @@
 """What the parser produces: plain data, no I/O, no database.
 
 The JSON contract of `reader parse --json` is `ParsedPage.to_json()`; other tools rely on
-its keys, so change them only with a version bump and a note in the README.
+its keys, so change them only with a version bump and a note in the README. Keys only
+grow: issue 9 added `page` ({paper, date, number, name}), `source.furniture` (the page's
+own lines, one a line) and, per article, `kicker`, `subtitle` and `dateline`
+({agency, place, date}), each possibly null.
 """
 
 from __future__ import annotations
