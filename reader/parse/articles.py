@@ -98,11 +98,11 @@ class _Draft:
 
 
 def _fallback_title(draft: _Draft) -> str:
-    """No headline: the column label, else the start of the first paragraph so that every
-    article can be listed."""
+    """No headline: the column label, else the start of the first paragraph (or caption,
+    or byline) so that every article can be listed."""
     if draft.section:
         return draft.section
-    for text in (*draft.paragraphs, *draft.captions):
+    for text in (*draft.paragraphs, *draft.captions, *draft.bylines):
         return text[:_FALLBACK_TITLE_CHARS]
     return ""
 
