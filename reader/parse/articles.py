@@ -56,7 +56,7 @@ _MAX_PARAGRAPHS = 500
 #: A second or third headline line this short is a label in the body (`核心阅读`).
 _BODY_LABEL_CHARS = 4
 #: A column label (栏目) over a headline is a short name: `人民时评`, `动感2019`.
-_LABEL_MAX_CHARS = 7
+_LABEL_MAX_CHARS = 12
 
 
 @dataclass

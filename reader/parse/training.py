@@ -80,7 +80,7 @@ def role_examples(corpus: Path, first: str, last: str) -> list[Example]:
 
 LabelCase = tuple[str, str, bool, int]
 #: Mirrors `articles._LABEL_MAX_CHARS`: only lines this short may be column labels.
-_LABEL_MAX_CHARS = 7
+_LABEL_MAX_CHARS = 12
 
 
 def label_cases(corpus: Path, first: str, last: str) -> list[LabelCase]:
