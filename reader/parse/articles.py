@@ -28,7 +28,7 @@ from reader.parse.bylines import (
     ordered_authors,
     trailing_credit,
 )
-from reader.parse.headline_model import is_column_label, still_headline
+from reader.parse.headline_model import is_column_label, starts_article, still_headline
 from reader.parse.headlines import headline_roles
 from reader.parse.layout import (
     HEADLINE_MAX_CHARS,
@@ -289,13 +289,12 @@ class _ContentBuilder(_Body):
             if count == 1 and self.photo_news_ahead(end):
                 self.new_article().section = normalize_punctuation(lines[start].text)
                 return 1
-            starts_paragraph = following.indented and count <= _MAX_HEADLINES
-            if (self.draft is not None or self.articles or count > _MAX_HEADLINES) and not (
-                starts_paragraph
-            ):
+            mid_page = self.draft is not None or self.articles
+            if (mid_page or count > _MAX_HEADLINES) and not self.new_story_at(start, end):
                 # Mid-page, a short line followed by text without a lead is far more
-                # often the first part of a paragraph cut by a column than a headline
-                # (unless that text visibly starts a paragraph).
+                # often an inner heading or the first part of a paragraph cut by a
+                # column than a headline (unless that text visibly starts a paragraph,
+                # or the trained start model is fairly sure a new story begins).
                 return 0
         draft = self.new_article()
         if count > _MAX_HEADLINES:
@@ -305,6 +304,18 @@ class _ContentBuilder(_Body):
         draft.headlines = [normalize_punctuation(line.text) for line in lines[start:end]]
         self.headline_allowed = False
         return count
+
+    def new_story_at(self, start: int, end: int) -> bool:
+        """Whether the short lines `start:end`, after a finished paragraph and before
+        text, head a new story."""
+        lines = self.lines
+        if end - start > _MAX_HEADLINES:
+            return False
+        if lines[end].indented:
+            return True
+        previous = lines[start - 1].text if start else ""
+        run = [line.text for line in lines[start:end]]
+        return starts_article(run, previous, lines[end].text)
 
     def photo_news_ahead(self, start: int) -> bool:
         """True when the text from `start` is one paragraph (maybe cut by column breaks)

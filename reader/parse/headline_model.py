@@ -7,6 +7,9 @@ a few features of short lines (end and start characters, marks, digits, lengths)
 - `label`: is a short line above a headline a column label (栏目: `人民时评`, `钟声`) or a
   kicker (`胡春华强调`, `全国铁路调图`)? Column names come back in every issue and seldom
   recur in the story; kickers name a subject or an action.
+- `start`: on a page where nothing but content marks articles (one blank line between
+  every block), does a short line after a finished paragraph start a new article or is
+  it a heading inside the story?
 - `block`: on a page without indents, does a short line under a headline still belong to
   the headline block, or is it the first line of the story (a summary line, the first
   piece of a paragraph cut by a column)?
@@ -29,6 +32,7 @@ MODELS_DIR = RESOURCES_DIR / "models"
 ROLES = "headline_roles"
 BLOCK = "headline_block"
 LABEL = "column_label"
+START = "article_start"
 _DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE = re.compile(r"[，,、；;]")
 #: Log-odds of p = 0.8: a model overrides the rule's reading only when fairly sure.
@@ -80,6 +84,22 @@ def label_features(first: str, second: str, recurs: bool) -> list[str]:
     return features
 
 
+def start_features(run: list[str], previous: str, following: str) -> list[str]:
+    """Features of a run of short lines after the paragraph `previous`, before the text
+    `following`."""
+    features = [f"count={len(run)}", *line_features("a", run[0])]
+    if len(run) > 1:
+        features += line_features("b", run[-1])
+    features += [
+        f"p_end1={previous[-1:]}",
+        f"p_len={min(len(previous) // 20, 10)}",
+        f"f_len={min(len(following) // 20, 10)}",
+        f"f_start1={following[:1]}",
+        f"f_start2={following[:2]}",
+    ]
+    return ["bias", *features]
+
+
 @cache
 def model_weights(name: str) -> dict[str, float]:
     try:
@@ -110,3 +130,10 @@ def is_column_label(first: str, second: str, recurs: bool) -> bool:
     if not model_weights(LABEL):
         return False
     return log_odds(LABEL, label_features(first, second, recurs)) >= _CONFIDENT
+
+
+def starts_article(run: list[str], previous: str, following: str) -> bool:
+    """The start model's call (default without the model: a heading inside the story)."""
+    if not model_weights(START):
+        return False
+    return log_odds(START, start_features(run, previous, following)) >= _CONFIDENT

@@ -30,16 +30,19 @@ from reader.parse.headline_model import (
     LABEL,
     MODELS_DIR,
     ROLES,
+    START,
     block_features,
     is_column_label,
     label_features,
     model_weights,
     pair_features,
     second_is_subtitle,
+    start_features,
+    starts_article,
     still_headline,
 )
 from reader.parse.headlines import decided_by_marks
-from reader.parse.layout import could_be_headline
+from reader.parse.layout import Kind, could_be_headline, ends_sentence, split_lines
 
 _INDENT = "\u3000\u3000"
 _EPOCHS = 40
@@ -56,6 +59,14 @@ Example = tuple[list[str], int]
 
 def stories(corpus: Path, first: str, last: str) -> Iterator[tuple[list[str], list[str]]]:
     """(headline lines as in the file: kicker, title, subtitle, "" when absent; paragraphs)."""
+    for _, story in paged_stories(corpus, first, last):
+        yield story
+
+
+def paged_stories(
+    corpus: Path, first: str, last: str
+) -> Iterator[tuple[str, tuple[list[str], list[str]]]]:
+    """Each story with its printed page (`YYYYMMDD-PP`)."""
     for path in sorted(corpus.glob("*/*.txt")):
         if not first <= path.parent.name <= last:
             continue
@@ -64,7 +75,7 @@ def stories(corpus: Path, first: str, last: str) -> Iterator[tuple[list[str], li
             continue  # 广告 pages, speeches with unindented salutations
         paragraphs = [line.strip() for line in lines[3:] if line.strip()]
         if paragraphs and lines[1].strip():
-            yield [line.strip() for line in lines[:3]], paragraphs
+            yield path.stem[:11], ([line.strip() for line in lines[:3]], paragraphs)
 
 
 def role_examples(corpus: Path, first: str, last: str) -> list[Example]:
@@ -97,6 +108,55 @@ def label_cases(corpus: Path, first: str, last: str) -> list[LabelCase]:
         if kicker and len(kicker) <= _LABEL_MAX_CHARS and not kicker.endswith(("——", "：")):
             cases.append((kicker, title, kicker in body, 0))
     return cases
+
+
+StartCase = tuple[list[str], str, str, int]
+
+
+def start_cases(corpus: Path, first: str, last: str, seed: int = 0) -> list[StartCase]:
+    """Printed pages with one blank line between every block and nothing else marking
+    stories: (short lines after a finished paragraph, that paragraph, the text after
+    them, 1 if they head a new story) wherever the content rules would have to guess."""
+    rng = random.Random(seed)
+    pages: dict[str, list[tuple[list[str], list[str]]]] = {}
+    for page, story in paged_stories(corpus, first, last):
+        pages.setdefault(page, []).append(story)
+    cases = []
+    for number, page_stories in enumerate(pages.values()):
+        texts: list[str] = []
+        firsts: set[int] = set()
+        for heads, paragraphs in page_stories:
+            firsts.add(len(texts))
+            texts += [h for h in heads if h]
+            texts += _cut(paragraphs, rng) if number % 2 else paragraphs
+        lines = split_lines("\n\n".join(texts))
+        if len(lines) != len(texts):
+            continue  # a block split or taken as furniture: the labels would not line up
+        for index in range(1, len(lines) - 1):
+            previous, line = lines[index - 1], lines[index]
+            if not line.headline_like or (
+                previous.kind is Kind.TEXT and not ends_sentence(previous.text)
+            ):
+                continue
+            end = index
+            while end < len(lines) and lines[end].headline_like and end - index < 3:
+                end += 1
+            if end >= len(lines) or lines[end].kind is not Kind.TEXT:
+                continue  # datelines, bylines and credits are decided by rule
+            run = [lines[i].text for i in range(index, end)]
+            cases.append((run, previous.text, lines[end].text, int(index in firsts)))
+    return cases
+
+
+def _cut(paragraphs: list[str], rng: random.Random) -> list[str]:
+    """The longest paragraph cut once by a column break, 35-70 % in."""
+    pieces = list(paragraphs)
+    longest = max(range(len(pieces)), key=lambda i: len(pieces[i]))
+    text = pieces[longest]
+    if len(text) > 40:
+        cut = int(len(text) * rng.uniform(0.35, 0.7))
+        pieces[longest : longest + 1] = [text[:cut], text[cut:]]
+    return pieces
 
 
 BlockCase = tuple[list[str], str, str | None, int]
@@ -175,6 +235,9 @@ def main() -> None:
         [(block_features(above, line, below), label) for above, line, below, label in cases]
     )
     _save(args.output / f"{BLOCK}.json", args.until, block)
+    starts = start_cases(args.corpus, "", args.until)
+    start = train([(start_features(r, p, f), y) for r, p, f, y in starts])
+    _save(args.output / f"{START}.json", args.until, start)
     labels = label_cases(args.corpus, "", args.until)
     label = train([(label_features(a, b, recurs), y) for a, b, recurs, y in labels])
     _save(args.output / f"{LABEL}.json", args.until, label)
@@ -199,6 +262,14 @@ def main() -> None:
     print(
         f"label: {len(held_labels)} held-out short lines, model "
         f"{_share(right, len(held_labels))}, rule (a kicker) {_share(rule, len(held_labels))}"
+    )
+    held_starts = start_cases(args.corpus, after, "99999999", seed=1)
+    right = sum(starts_article(r, p, f) == bool(y) for r, p, f, y in held_starts)
+    rule = sum(1 - y for *_, y in held_starts)
+    print(
+        f"start: {len(held_starts)} held-out short-line runs, model "
+        f"{_share(right, len(held_starts))}, rule (an inner heading) "
+        f"{_share(rule, len(held_starts))}"
     )
     held_block = block_cases(args.corpus, after, "99999999", seed=1)
     right = sum(

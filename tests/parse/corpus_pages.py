@@ -20,7 +20,7 @@ from reader.parse.page import parse_text
 from reader.parse.punctuation import fold_punctuation
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "rmrb-2019-10"
-LAYOUTS = ("crawler", "blank", "blank-ascii", "listing", "header", "archive")
+LAYOUTS = ("crawler", "blank", "blank-ascii", "blank-single", "listing", "header", "archive")
 HELD_OUT_FROM = "20191020"
 _COLUMN_NAME = re.compile(r"（([^（）]{2,12})）$")
 _INDENT = "\u3000\u3000"
@@ -120,7 +120,9 @@ def build_page(stories: list[Story], layout: str, seed: int = 0) -> Page:
                 pieces[longest : longest + 1] = [text[:cut], text[cut:]]
                 joins.append(text[cut - 8 : cut + 8])
         articles.append("\n\n".join([*story.headlines, *pieces]))
-    text = "\n\n\n".join(articles) + "\n"
+    # `blank-single`: one blank line between articles too, as between every block (nothing
+    # but the content tells where a story begins).
+    text = ("\n\n" if layout == "blank-single" else "\n\n\n").join(articles) + "\n"
     if layout == "blank-ascii":
         text = text.translate(_TO_ASCII)
     return Page(text, stories, joins)

@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 from reader.parse import headline_model
-from reader.parse.headline_model import BLOCK, LABEL, MODELS_DIR, ROLES
+from reader.parse.headline_model import BLOCK, LABEL, MODELS_DIR, ROLES, START
 
 
 def test_shipped_models_are_trained_before_the_held_out_days() -> None:
-    for name in (ROLES, BLOCK, LABEL):
+    for name in (ROLES, BLOCK, LABEL, START):
         document = json.loads((MODELS_DIR / f"{name}.json").read_text(encoding="utf-8"))
         assert document["trained_until"] < "20191020"
         assert len(document["weights"]) > 50
@@ -26,6 +26,8 @@ def test_without_model_files_the_rules_decide(monkeypatch) -> None:
         "2019年中国北京世界园艺博览会圆满闭幕", "李克强出席闭幕式"
     )
     assert headline_model.still_headline(["标题"], "任何一行短文字", None)
+    assert not headline_model.is_column_label("人民时评", "在大历史中感受爱国力量", False)
+    assert not headline_model.starts_article(["小标题"], "上一段结束了。", "下一段开始。")
 
 
 def _story(folder: Path, name: str, kicker: str, title: str, subtitle: str) -> None:
@@ -48,7 +50,7 @@ def test_training_script_writes_every_model(tmp_path: Path) -> None:
         check=True,
     )
     assert "held-out" in done.stdout
-    for name in (ROLES, BLOCK, LABEL):
+    for name in (ROLES, BLOCK, LABEL, START):
         document = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
         assert document["trained_until"] == "20191019"
         assert document["weights"]
