@@ -2,12 +2,15 @@
 
 Two ways to find where articles begin, chosen per page by `segments.page_evidence`:
 - the page's layout marks them (indented paragraphs, blank lines between articles, page
-  furniture): each segment is one article, its leading short lines the headline block;
+  furniture, separator lines): each segment is one article, its leading short lines the
+  headline block (on a page without indents the trained block model says where that
+  block ends; a column label on top is told from a kicker by the label model);
 - nothing marks them (a blank line between every block, as pages copied from a PDF have):
   then the content decides, following the page conventions of a Chinese daily —
   headlines (1-3 short lines) can only start after a finished paragraph, a caption or
   credit, or at the top of the page, and belong to a new article when a dateline, a
-  byline or a subheading follows, or body text at the top of the page; a single
+  byline or a subheading follows, body text at the top of the page, an indented
+  paragraph, or when the trained start model (`headline_model`) is fairly sure; a single
   headline-like line followed by a short text ending in a photo credit or a caption is a
   column label (栏目) over a photo-news item, and so is a fourth short line above three
   headlines.
