@@ -45,8 +45,9 @@ def test_parse_json_prints_the_contract_and_touches_no_database(tmp_path, capsys
     out = capsys.readouterr().out
     assert "常深合作" in out  # ensure_ascii=False: Chinese as itself, not \\u escapes
     data = json.loads(out)
-    assert set(data) == {"source", "articles"}
-    assert set(data["source"]) == {"path", "encoding", "sha256"}
+    assert set(data) == {"source", "page", "articles"}
+    assert set(data["source"]) == {"path", "encoding", "sha256", "furniture"}
+    assert set(data["page"]) == {"paper", "date", "number", "name"}
     assert len(data["source"]["sha256"]) == 64
     [article] = data["articles"]
     assert article["title"] == "常深合作交流会举行"
