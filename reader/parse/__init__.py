@@ -8,3 +8,7 @@ boundaries from the page's layout evidence (`segments`), segments → articles
 This file imports nothing, so the store can use `reader.parse.model` without loading the
 parser (which the app's start-up does not need).
 """
+
+#: Bumped whenever the parser cuts pages differently; pages stored with an older version
+#: are parsed again on upgrade (`reader.store.library.Library.reparse_outdated`).
+PARSER_VERSION = 2

@@ -10,6 +10,7 @@ is worse than a missing one. All offsets are code points.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -27,6 +28,9 @@ CONTEXT_THRESHOLD = 50.0
 SELF_EVIDENT_QUOTE_LENGTH = 24
 
 POSITION, DIFF, QUOTE, FUZZY, ORPHANED = "position", "diff", "quote", "fuzzy", "orphaned"
+#: Found in another article of the same page (a re-parse or a correction cut the page
+#: differently and the passage went with its text).
+MOVED = "moved"
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,32 @@ def relocate(selector: Selector, new_text: str, old_text: str) -> tuple[Anchor, 
     if anchor.orphaned:
         return anchor, selector
     return anchor, make_selector(new_text, anchor.start, anchor.end)
+
+
+def find_in_other_texts(selector: Selector, texts: Sequence[str]) -> tuple[int, Anchor] | None:
+    """Where a passage lost from its own article went among the other articles of its
+    page: (index into `texts`, anchor) for the text holding the quote in the context
+    most like its own (verbatim first, then fuzzy), or None. The same trust rules as
+    `reanchor` apply, so a short quote in a foreign context stays an orphan."""
+    best: tuple[float, int, int, int] | None = None
+    for index, text in enumerate(texts):
+        start = _find_quote(selector, text)
+        if start is None:
+            continue
+        score = _context_score(selector, text, start, start + len(selector.exact))
+        if best is None or score > best[0]:
+            best = (score, index, start, start + len(selector.exact))
+    if best is None:
+        for index, text in enumerate(texts):
+            span = _find_fuzzy(selector, text)
+            if span is not None:
+                score = _context_score(selector, text, *span)
+                if best is None or score > best[0]:
+                    best = (score, index, *span)
+    if best is None:
+        return None
+    _score, index, start, end = best
+    return index, Anchor(MOVED, start, end)
 
 
 @lru_cache(maxsize=4)

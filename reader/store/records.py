@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reader.parse.model import Author
+from reader.parse.model import Author, Dateline, PageInfo
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class SourceSummary:
     encoding: str
     imported_at: dt.datetime
     article_count: int
+    page: PageInfo = field(default_factory=PageInfo)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class ArticleSummary:
     highlight_count: int
     is_read: bool
     imported_at: dt.datetime
+    page: PageInfo = field(default_factory=PageInfo)  # the printed page, when its furniture said
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,10 @@ class ArticleRecord:
     is_read: bool
     imported_at: dt.datetime
     highlights: tuple[HighlightRecord, ...] = ()  # reading order: start, then end, then id
+    kicker: str | None = None
+    subtitle: str | None = None
+    dateline: Dateline | None = None
+    page: PageInfo = field(default_factory=PageInfo)
 
 
 @dataclass(frozen=True)
