@@ -21,8 +21,8 @@ from reader.cli import (
     reanchored_summary,
 )
 from reader.errors import InputFileError, ReaderError
+from reader.store.colors import HIGHLIGHT_COLORS
 from reader.store.library import Library
-from reader.store.models import HIGHLIGHT_COLORS
 from reader.store.records import ArticleRecord, HighlightRecord, ImportProgress
 
 

@@ -30,7 +30,8 @@ from pydantic import (
     model_validator,
 )
 
-from reader.store.models import HIGHLIGHT_COLORS, parse_time
+from reader.store.colors import HIGHLIGHT_COLORS
+from reader.times import parse_time
 
 from .web_annotation import FORMAT_NAME
 
@@ -43,7 +44,7 @@ MESSAGE_LIMIT = 120
 
 
 def _reader_time(value: str) -> str:
-    """A time `models.parse_time` reads (ISO 8601; `Z` or an offset; none is UTC)."""
+    """A time `reader.times.parse_time` reads (ISO 8601; `Z` or an offset; none is UTC)."""
     try:
         parse_time(value)
     except (ValueError, OverflowError):
