@@ -33,7 +33,8 @@ from pydantic import (
 from reader.store.colors import HIGHLIGHT_COLORS
 from reader.times import parse_time
 
-from .web_annotation import FORMAT_NAME
+#: FORMAT_NAME as a type (a type cannot be made from a variable; a test keeps them equal).
+FormatName = Literal["reader-archive"]
 
 #: Positions and offsets fit SQLite's integers with room to spare; no page comes near.
 MAX_POSITION = 2**31 - 1
@@ -153,7 +154,7 @@ class Annotation(_Part):
 
 
 class Archive(_Part):
-    format: Literal[FORMAT_NAME]
+    format: FormatName
     version: Annotated[int, Field(ge=1)]
     sources: list[Source]
     articles: list[Article]

@@ -44,8 +44,8 @@ def load_archive(path: Path | str) -> dict[str, Any]:
         raise ArchiveError(f"cannot read {shown}: {error.strerror or error}") from error
     except UnicodeDecodeError as error:
         raise ArchiveError(f"{shown} is not a reader archive (not UTF-8 text)") from error
-    data = parse_archive_json(text, shown)
-    check_archive(data, shown)
+    data: dict[str, Any] = parse_archive_json(text, shown)
+    check_archive(data, shown)  # a dict from here on
     return data
 
 

@@ -224,7 +224,8 @@ def _run(
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {order_fallback} LIMIT ?"
-        return db.execute_sql(sql, (*params, limit)).fetchall()
+        unranked: list[tuple[Any, ...]] = db.execute_sql(sql, (*params, limit)).fetchall()
+        return unranked
     if not where:
         # Score the newest RANK_WINDOW matches in one pass over the index, then fetch
         # the rows of the winners only (aliased as the index table the joins name).
@@ -249,7 +250,8 @@ def _run(
     for condition in where:
         sql += f" AND {condition}"
     sql += f" ORDER BY bm25({table}, {weights}) LIMIT ?"
-    return db.execute_sql(sql, (match, *params, limit)).fetchall()
+    ranked: list[tuple[Any, ...]] = db.execute_sql(sql, (match, *params, limit)).fetchall()
+    return ranked
 
 
 #: The highlight's tag names as a JSON array (any character may stand in a name).
@@ -294,7 +296,11 @@ _HIGHLIGHT = _AnnotationKind(
 
 
 def _annotation_hits(
-    db: pw.SqliteDatabase, kind: _AnnotationKind, query: Query, matcher, limit: int
+    db: pw.SqliteDatabase,
+    kind: _AnnotationKind,
+    query: Query,
+    matcher: re.Pattern[str] | None,
+    limit: int,
 ) -> list[SearchHit]:
     where: list[str] = []
     params: list[Any] = []
@@ -346,15 +352,21 @@ def _labelled_snippet(
     return _snippet(f"{text} {label}", spans)
 
 
-def _notes(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+def _notes(
+    db: pw.SqliteDatabase, query: Query, matcher: re.Pattern[str] | None, limit: int
+) -> list[SearchHit]:
     return _annotation_hits(db, _NOTE, query, matcher, limit)
 
 
-def _highlights(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+def _highlights(
+    db: pw.SqliteDatabase, query: Query, matcher: re.Pattern[str] | None, limit: int
+) -> list[SearchHit]:
     return _annotation_hits(db, _HIGHLIGHT, query, matcher, limit)
 
 
-def _articles(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+def _articles(
+    db: pw.SqliteDatabase, query: Query, matcher: re.Pattern[str] | None, limit: int
+) -> list[SearchHit]:
     if query.colors:
         return []  # articles have no colour
     where: list[str] = []

@@ -164,7 +164,7 @@ class _Restore:
             read_at=parse_time(data.get("read")),
         )
         self.articles_created += 1
-        return Article.insert(**row).execute()
+        return int(Article.insert(**row).execute())
 
     def _annotation(self, place: _Placed, data: dict[str, Any]) -> None:
         quote, position = _selectors(data)
@@ -177,7 +177,7 @@ class _Restore:
             reanchored, selector = anchoring.relocate(selector, place.text, place.archived_text)
             orphaned = reanchored.orphaned
         color = data.get("reader:color", "yellow")
-        created = parse_time(data["created"])
+        created = _required_time(data["created"])
         present = self._present(place.article_id)
         if (created, selector.exact) in present:
             self.highlights_present += 1
@@ -238,3 +238,11 @@ def _selectors(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[int, int]]:
     quote = found["TextQuoteSelector"]
     position = found["TextPositionSelector"]
     return quote, (int(position["start"]), int(position["end"]))
+
+
+def _required_time(value: str) -> dt.datetime:
+    """A time the archive must hold (its check makes sure it is there)."""
+    parsed = parse_time(value)
+    if parsed is None:
+        raise ValueError(f"a required time is missing: {value!r}")
+    return parsed
