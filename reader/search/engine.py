@@ -1,8 +1,11 @@
 """Search the library: ranked hits grouped by kind (notes, highlights, articles).
 
 `search` never raises for any text typed: the parser drops what it cannot use and every
-term reaches FTS5 quoted. Snippets are cut from the original text; the match positions
-found in the folded text are mapped back through `Folded.origin`.
+term reaches FTS5 quoted, and an expression FTS5 still refuses is no match. A busy or
+damaged library, or a damaged index, is raised as its LibraryError
+(`reader.store.domains.search`), so it is shown as an error, never as "no results".
+Table names come from `reader.search.schema`. Snippets are cut from the original text;
+the match positions found in the folded text are mapped back through `Folded.origin`.
 """
 
 from __future__ import annotations

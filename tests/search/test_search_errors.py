@@ -72,3 +72,20 @@ def test_a_locked_library_says_busy_and_loses_nothing(noted, monkeypatch) -> Non
     assert found(patient) == (1, 1, 1)  # the same search works once the lock is gone
     assert patient.database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
     patient.close()
+
+
+def test_the_search_command_names_a_damaged_index(tmp_path, capsys) -> None:
+    from reader.cli import main
+
+    page = tmp_path / "p.txt"
+    page.write_text("常州新闻\n\n常州将深化合作。\n", encoding="utf-8")
+    db = tmp_path / "l.db"
+    assert main(["--db", str(db), "import", str(page)]) == 0
+    library = Library.open(db)
+    library.database.execute_sql("DROP TABLE article_fts")
+    library.close()
+    capsys.readouterr()
+    assert main(["--db", str(db), "search", "常州"]) != 0
+    captured = capsys.readouterr()
+    assert "no results" not in captured.out
+    assert "search index" in captured.err and "damaged" in captured.err
