@@ -29,10 +29,10 @@ from reader.store.models import (
     Note,
     Source,
     Tag,
-    parse_time,
 )
 from reader.store.operations import normalize_tag
 from reader.store.records import ReanchorOutcome
+from reader.times import parse_time
 
 
 @dataclass(frozen=True)
