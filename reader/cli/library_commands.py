@@ -21,12 +21,12 @@ from reader.cli import (
     reanchored_summary,
 )
 from reader.errors import InputFileError, ReaderError
+from reader.store.colors import HIGHLIGHT_COLORS
 from reader.store.library import Library
-from reader.store.models import HIGHLIGHT_COLORS
 from reader.store.records import ArticleRecord, HighlightRecord, ImportProgress
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the library commands to the `reader` parser."""
     parse = subparsers.add_parser("parse", help="parse a page and print its articles (no database)")
     parse.add_argument("file", metavar="FILE")
@@ -63,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_health(subparsers)
 
 
-def _register_health(subparsers: argparse._SubParsersAction) -> None:
+def _register_health(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = subparsers.add_parser(
         "check", help="check the library for damage (read only; exit 1 when damaged)"
     )
@@ -86,7 +86,7 @@ def _register_health(subparsers: argparse._SubParsersAction) -> None:
     recover.set_defaults(run=run_recover)
 
 
-def _register_tag(subparsers: argparse._SubParsersAction) -> None:
+def _register_tag(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     tag = subparsers.add_parser("tag", help="tag articles and highlights; manage tags")
     actions = tag.add_subparsers(dest="tag_action", metavar="ACTION", required=True)
     for name, run, verb in (("add", run_tag_add, "add"), ("remove", run_tag_remove, "remove")):
@@ -304,7 +304,11 @@ def run_highlight(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _tag_change(args: argparse.Namespace, on_article: Callable, on_highlight: Callable) -> int:
+def _tag_change(
+    args: argparse.Namespace,
+    on_article: Callable[[Library, int, str], tuple[str, ...]],
+    on_highlight: Callable[[Library, int, str], HighlightRecord],
+) -> int:
     with opened_library(args) as library:
         if args.article is not None:
             tags = on_article(library, args.article, args.name)

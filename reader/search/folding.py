@@ -50,7 +50,7 @@ class Folded:
         return self.origin[start], last + 1
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, str]):
     """`str.translate` table filled on first sight of each code point: the folding
     loop then runs in C, which matters when every search result is folded."""
 

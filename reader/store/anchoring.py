@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from typing import cast
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -101,7 +102,7 @@ def relocate(selector: Selector, new_text: str, old_text: str) -> tuple[Anchor, 
     """`reanchor`, plus the selector to store: made afresh on `new_text` where the
     passage was found, the saved one (quote and old span) for an orphan."""
     anchor = reanchor(selector, new_text, old_text)
-    if anchor.orphaned:
+    if anchor.orphaned or anchor.start is None or anchor.end is None:
         return anchor, selector
     return anchor, make_selector(new_text, anchor.start, anchor.end)
 
@@ -136,7 +137,8 @@ def find_in_other_texts(selector: Selector, texts: Sequence[str]) -> tuple[int, 
 def _opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
     """The edit script old → new; cached, since every highlight of a changed article
     is carried through the same one."""
-    return Indel.opcodes(old, new).as_list()
+    # rapidfuzz's stubs type the items as `Opcode`; `as_list` gives plain tuples.
+    return cast(list[tuple[str, int, int, int, int]], Indel.opcodes(old, new).as_list())
 
 
 def _map_through_diff(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:

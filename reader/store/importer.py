@@ -21,9 +21,9 @@ from reader.store.models import (
     Highlight,
     Source,
     author_names_text,
-    utcnow,
 )
 from reader.store.records import ReanchorOutcome
+from reader.times import utcnow
 
 #: Files a folder import picks up: pages are `.txt`, or have no suffix at all.
 PAGE_SUFFIXES = (".txt", "")
@@ -80,7 +80,7 @@ def insert_page(path: str, page: ParsedPage) -> int:
     rows = [article_row(source.id, i, a) for i, a in enumerate(page.articles)]
     if rows:
         Article.insert_many(rows).execute()
-    return source.id
+    return int(source.id)
 
 
 class PageUpdate(NamedTuple):
@@ -137,9 +137,9 @@ def update_page(source: Source, page: ParsedPage, *, touch: bool = True) -> Page
             continue
         texts[old.id] = article.text
         del row["source"]
-        changed = {k: v for k, v in row.items() if getattr(old, k) != v}
-        if changed:
-            Article.update(**changed).where(Article.id == old.id).execute()
+        columns = {k: v for k, v in row.items() if getattr(old, k) != v}
+        if columns:
+            Article.update(**columns).where(Article.id == old.id).execute()
             rewritten += 1
         if old.text != article.text:
             changed_texts.append((old.id, old.text, article.text))
@@ -166,7 +166,7 @@ def update_page(source: Source, page: ParsedPage, *, touch: bool = True) -> Page
                     ArticleTag.insert(article=target, tag=tag_id).on_conflict_ignore().execute()
             old.delete_instance()
             deleted += 1
-    changes = {
+    changes: dict[str, object] = {
         "sha256": page.source.sha256,
         "encoding": page.source.encoding,
         "raw_text": page.raw_text,
@@ -282,7 +282,7 @@ def match_articles(
 
 
 def _has_annotations(article_id: int) -> bool:
-    return (
+    return bool(
         Highlight.select().where(Highlight.article == article_id).exists()
         or ArticleTag.select().where(ArticleTag.article == article_id).exists()
     )

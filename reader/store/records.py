@@ -149,3 +149,31 @@ class ImportProgress:
     done: int
     total: int
     current_path: str
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    """A highlight's note with its own times (the archive keeps them)."""
+
+    highlight_id: int
+    body: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ArticleTimes:
+    created_at: dt.datetime
+    read_at: dt.datetime | None  # None: unread
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """An imported page with its raw text, as the archive stores it."""
+
+    id: int
+    path: str
+    sha256: str
+    encoding: str
+    imported_at: dt.datetime
+    raw_text: str
