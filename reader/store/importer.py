@@ -192,12 +192,15 @@ def reanchor_article(
     now = utcnow()
     for highlight in Highlight.select().where(Highlight.article == article_id):
         saved = _selector(highlight)
-        anchor, selector = anchoring.relocate(saved, new_text, old_text)
         target = article_id
-        if anchor.orphaned and others:
-            found = _find_elsewhere(saved, others)
-            if found is not None:
-                target, anchor, selector = found
+        # The quote verbatim anywhere on the page beats a lookalike in its own article.
+        anchor, selector = anchoring.relocate(saved, new_text, old_text, fuzzy=False)
+        found = _find_elsewhere(saved, others, fuzzy=False) if anchor.orphaned else None
+        if anchor.orphaned and found is None:
+            anchor, selector = anchoring.relocate(saved, new_text, old_text)
+            found = _find_elsewhere(saved, others) if anchor.orphaned else None
+        if found is not None:
+            target, anchor, selector = found
         # An orphan keeps its saved quote and old span: it shows what was highlighted.
         Highlight.update(
             **selector.columns(), article=target, orphaned=anchor.orphaned, updated_at=now
@@ -231,10 +234,12 @@ def _selector(highlight: Highlight) -> anchoring.Selector:
 
 
 def _find_elsewhere(
-    saved: anchoring.Selector, texts: dict[int, str]
+    saved: anchoring.Selector, texts: dict[int, str] | None, *, fuzzy: bool = True
 ) -> tuple[int, anchoring.Anchor, anchoring.Selector] | None:
+    if not texts:
+        return None
     ids = list(texts)
-    found = anchoring.find_in_other_texts(saved, [texts[i] for i in ids])
+    found = anchoring.find_in_other_texts(saved, [texts[i] for i in ids], fuzzy=fuzzy)
     if found is None:
         return None
     index, anchor = found

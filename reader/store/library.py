@@ -98,8 +98,16 @@ class Library(Domain):
     ) -> ImportSummary:
         return self.pages.import_paths(paths, progress)
 
-    def reparse_all(self) -> list[ImportResult]:
-        return self.pages.reparse_all()
+    def reparse_all(
+        self,
+        progress: Callable[[ImportProgress], bool] | None = None,
+        *,
+        outdated_only: bool = False,
+    ) -> list[ImportResult]:
+        return self.pages.reparse_all(progress, outdated_only=outdated_only)
+
+    def count_outdated_pages(self) -> int:
+        return self.pages.count_outdated()
 
     def list_sources(self) -> list[SourceSummary]:
         return self.articles.sources()

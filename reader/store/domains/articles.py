@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 import peewee as pw
 
 from reader.errors import NotFoundError, QuoteNotFoundError, ReaderError
-from reader.parse.model import Author
+from reader.parse.model import Author, Dateline, PageInfo
 from reader.store import operations
 from reader.store.domains.base import Domain, bound
 from reader.store.domains.highlights import highlight_records
@@ -35,14 +35,16 @@ class Articles(Domain):
         """Every imported page, newest first, with its number of articles."""
         count = pw.fn.COUNT(Article.id)
         query = (
-            Source.select(Source.id, Source.path, Source.encoding, Source.imported_at, count)
+            Source.select(
+                Source.id, Source.path, Source.encoding, Source.imported_at, count, *PAGE_COLUMNS
+            )
             .join(Article, pw.JOIN.LEFT_OUTER)
             .group_by(Source.id)
             .order_by(Source.imported_at.desc(), Source.id.desc())
         )
         return [
-            SourceSummary(sid, path, encoding, _as_datetime(imported_at), n)
-            for sid, path, encoding, imported_at, n in query.tuples()
+            SourceSummary(sid, path, encoding, _as_datetime(imported_at), n, PageInfo(*page))
+            for sid, path, encoding, imported_at, n, *page in query.tuples()
         ]
 
     @bound
@@ -190,7 +192,7 @@ def _filtered(query: pw.ModelSelect, text_filter: str, tag: str | None) -> pw.Mo
 
 def _article_records(article_ids: Sequence[int]) -> dict[int, ArticleRecord]:
     articles = (
-        Article.select(Article, Source.id, Source.path, Source.imported_at)
+        Article.select(Article, Source.id, Source.path, Source.imported_at, *PAGE_COLUMNS)
         .join(Source)
         .where(Article.id.in_(article_ids))
     )
@@ -225,9 +227,21 @@ def _article_records(article_ids: Sequence[int]) -> dict[int, ArticleRecord]:
             is_read=article.read_at is not None,
             imported_at=article.source.imported_at,
             highlights=tuple(highlights.get(article.id, ())),
+            kicker=article.kicker,
+            subtitle=article.subtitle,
+            dateline=Dateline(**json.loads(article.dateline)) if article.dateline else None,
+            page=_page_info(article.source),
         )
         for article in articles
     }
+
+
+#: The Source columns that make a `PageInfo`, in its field order.
+PAGE_COLUMNS = (Source.paper, Source.page_date, Source.page_number, Source.page_name)
+
+
+def _page_info(source: Source) -> PageInfo:
+    return PageInfo(source.paper, source.page_date, source.page_number, source.page_name)
 
 
 def _as_datetime(value: dt.datetime | str) -> dt.datetime:
@@ -253,6 +267,7 @@ def _summary_query() -> pw.ModelSelect:
         highlight_count.alias("highlight_count"),
         Article.read_at,
         Source.imported_at,
+        *PAGE_COLUMNS,
     ).join(Source)
 
 
@@ -268,6 +283,7 @@ def _summaries(query: pw.ModelSelect) -> list[ArticleSummary]:
             highlight_count=row[6],
             is_read=row[7] is not None,
             imported_at=_as_datetime(row[8]),
+            page=PageInfo(*row[9:13]),
         )
         for row in query.tuples()
     ]

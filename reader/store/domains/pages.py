@@ -3,6 +3,7 @@ stored page after a parser fix (`library.pages`). Each page is one write transac
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from collections.abc import Callable, Sequence
@@ -103,22 +104,47 @@ class Pages(Domain):
         return summary
 
     @bound
-    def reparse_all(self) -> list[ImportResult]:
-        """Parse every stored raw page again (after a parser fix) and re-anchor."""
-        from reader.parse.model import ParsedPage, SourceInfo
+    def reparse_all(
+        self,
+        progress: Callable[[ImportProgress], bool] | None = None,
+        *,
+        outdated_only: bool = False,
+    ) -> list[ImportResult]:
+        """Parse stored raw pages again (after a parser change) and re-anchor their
+        highlights, one transaction per page. `outdated_only`: just the pages an older
+        parser cut (`Source.parser_version`), which is what an upgrade needs; an
+        interrupted run goes on where it stopped. `progress` as in `import_paths`."""
+        from reader.parse import PARSER_VERSION
+
+        query = Source.select(Source.id, Source.path).order_by(Source.id)
+        if outdated_only:
+            query = query.where(Source.parser_version < PARSER_VERSION)
+        pages = [(int(source_id), str(path)) for source_id, path in query.tuples()]
+        results = []
+        for done, (source_id, path) in enumerate(pages):
+            if progress is not None and progress(ImportProgress(done, len(pages), path)) is False:
+                break
+            results.append(self._reparse(source_id))
+        return results
+
+    @bound
+    def count_outdated(self) -> int:
+        """Pages cut by an older parser than this program's: `reparse_all` them."""
+        from reader.parse import PARSER_VERSION
+
+        return int(Source.select().where(Source.parser_version < PARSER_VERSION).count())
+
+    def _reparse(self, source_id: int) -> ImportResult:
+        from reader.parse.model import SourceInfo
         from reader.parse.page import parse_text
 
-        results = []
-        for source_id in [s.id for s in Source.select(Source.id).order_by(Source.id)]:
-            with write_transaction(self._db):
-                source = Source.get_by_id(source_id)
-                info = SourceInfo(source.path, source.encoding, source.sha256)
-                parsed = parse_text(source.raw_text, path=source.path)
-                page = ParsedPage(info, source.raw_text, parsed.articles)
-                update = importer.update_page(source, page, touch=False)
-                ids = importer.article_ids(source.id)
-                status = "reparsed" if update.changed else "unchanged"
-                results.append(
-                    ImportResult(source.path, status, source.id, ids, None, update.reanchored)
-                )
-        return results
+        with write_transaction(self._db):
+            source = Source.get_by_id(source_id)
+            parsed = parse_text(source.raw_text, path=source.path)
+            page = dataclasses.replace(
+                parsed, source=SourceInfo(source.path, source.encoding, source.sha256)
+            )
+            update = importer.update_page(source, page, touch=False)
+            ids = importer.article_ids(source.id)
+        status = "reparsed" if update.changed else "unchanged"
+        return ImportResult(source.path, status, source.id, ids, None, update.reanchored)
