@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 from reader.search.schema import (
     ARTICLE,
+    ARTICLE_DATE,
     ARTICLE_FTS,
     ARTICLE_TAG,
     HIGHLIGHT,
@@ -380,7 +381,7 @@ def _articles(
             " WHERE at.article_id = a.id AND lower(t.name) = lower(?))"
         )
         params.append(tag)
-    _common_filters(query, "a.created_at", where, params)
+    _common_filters(query, ARTICLE_DATE, where, params)
     match = query.fts()
     tagged, shunned = _matching_tags(db, query) if match else ({}, [])
     if shunned:  # `-word` also rules out the articles tagged with it

@@ -9,12 +9,20 @@ there rather than as a broken search.
 from __future__ import annotations
 
 # The library's tables (peewee's names for the models in reader.store.models).
+SOURCE = "source"
 ARTICLE = "article"
 HIGHLIGHT = "highlight"
 NOTE = "note"
 TAG = "tag"
 HIGHLIGHT_TAG = "highlight_tag"
 ARTICLE_TAG = "article_tag"
+
+#: When an article appeared, for `after:`/`before:`: the date its page printed (as the
+#: start of that day), else when it was imported. Written for the alias `a` of ARTICLE.
+ARTICLE_DATE = (
+    f"coalesce((SELECT s.page_date || ' 00:00:00' FROM {SOURCE} s WHERE s.id = a.source_id),"
+    " a.created_at)"
+)
 
 # The full-text index (`reader.search.index`): rowid = the indexed row's id.
 ARTICLE_FTS = "article_fts"

@@ -17,15 +17,14 @@ READER = Path(__file__).resolve().parents[2] / "reader"
 
 def test_the_schema_module_names_the_models_tables() -> None:
     assert {
+        schema.SOURCE: models.Source,
         schema.ARTICLE: models.Article,
         schema.HIGHLIGHT: models.Highlight,
         schema.NOTE: models.Note,
         schema.TAG: models.Tag,
         schema.HIGHLIGHT_TAG: models.HighlightTag,
         schema.ARTICLE_TAG: models.ArticleTag,
-    } == {
-        model._meta.table_name: model for model in models.ALL_MODELS if model is not models.Source
-    }
+    } == {model._meta.table_name: model for model in models.ALL_MODELS}
 
 
 def test_the_index_tables_exist_in_a_new_library(library) -> None:
