@@ -27,7 +27,7 @@ def test_time_grows_linearly_with_the_number_of_lines() -> None:
     small = "\n".join("字" for _ in range(50_000))
     large = "\n".join("字" for _ in range(200_000))
     ratio = _best_time(large) / _best_time(small)
-    assert ratio < 5.5, f"4x the lines took {ratio:.1f}x the time"
+    assert ratio < 6.0, f"4x the lines took {ratio:.1f}x the time"
 
 
 def test_one_huge_line_needs_memory_a_small_multiple_of_its_size() -> None:
