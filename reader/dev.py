@@ -68,10 +68,12 @@ def start(extra: list[str]) -> int:
 
 
 def test(extra: list[str]) -> int:
-    """Lint, then run the whole test suite headless (Qt's offscreen platform)."""
+    """Lint and type-check, then run the whole test suite headless (Qt's offscreen
+    platform). mypy reads what to check, and how strictly, from pyproject.toml."""
     python = ensure_environment()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    for command in (["ruff", "check", "."], ["ruff", "format", "--check", "."]):
+    checks = (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"])
+    for command in checks:
         if subprocess.run([str(python), "-m", *command], cwd=REPO_ROOT, env=env).returncode:
             return 1
     pytest = [str(python), "-m", "pytest", *extra]

@@ -16,7 +16,7 @@ from reader.export.output_path import OutputExistsError
 from reader.export.scope import ExportScope
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the export commands to the `reader` parser."""
     export = subparsers.add_parser(
         "export",

@@ -21,12 +21,12 @@ from reader.cli import (
     reanchored_summary,
 )
 from reader.errors import InputFileError, ReaderError
+from reader.store.colors import HIGHLIGHT_COLORS
 from reader.store.library import Library
-from reader.store.models import HIGHLIGHT_COLORS
 from reader.store.records import ArticleRecord, HighlightRecord, ImportProgress
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the library commands to the `reader` parser."""
     parse = subparsers.add_parser("parse", help="parse a page and print its articles (no database)")
     parse.add_argument("file", metavar="FILE")
@@ -59,11 +59,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     highlight.add_argument("--json", action="store_true")
     highlight.set_defaults(run=run_highlight)
 
+    reparse = subparsers.add_parser(
+        "reparse",
+        help="parse every stored page again with this version's parser, keeping highlights",
+    )
+    reparse.add_argument(
+        "--outdated",
+        action="store_true",
+        help="only the pages an older version of the parser cut (what an upgrade needs)",
+    )
+    reparse.set_defaults(run=run_reparse)
+
     _register_tag(subparsers)
     _register_health(subparsers)
 
 
-def _register_health(subparsers: argparse._SubParsersAction) -> None:
+def _register_health(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = subparsers.add_parser(
         "check", help="check the library for damage (read only; exit 1 when damaged)"
     )
@@ -86,7 +97,7 @@ def _register_health(subparsers: argparse._SubParsersAction) -> None:
     recover.set_defaults(run=run_recover)
 
 
-def _register_tag(subparsers: argparse._SubParsersAction) -> None:
+def _register_tag(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     tag = subparsers.add_parser("tag", help="tag articles and highlights; manage tags")
     actions = tag.add_subparsers(dest="tag_action", metavar="ACTION", required=True)
     for name, run, verb in (("add", run_tag_add, "add"), ("remove", run_tag_remove, "remove")):
@@ -125,6 +136,9 @@ def run_parse(args: argparse.Namespace) -> int:
         print_json(page.to_json())
         return EXIT_OK
     print(f"{page.source.path} ({page.source.encoding}): {len(page.articles)} article(s)")
+    printed = [v for v in (page.page.paper, page.page.date, page.page.number, page.page.name) if v]
+    if printed:
+        print("page: " + " · ".join(printed))
     for number, article in enumerate(page.articles, 1):
         print()
         print(f"{number}. {article.title}")
@@ -133,6 +147,9 @@ def run_parse(args: argparse.Namespace) -> int:
                 print(f"   {headline}")
         if article.section:
             print(f"   section: {article.section}")
+        if article.dateline:
+            where = " ".join(v for v in article.dateline.to_json().values() if v)
+            print(f"   dateline: {where}")
         if article.authors:
             names = "、".join(f"{a.name}({a.role})" for a in article.authors)
             print(f"   authors: {names}")
@@ -188,6 +205,23 @@ class _ProgressBar:
     def finish(self) -> None:
         self._stream.write("\r" + " " * (self.WIDTH + 60) + "\r")
         self._stream.flush()
+
+
+def run_reparse(args: argparse.Namespace) -> int:
+    with opened_library(args) as library:
+        articles_before = library.count_articles()
+        bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+        results = library.reparse_all(bar, outdated_only=args.outdated)
+        if bar is not None:
+            bar.finish()
+        articles_after = library.count_articles()
+    changed = sum(r.status == "reparsed" for r in results)
+    outcomes = [o for r in results for o in r.reanchored]
+    print(
+        f"{len(results)} page(s) parsed again, {changed} cut differently; "
+        f"articles {articles_before} → {articles_after}; {reanchored_summary(outcomes)}"
+    )
+    return EXIT_OK
 
 
 # --- list / show ------------------------------------------------------------------
@@ -304,7 +338,11 @@ def run_highlight(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _tag_change(args: argparse.Namespace, on_article: Callable, on_highlight: Callable) -> int:
+def _tag_change(
+    args: argparse.Namespace,
+    on_article: Callable[[Library, int, str], tuple[str, ...]],
+    on_highlight: Callable[[Library, int, str], HighlightRecord],
+) -> int:
     with opened_library(args) as library:
         if args.article is not None:
             tags = on_article(library, args.article, args.name)

@@ -11,7 +11,7 @@ _KIND_OF = {"notes": "note", "highlights": "highlight", "articles": "article"}
 _HEADINGS = (("notes", "Notes"), ("highlights", "Highlights"), ("articles", "Articles"))
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "search",
         help="search notes, highlights and articles",

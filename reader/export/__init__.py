@@ -9,8 +9,9 @@ backups and archive import. No Qt here; the app's Export dialog calls this API:
 - `output_path.checked_output(dest, db_path, overwrite=)` — may this file be written
   (never the library, its side files, a database in use, a folder or a device)? A save
   dialog calls it before it accepts a name;
-- `restore.restore_archive(library, path)` → `restore.RestoreResult`, after
-  `archive_schema.archive_problems` found the archive valid.
+- `restore.restore_archive(library, path)` → `restore.RestoreResult`: the file is read
+  here and checked (`archive_schema.archive_problems`), then the store writes its rows
+  in one transaction (`library.archive.restore`).
 
 The archive format is documented in ARCHIVE.md beside this file.
 """

@@ -30,9 +30,11 @@ from pydantic import (
     model_validator,
 )
 
-from reader.store.models import HIGHLIGHT_COLORS, parse_time
+from reader.store.colors import HIGHLIGHT_COLORS
+from reader.times import parse_time
 
-from .web_annotation import FORMAT_NAME
+#: FORMAT_NAME as a type (a type cannot be made from a variable; a test keeps them equal).
+FormatName = Literal["reader-archive"]
 
 #: Positions and offsets fit SQLite's integers with room to spare; no page comes near.
 MAX_POSITION = 2**31 - 1
@@ -43,7 +45,7 @@ MESSAGE_LIMIT = 120
 
 
 def _reader_time(value: str) -> str:
-    """A time `models.parse_time` reads (ISO 8601; `Z` or an offset; none is UTC)."""
+    """A time `reader.times.parse_time` reads (ISO 8601; `Z` or an offset; none is UTC)."""
     try:
         parse_time(value)
     except (ValueError, OverflowError):
@@ -152,7 +154,7 @@ class Annotation(_Part):
 
 
 class Archive(_Part):
-    format: Literal[FORMAT_NAME]
+    format: FormatName
     version: Annotated[int, Field(ge=1)]
     sources: list[Source]
     articles: list[Article]

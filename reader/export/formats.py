@@ -26,7 +26,7 @@ def render(library: Library, scope: ExportScope, fmt: str) -> str:
         raise ReaderError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "json":
         # One read transaction around both steps: notes and pages match the highlights.
-        with library.database.atomic():
+        with library.snapshot():
             archive = web_annotation.build_archive(library, collect(library, scope))
         return web_annotation.dumps(archive)
     articles = collect(library, scope)

@@ -83,7 +83,7 @@ def checked_output(
     return target
 
 
-def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+def replace_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     """Let `write` fill a temporary file beside `target` (a resolved path from
     `checked_output`), sync it and rename it over `target`. The temporary file is
     removed if anything fails; OSError is passed on."""

@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.errors import NotFoundError, ReaderError
-from reader.store.database import bind
 from reader.store.library import Library, normalize_tag
-from reader.store.models import Article, ArticleTag, Highlight, HighlightTag, Source, Tag
 from reader.store.records import ArticleRecord
 
 EVERYTHING, ARTICLE, TAG, HIGHLIGHTS = "everything", "article", "tag", "highlights"
@@ -57,9 +55,8 @@ def collect(library: Library, scope: ExportScope) -> list[ArticleRecord]:
     - highlights: those highlights, grouped by article (unknown ids are skipped: a
       search result may name a highlight deleted since).
     """
-    with library.database.atomic():
-        bind(library.database)
-        article_ids, wanted = _select(scope)
+    with library.snapshot():
+        article_ids, wanted = _select(library, scope)
         records = library.get_articles(article_ids)
     if wanted is None:
         return records
@@ -69,37 +66,19 @@ def collect(library: Library, scope: ExportScope) -> list[ArticleRecord]:
     ]
 
 
-def _select(scope: ExportScope) -> tuple[list[int], set[int] | None]:
+def _select(library: Library, scope: ExportScope) -> tuple[list[int], set[int] | None]:
     """Article ids in export order, and the highlight ids kept (None: all)."""
-    order = (Source.imported_at, Source.id, Article.position)
-    articles = Article.select(Article.id).join(Source)
     if scope.kind == EVERYTHING:
-        return [i for (i,) in articles.order_by(*order).tuples()], None
+        return library.articles.page_order_ids(), None
     if scope.kind == ARTICLE:
-        if scope.article_id is None or not Article.get_or_none(Article.id == scope.article_id):
-            raise NotFoundError(f"there is no article {scope.article_id}")
-        return [scope.article_id], None
+        if scope.article_id is None:
+            raise NotFoundError("there is no article None")
+        return [scope.article_id], None  # get_articles: NotFoundError if absent
     if scope.kind == TAG:
-        tag = Tag.get_or_none(Tag.name == scope.tag)
-        if tag is None:
-            raise NotFoundError(f"there is no tag {scope.tag!r}")
-        tagged = HighlightTag.select(HighlightTag.highlight).where(HighlightTag.tag == tag.id)
-        wanted = {i for (i,) in tagged.tuples()}
-        return _articles_of(articles, order, wanted, tag.id), wanted
+        tag = scope.tag or ""
+        wanted = library.tags.highlight_ids(tag)  # NotFoundError for an unknown tag
+        return library.articles.page_order_ids(with_highlights=wanted, tagged=tag), wanted
     if scope.kind == HIGHLIGHTS:
-        existing = Highlight.select(Highlight.id).where(Highlight.id.in_(list(scope.highlight_ids)))
-        wanted = {i for (i,) in existing.tuples()}
-        return _articles_of(articles, order, wanted, None), wanted
+        wanted = library.highlights.existing_ids(scope.highlight_ids)
+        return library.articles.page_order_ids(with_highlights=wanted), wanted
     raise ReaderError(f"unknown export scope {scope.kind!r}")
-
-
-def _articles_of(articles, order, highlight_ids: set[int], tag_id: int | None) -> list[int]:
-    with_highlights = Highlight.select(Highlight.article).where(
-        Highlight.id.in_(list(highlight_ids))
-    )
-    condition = Article.id.in_(with_highlights)
-    if tag_id is not None:
-        condition |= Article.id.in_(
-            ArticleTag.select(ArticleTag.article).where(ArticleTag.tag == tag_id)
-        )
-    return [i for (i,) in articles.where(condition).order_by(*order).tuples()]

@@ -14,10 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from reader import __version__
-from reader.store.database import bind
 from reader.store.library import Library
-from reader.store.models import Article, Note, Source
-from reader.store.records import ArticleRecord, HighlightRecord
+from reader.store.records import ArticleRecord, HighlightRecord, NoteRecord, SourceRecord
 
 FORMAT_NAME = "reader-archive"
 FORMAT_VERSION = 1
@@ -50,33 +48,25 @@ def build_archive(library: Library, articles: Iterable[ArticleRecord]) -> dict[s
     with the fields records do not carry (raw page text, read and note times) read in
     one transaction."""
     articles = list(articles)
-    with library.database.atomic():
-        bind(library.database)
-        source_ids = sorted({a.source_id for a in articles})
-        sources = {s.id: s for s in Source.select().where(Source.id.in_(source_ids))}
-        rows = {
-            a.id: a
-            for a in Article.select(Article.id, Article.created_at, Article.read_at).where(
-                Article.id.in_([a.id for a in articles])
-            )
-        }
-        highlight_ids = [h.id for a in articles for h in a.highlights]
-        notes = {n.highlight_id: n for n in Note.select().where(Note.highlight.in_(highlight_ids))}
-    ordered_sources = sorted(sources.values(), key=lambda s: (s.imported_at, s.id))
+    with library.snapshot():
+        sources = library.archive.sources({a.source_id for a in articles})
+        times = library.articles.times(a.id for a in articles)
+        notes = library.highlights.notes(h.id for a in articles for h in a.highlights)
+    sha256_of = {source.id: source.sha256 for source in sources}
     archive_articles = []
     annotations = []
     for article in articles:
-        sha = sources[article.source_id].sha256
+        sha = sha256_of[article.source_id]
         urn = article_urn(sha, article.position)
-        row = rows[article.id]
-        archive_articles.append(_article_json(article, urn, sha, row.created_at, row.read_at))
+        when = times[article.id]
+        archive_articles.append(_article_json(article, urn, sha, when.created_at, when.read_at))
         annotations += [_annotation_json(h, urn, notes.get(h.id)) for h in article.highlights]
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generator": f"reader {__version__}",
         "positions": "code points",
-        "sources": [_source_json(s) for s in ordered_sources],
+        "sources": [_source_json(s) for s in sources],
         "articles": archive_articles,
         "annotations": annotations,
     }
@@ -87,7 +77,7 @@ def dumps(archive: dict[str, Any]) -> str:
     return json.dumps(archive, ensure_ascii=False, indent=2) + "\n"
 
 
-def _source_json(source: Source) -> dict[str, Any]:
+def _source_json(source: SourceRecord) -> dict[str, Any]:
     return {
         "sha256": source.sha256,
         "path": source.path,
@@ -122,7 +112,9 @@ def _article_json(
     }
 
 
-def _annotation_json(highlight: HighlightRecord, urn: str, note: Note | None) -> dict[str, Any]:
+def _annotation_json(
+    highlight: HighlightRecord, urn: str, note: NoteRecord | None
+) -> dict[str, Any]:
     body: list[dict[str, Any]] = []
     if note is not None:
         body.append(

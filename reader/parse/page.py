@@ -12,6 +12,7 @@ from pathlib import Path
 from reader.errors import InputFileError
 from reader.parse.articles import build_articles
 from reader.parse.decode import check_size, decode_bytes
+from reader.parse.furniture import page_info
 from reader.parse.layout import split_lines
 from reader.parse.model import ParsedPage, SourceInfo
 
@@ -20,17 +21,19 @@ def parse_text(text: str, *, path: str = "", encoding: str = "utf-8") -> ParsedP
     """Parse a decoded page. Never raises on odd text: whatever it is, every non-space
     character ends up in some article field (the sha256 is that of the UTF-8 text)."""
     sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    articles = build_articles(split_lines(text))
-    return ParsedPage(SourceInfo(path, encoding, sha256), text, articles)
+    return _parsed(SourceInfo(path, encoding, sha256), text)
 
 
 def parse_bytes(data: bytes, path: str = "") -> ParsedPage:
     """Decode and parse a page file's bytes; SourceInfo.sha256 is that of the raw bytes.
     Raises reader.errors.InputFileError for empty, binary, undecodable or too large input."""
     text, encoding = decode_bytes(data)
-    articles = build_articles(split_lines(text))
-    source = SourceInfo(path, encoding, hashlib.sha256(data).hexdigest())
-    return ParsedPage(source, text, articles)
+    return _parsed(SourceInfo(path, encoding, hashlib.sha256(data).hexdigest()), text)
+
+
+def _parsed(source: SourceInfo, text: str) -> ParsedPage:
+    articles, furniture = build_articles(split_lines(text))
+    return ParsedPage(source, text, articles, page_info(furniture), furniture)
 
 
 def read_page_bytes(path: str | Path) -> bytes:

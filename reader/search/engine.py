@@ -1,8 +1,11 @@
 """Search the library: ranked hits grouped by kind (notes, highlights, articles).
 
 `search` never raises for any text typed: the parser drops what it cannot use and every
-term reaches FTS5 quoted. Snippets are cut from the original text; the match positions
-found in the folded text are mapped back through `Folded.origin`.
+term reaches FTS5 quoted, and an expression FTS5 still refuses is no match. A busy or
+damaged library, or a damaged index, is raised as its LibraryError
+(`reader.store.domains.search`), so it is shown as an error, never as "no results".
+Table names come from `reader.search.schema`. Snippets are cut from the original text;
+the match positions found in the folded text are mapped back through `Folded.origin`.
 """
 
 from __future__ import annotations
@@ -14,12 +17,29 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
 from reader.search.folding import BARRIER, Folded, fold, is_cjk
 from reader.search.query import Query, Term, parse
+
+if TYPE_CHECKING:
+    from reader.store.library import Library
+
+from reader.search.schema import (
+    ARTICLE,
+    ARTICLE_DATE,
+    ARTICLE_FTS,
+    ARTICLE_TAG,
+    HIGHLIGHT,
+    HIGHLIGHT_FTS,
+    HIGHLIGHT_TAG,
+    INDEX_TABLES,
+    NOTE,
+    NOTE_FTS,
+    TAG,
+)
 
 SNIPPET_CHARS = 80
 _LEAD = 30  # code points of context kept before the first match
@@ -181,7 +201,7 @@ def _common_filters(query: Query, created: str, where: list[str], params: list[A
 def _highlight_filters(query: Query, created: str, where: list[str], params: list[Any]) -> None:
     for tag in query.tags:
         where.append(
-            "EXISTS (SELECT 1 FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id"
+            f"EXISTS (SELECT 1 FROM {HIGHLIGHT_TAG} ht JOIN {TAG} t ON t.id = ht.tag_id"
             " WHERE ht.highlight_id = h.id AND lower(t.name) = lower(?))"
         )
         params.append(tag)
@@ -208,7 +228,8 @@ def _run(
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {order_fallback} LIMIT ?"
-        return db.execute_sql(sql, (*params, limit)).fetchall()
+        unranked: list[tuple[Any, ...]] = db.execute_sql(sql, (*params, limit)).fetchall()
+        return unranked
     if not where:
         # Score the newest RANK_WINDOW matches in one pass over the index, then fetch
         # the rows of the winners only (aliased as the index table the joins name).
@@ -233,12 +254,13 @@ def _run(
     for condition in where:
         sql += f" AND {condition}"
     sql += f" ORDER BY bm25({table}, {weights}) LIMIT ?"
-    return db.execute_sql(sql, (match, *params, limit)).fetchall()
+    ranked: list[tuple[Any, ...]] = db.execute_sql(sql, (match, *params, limit)).fetchall()
+    return ranked
 
 
 #: The highlight's tag names as a JSON array (any character may stand in a name).
 _TAG_NAMES = (
-    "(SELECT json_group_array(t.name) FROM highlight_tag ht JOIN tag t"
+    f"(SELECT json_group_array(t.name) FROM {HIGHLIGHT_TAG} ht JOIN {TAG} t"
     " ON t.id = ht.tag_id WHERE ht.highlight_id = h.id)"
 )
 TAG_MARK = "#"
@@ -259,33 +281,37 @@ class _AnnotationKind:
 
 _NOTE = _AnnotationKind(
     "note",
-    "note_fts",
+    NOTE_FTS,
     "n.body",
     "n.created_at",
     "n.updated_at DESC",
-    "JOIN note n ON n.id = note_fts.rowid JOIN highlight h ON h.id = n.highlight_id",
-    "note n JOIN highlight h ON h.id = n.highlight_id",
+    f"JOIN {NOTE} n ON n.id = {NOTE_FTS}.rowid JOIN {HIGHLIGHT} h ON h.id = n.highlight_id",
+    f"{NOTE} n JOIN {HIGHLIGHT} h ON h.id = n.highlight_id",
 )
 _HIGHLIGHT = _AnnotationKind(
     "highlight",
-    "highlight_fts",
+    HIGHLIGHT_FTS,
     "h.exact",
     "h.created_at",
     "h.created_at DESC",
-    "JOIN highlight h ON h.id = highlight_fts.rowid",
-    "highlight h",
+    f"JOIN {HIGHLIGHT} h ON h.id = {HIGHLIGHT_FTS}.rowid",
+    f"{HIGHLIGHT} h",
 )
 
 
 def _annotation_hits(
-    db: pw.SqliteDatabase, kind: _AnnotationKind, query: Query, matcher, limit: int
+    db: pw.SqliteDatabase,
+    kind: _AnnotationKind,
+    query: Query,
+    matcher: re.Pattern[str] | None,
+    limit: int,
 ) -> list[SearchHit]:
     where: list[str] = []
     params: list[Any] = []
     _highlight_filters(query, kind.created, where, params)
     match = query.fts()
     joins = (kind.rows_matched if match else kind.rows_unmatched) + (
-        " JOIN article a ON a.id = h.article_id"
+        f" JOIN {ARTICLE} a ON a.id = h.article_id"
     )
     rows = _run(
         db,
@@ -330,38 +356,44 @@ def _labelled_snippet(
     return _snippet(f"{text} {label}", spans)
 
 
-def _notes(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+def _notes(
+    db: pw.SqliteDatabase, query: Query, matcher: re.Pattern[str] | None, limit: int
+) -> list[SearchHit]:
     return _annotation_hits(db, _NOTE, query, matcher, limit)
 
 
-def _highlights(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+def _highlights(
+    db: pw.SqliteDatabase, query: Query, matcher: re.Pattern[str] | None, limit: int
+) -> list[SearchHit]:
     return _annotation_hits(db, _HIGHLIGHT, query, matcher, limit)
 
 
-def _articles(db: pw.SqliteDatabase, query: Query, matcher, limit: int) -> list[SearchHit]:
+def _articles(
+    db: pw.SqliteDatabase, query: Query, matcher: re.Pattern[str] | None, limit: int
+) -> list[SearchHit]:
     if query.colors:
         return []  # articles have no colour
     where: list[str] = []
     params: list[Any] = []
     for tag in query.tags:
         where.append(
-            "EXISTS (SELECT 1 FROM article_tag at JOIN tag t ON t.id = at.tag_id"
+            f"EXISTS (SELECT 1 FROM {ARTICLE_TAG} at JOIN {TAG} t ON t.id = at.tag_id"
             " WHERE at.article_id = a.id AND lower(t.name) = lower(?))"
         )
         params.append(tag)
-    _common_filters(query, "a.created_at", where, params)
+    _common_filters(query, ARTICLE_DATE, where, params)
     match = query.fts()
     tagged, shunned = _matching_tags(db, query) if match else ({}, [])
     if shunned:  # `-word` also rules out the articles tagged with it
         where.append(
-            "NOT EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id"
+            f"NOT EXISTS (SELECT 1 FROM {ARTICLE_TAG} at WHERE at.article_id = a.id"
             " AND at.tag_id IN (SELECT value FROM json_each(?)))"
         )
         params.append(json.dumps(shunned))
-    joins = "JOIN article a ON a.id = article_fts.rowid" if match else "article a"
+    joins = f"JOIN {ARTICLE} a ON a.id = {ARTICLE_FTS}.rowid" if match else f"{ARTICLE} a"
     rows = _run(
         db,
-        "article_fts",
+        ARTICLE_FTS,
         "10.0, 1.0",
         "a.id, a.title, a.text",
         joins,
@@ -384,7 +416,7 @@ def _matching_tags(db: pw.SqliteDatabase, query: Query) -> tuple[dict[int, str],
     unwanted = [re.compile(_term_pattern(term)) for term in query.excluded]
     found: dict[int, str] = {}
     shunned: list[int] = []
-    for tag_id, name in db.execute_sql("SELECT id, name FROM tag").fetchall():
+    for tag_id, name in db.execute_sql(f"SELECT id, name FROM {TAG}").fetchall():
         folded = fold(name).text
         if any(p.search(folded) for p in unwanted):
             shunned.append(tag_id)
@@ -408,15 +440,15 @@ def _with_tagged_articles(
     whose text holds it. A tagged article whose text matches too keeps its text
     snippet; one found by its tag alone shows its matching tags as `#tag`."""
     sql = (
-        "SELECT a.id, a.title, a.text, (SELECT json_group_array(t.name) FROM article_tag"
-        " at2 JOIN tag t ON t.id = at2.tag_id WHERE at2.article_id = a.id AND t.id IN"
-        " (SELECT value FROM json_each(?1))) FROM article a WHERE EXISTS (SELECT 1 FROM"
-        " article_tag at1 WHERE at1.article_id = a.id AND at1.tag_id IN"
+        f"SELECT a.id, a.title, a.text, (SELECT json_group_array(t.name) FROM {ARTICLE_TAG}"
+        f" at2 JOIN {TAG} t ON t.id = at2.tag_id WHERE at2.article_id = a.id AND t.id IN"
+        f" (SELECT value FROM json_each(?1))) FROM {ARTICLE} a WHERE EXISTS (SELECT 1 FROM"
+        f" {ARTICLE_TAG} at1 WHERE at1.article_id = a.id AND at1.tag_id IN"
         " (SELECT value FROM json_each(?1)))"
     )
     bound: list[Any] = [json.dumps(list(tags))]
     if query.excluded:
-        sql += " AND a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+        sql += f" AND a.id NOT IN (SELECT rowid FROM {ARTICLE_FTS} WHERE {ARTICLE_FTS} MATCH ?)"
         bound.append(" OR ".join(term.fts() for term in query.excluded))
     for condition in where:
         sql += f" AND {condition}"
@@ -465,25 +497,57 @@ def _article_hit(
     )
 
 
-def search(library: Any, text: str, *, limit: int = 50) -> SearchResults:
+def search(library: Library, text: str, *, limit: int = 50) -> SearchResults:
     """Search notes, highlights and articles; at most `limit` hits per kind, best first.
-    Never raises for any `text` (an unusable query gives empty results)."""
+    Any `text` is fine (an unusable query gives empty results); a busy, damaged or
+    unreadable library, or a damaged search index, raises its LibraryError
+    (`library.search.find`)."""
+    return library.search.find(text, limit=limit)
+
+
+def search_database(db: pw.SqliteDatabase, text: str, *, limit: int = 50) -> SearchResults:
+    """`search` on the database itself (models need not be bound). Only a query FTS5
+    refuses as syntax counts as "no match"; every other SQLite error is raised as is,
+    for the caller to classify (`reader.store.domains.search`)."""
     query = parse(text if isinstance(text, str) else "")
     empty = SearchResults(text, (), (), ())
     if query.invalid or limit <= 0 or (not query.terms and not query.has_filters):
         return empty
-    db = library.database
     matcher = _matcher(query)
     found: dict[str, list[SearchHit]] = {}
     runners = {"notes": _notes, "highlights": _highlights, "articles": _articles}
     try:
         for kind in query.kinds:
             found[kind] = runners[kind](db, query, matcher, limit)
-    except (pw.OperationalError, sqlite3.OperationalError):
-        return empty  # FTS5 refused the expression: shown as no results, never a crash
+    except (pw.OperationalError, sqlite3.OperationalError) as error:
+        if is_query_syntax_error(error):
+            return empty  # FTS5 refused the expression typed: no match, never a crash
+        raise
     return SearchResults(
         text,
         tuple(found.get("notes", ())),
         tuple(found.get("highlights", ())),
         tuple(found.get("articles", ())),
     )
+
+
+#: How FTS5 words its refusal of a MATCH expression. It reports it with the generic
+#: SQLITE_ERROR code, which a missing table shares, so the wording is all there is.
+_FTS5_SYNTAX = ("fts5: syntax error", "unterminated string")
+
+
+def is_query_syntax_error(error: BaseException) -> bool:
+    """Whether FTS5 refused the search expression itself (the user's input), rather
+    than the index or the library failing."""
+    message = str(error)
+    return any(message.startswith(prefix) for prefix in _FTS5_SYNTAX)
+
+
+def missing_index_table(error: BaseException) -> str | None:
+    """The search index table `error` says is missing, if any (a damaged library:
+    every library has them from its first migration)."""
+    message = str(error)
+    for table in INDEX_TABLES:
+        if message == f"no such table: {table}":
+            return table
+    return None

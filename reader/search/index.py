@@ -14,22 +14,36 @@ from __future__ import annotations
 import peewee as pw
 
 from reader.search.folding import BARRIER, search_tokens
+from reader.search.schema import (
+    ARTICLE,
+    ARTICLE_FTS,
+    HIGHLIGHT,
+    HIGHLIGHT_FTS,
+    HIGHLIGHT_TAG,
+    NOTE,
+    NOTE_FTS,
+    TAG,
+)
 
 TOKENIZE = f"unicode61 remove_diacritics 0 tokenchars ''{BARRIER}''"
 
 #: The tag names of highlight `{hid}` as one string (for the tags column).
 _TAGS_OF = (
-    "(SELECT group_concat(t.name, ' ') FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id"
+    f"(SELECT group_concat(t.name, ' ') FROM {HIGHLIGHT_TAG} ht JOIN {TAG} t ON t.id = ht.tag_id"
     " WHERE ht.highlight_id = {hid})"
 )
 
 
+def _tags_of(hid: str) -> str:
+    return _TAGS_OF.format(hid=hid)
+
+
 def _refresh_tags(hid: str) -> str:
-    tags = _TAGS_OF.format(hid=hid)
+    tags = _tags_of(hid)
     return (
-        f"UPDATE highlight_fts SET tags = search_tokens({tags}) WHERE rowid = {hid};\n"
-        f"UPDATE note_fts SET tags = search_tokens({tags})"
-        f" WHERE rowid IN (SELECT id FROM note WHERE highlight_id = {hid});"
+        f"UPDATE {HIGHLIGHT_FTS} SET tags = search_tokens({tags}) WHERE rowid = {hid};\n"
+        f"UPDATE {NOTE_FTS} SET tags = search_tokens({tags})"
+        f" WHERE rowid IN (SELECT id FROM {NOTE} WHERE highlight_id = {hid});"
     )
 
 
@@ -39,78 +53,78 @@ _ARTICLE_HEAD = (
 )
 
 SCHEMA = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5("
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {ARTICLE_FTS} USING fts5("
     f"head, body, content='', tokenize='{TOKENIZE}')",
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS highlight_fts USING fts5("
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {HIGHLIGHT_FTS} USING fts5("
     f"quote, tags, tokenize='{TOKENIZE}')",
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS note_fts USING fts5(body, tags, tokenize='{TOKENIZE}')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {NOTE_FTS} USING fts5(body, tags, tokenize='{TOKENIZE}')",
     # articles
-    f"""CREATE TRIGGER IF NOT EXISTS article_fts_ai AFTER INSERT ON article BEGIN
-        INSERT INTO article_fts(rowid, head, body)
+    f"""CREATE TRIGGER IF NOT EXISTS {ARTICLE_FTS}_ai AFTER INSERT ON {ARTICLE} BEGIN
+        INSERT INTO {ARTICLE_FTS}(rowid, head, body)
         VALUES (new.id, {_ARTICLE_HEAD.format(r="new")}, search_tokens(new.text));
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS article_fts_ad AFTER DELETE ON article BEGIN
-        INSERT INTO article_fts(article_fts, rowid, head, body)
+    f"""CREATE TRIGGER IF NOT EXISTS {ARTICLE_FTS}_ad AFTER DELETE ON {ARTICLE} BEGIN
+        INSERT INTO {ARTICLE_FTS}({ARTICLE_FTS}, rowid, head, body)
         VALUES ('delete', old.id, {_ARTICLE_HEAD.format(r="old")}, search_tokens(old.text));
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS article_fts_au
-    AFTER UPDATE OF title, headlines, byline, author_names, text ON article BEGIN
-        INSERT INTO article_fts(article_fts, rowid, head, body)
+    f"""CREATE TRIGGER IF NOT EXISTS {ARTICLE_FTS}_au
+    AFTER UPDATE OF title, headlines, byline, author_names, text ON {ARTICLE} BEGIN
+        INSERT INTO {ARTICLE_FTS}({ARTICLE_FTS}, rowid, head, body)
         VALUES ('delete', old.id, {_ARTICLE_HEAD.format(r="old")}, search_tokens(old.text));
-        INSERT INTO article_fts(rowid, head, body)
+        INSERT INTO {ARTICLE_FTS}(rowid, head, body)
         VALUES (new.id, {_ARTICLE_HEAD.format(r="new")}, search_tokens(new.text));
     END""",
     # highlights
-    f"""CREATE TRIGGER IF NOT EXISTS highlight_fts_ai AFTER INSERT ON highlight BEGIN
-        INSERT INTO highlight_fts(rowid, quote, tags)
+    f"""CREATE TRIGGER IF NOT EXISTS {HIGHLIGHT_FTS}_ai AFTER INSERT ON {HIGHLIGHT} BEGIN
+        INSERT INTO {HIGHLIGHT_FTS}(rowid, quote, tags)
         VALUES (new.id, search_tokens(new.exact), search_tokens({_TAGS_OF.format(hid="new.id")}));
     END""",
-    """CREATE TRIGGER IF NOT EXISTS highlight_fts_ad AFTER DELETE ON highlight BEGIN
-        DELETE FROM highlight_fts WHERE rowid = old.id;
+    f"""CREATE TRIGGER IF NOT EXISTS {HIGHLIGHT_FTS}_ad AFTER DELETE ON {HIGHLIGHT} BEGIN
+        DELETE FROM {HIGHLIGHT_FTS} WHERE rowid = old.id;
     END""",
-    """CREATE TRIGGER IF NOT EXISTS highlight_fts_au AFTER UPDATE OF exact ON highlight BEGIN
-        UPDATE highlight_fts SET quote = search_tokens(new.exact) WHERE rowid = new.id;
+    f"""CREATE TRIGGER IF NOT EXISTS {HIGHLIGHT_FTS}_au AFTER UPDATE OF exact ON {HIGHLIGHT} BEGIN
+        UPDATE {HIGHLIGHT_FTS} SET quote = search_tokens(new.exact) WHERE rowid = new.id;
     END""",
     # notes
-    f"""CREATE TRIGGER IF NOT EXISTS note_fts_ai AFTER INSERT ON note BEGIN
-        INSERT INTO note_fts(rowid, body, tags) VALUES (new.id, search_tokens(new.body),
+    f"""CREATE TRIGGER IF NOT EXISTS {NOTE_FTS}_ai AFTER INSERT ON {NOTE} BEGIN
+        INSERT INTO {NOTE_FTS}(rowid, body, tags) VALUES (new.id, search_tokens(new.body),
             search_tokens({_TAGS_OF.format(hid="new.highlight_id")}));
     END""",
-    """CREATE TRIGGER IF NOT EXISTS note_fts_ad AFTER DELETE ON note BEGIN
-        DELETE FROM note_fts WHERE rowid = old.id;
+    f"""CREATE TRIGGER IF NOT EXISTS {NOTE_FTS}_ad AFTER DELETE ON {NOTE} BEGIN
+        DELETE FROM {NOTE_FTS} WHERE rowid = old.id;
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS note_fts_au
-    AFTER UPDATE OF body, highlight_id ON note BEGIN
-        DELETE FROM note_fts WHERE rowid = old.id;
-        INSERT INTO note_fts(rowid, body, tags) VALUES (new.id, search_tokens(new.body),
+    f"""CREATE TRIGGER IF NOT EXISTS {NOTE_FTS}_au
+    AFTER UPDATE OF body, highlight_id ON {NOTE} BEGIN
+        DELETE FROM {NOTE_FTS} WHERE rowid = old.id;
+        INSERT INTO {NOTE_FTS}(rowid, body, tags) VALUES (new.id, search_tokens(new.body),
             search_tokens({_TAGS_OF.format(hid="new.highlight_id")}));
     END""",
     # tags
-    f"""CREATE TRIGGER IF NOT EXISTS highlight_tag_fts_ai AFTER INSERT ON highlight_tag BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS {HIGHLIGHT_TAG}_fts_ai AFTER INSERT ON {HIGHLIGHT_TAG} BEGIN
         {_refresh_tags("new.highlight_id")}
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS highlight_tag_fts_ad AFTER DELETE ON highlight_tag BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS {HIGHLIGHT_TAG}_fts_ad AFTER DELETE ON {HIGHLIGHT_TAG} BEGIN
         {_refresh_tags("old.highlight_id")}
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS tag_fts_au AFTER UPDATE OF name ON tag BEGIN
-        UPDATE highlight_fts SET tags = search_tokens({_TAGS_OF.format(hid="highlight_fts.rowid")})
-        WHERE rowid IN (SELECT highlight_id FROM highlight_tag WHERE tag_id = new.id);
-        UPDATE note_fts SET tags = search_tokens({_TAGS_OF.format(hid="note.highlight_id")})
-        FROM note WHERE note.id = note_fts.rowid AND note.highlight_id IN
-            (SELECT highlight_id FROM highlight_tag WHERE tag_id = new.id);
+    f"""CREATE TRIGGER IF NOT EXISTS {TAG}_fts_au AFTER UPDATE OF name ON {TAG} BEGIN
+        UPDATE {HIGHLIGHT_FTS} SET tags = search_tokens({_tags_of(f"{HIGHLIGHT_FTS}.rowid")})
+        WHERE rowid IN (SELECT highlight_id FROM {HIGHLIGHT_TAG} WHERE tag_id = new.id);
+        UPDATE {NOTE_FTS} SET tags = search_tokens({_tags_of(f"{NOTE}.highlight_id")})
+        FROM {NOTE} WHERE {NOTE}.id = {NOTE_FTS}.rowid AND {NOTE}.highlight_id IN
+            (SELECT highlight_id FROM {HIGHLIGHT_TAG} WHERE tag_id = new.id);
     END""",
 ]
 
 _REINDEX = [
-    "DELETE FROM highlight_fts",
-    "DELETE FROM note_fts",
-    "INSERT INTO article_fts(article_fts) VALUES ('delete-all')",
-    f"INSERT INTO article_fts(rowid, head, body) SELECT id, {_ARTICLE_HEAD.format(r='article')},"
-    " search_tokens(text) FROM article",
-    "INSERT INTO highlight_fts(rowid, quote, tags) SELECT id, search_tokens(exact),"
-    f" search_tokens({_TAGS_OF.format(hid='highlight.id')}) FROM highlight",
-    "INSERT INTO note_fts(rowid, body, tags) SELECT id, search_tokens(body),"
-    f" search_tokens({_TAGS_OF.format(hid='note.highlight_id')}) FROM note",
+    f"DELETE FROM {HIGHLIGHT_FTS}",
+    f"DELETE FROM {NOTE_FTS}",
+    f"INSERT INTO {ARTICLE_FTS}({ARTICLE_FTS}) VALUES ('delete-all')",
+    f"INSERT INTO {ARTICLE_FTS}(rowid, head, body) SELECT id, {_ARTICLE_HEAD.format(r=ARTICLE)},"
+    f" search_tokens(text) FROM {ARTICLE}",
+    f"INSERT INTO {HIGHLIGHT_FTS}(rowid, quote, tags) SELECT id, search_tokens(exact),"
+    f" search_tokens({_TAGS_OF.format(hid=f'{HIGHLIGHT}.id')}) FROM {HIGHLIGHT}",
+    f"INSERT INTO {NOTE_FTS}(rowid, body, tags) SELECT id, search_tokens(body),"
+    f" search_tokens({_TAGS_OF.format(hid=f'{NOTE}.highlight_id')}) FROM {NOTE}",
 ]
 
 

@@ -128,7 +128,7 @@ def parse(text: str) -> Query:
         else:
             terms.append(term)
             words.append(raw if key else value)
-    kinds = KINDS
+    kinds: tuple[str, ...] = KINDS
     if values["in"]:
         chosen = {_KIND_ALIASES.get(value.lower()) for value in values["in"]}
         kinds = tuple(kind for kind in KINDS if kind in chosen)

@@ -10,8 +10,10 @@ is worse than a missing one. All offsets are code points.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from typing import cast
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -27,6 +29,9 @@ CONTEXT_THRESHOLD = 50.0
 SELF_EVIDENT_QUOTE_LENGTH = 24
 
 POSITION, DIFF, QUOTE, FUZZY, ORPHANED = "position", "diff", "quote", "fuzzy", "orphaned"
+#: Found in another article of the same page (a re-parse or a correction cut the page
+#: differently and the passage went with its text).
+MOVED = "moved"
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,13 @@ def make_selector(text: str, start: int, end: int) -> Selector:
     )
 
 
-def reanchor(selector: Selector, new_text: str, old_text: str | None = None) -> Anchor:
+def reanchor(
+    selector: Selector, new_text: str, old_text: str | None = None, *, fuzzy: bool = True
+) -> Anchor:
     """Place `selector` in `new_text`; `old_text` (the text it was made on) enables the
-    diff step. Never returns a span whose text is not the quote or close to it."""
+    diff step; `fuzzy=False` skips the last, approximate step (a caller that can still
+    look for the quote verbatim elsewhere asks for that first). Never returns a span
+    whose text is not the quote or close to it."""
     exact = selector.exact
     if not exact:
         return Anchor(ORPHANED, None, None)
@@ -87,26 +96,58 @@ def reanchor(selector: Selector, new_text: str, old_text: str | None = None) -> 
     found = _find_quote(selector, new_text)
     if found is not None:
         return Anchor(QUOTE, found, found + len(exact))
-    fuzzy = _find_fuzzy(selector, new_text)
-    if fuzzy is not None:
-        return Anchor(FUZZY, *fuzzy)
+    approximate = _find_fuzzy(selector, new_text) if fuzzy else None
+    if approximate is not None:
+        return Anchor(FUZZY, *approximate)
     return Anchor(ORPHANED, None, None)
 
 
-def relocate(selector: Selector, new_text: str, old_text: str) -> tuple[Anchor, Selector]:
+def relocate(
+    selector: Selector, new_text: str, old_text: str, *, fuzzy: bool = True
+) -> tuple[Anchor, Selector]:
     """`reanchor`, plus the selector to store: made afresh on `new_text` where the
     passage was found, the saved one (quote and old span) for an orphan."""
-    anchor = reanchor(selector, new_text, old_text)
-    if anchor.orphaned:
+    anchor = reanchor(selector, new_text, old_text, fuzzy=fuzzy)
+    if anchor.orphaned or anchor.start is None or anchor.end is None:
         return anchor, selector
     return anchor, make_selector(new_text, anchor.start, anchor.end)
+
+
+def find_in_other_texts(
+    selector: Selector, texts: Sequence[str], *, fuzzy: bool = True
+) -> tuple[int, Anchor] | None:
+    """Where a passage lost from its own article went among the other articles of its
+    page: (index into `texts`, anchor) for the text holding the quote in the context
+    most like its own (verbatim first, then fuzzy unless `fuzzy=False`), or None. The
+    same trust rules as `reanchor` apply, so a short quote in a foreign context stays
+    an orphan."""
+    best: tuple[float, int, int, int] | None = None
+    for index, text in enumerate(texts):
+        start = _find_quote(selector, text)
+        if start is None:
+            continue
+        score = _context_score(selector, text, start, start + len(selector.exact))
+        if best is None or score > best[0]:
+            best = (score, index, start, start + len(selector.exact))
+    if best is None and fuzzy:
+        for index, text in enumerate(texts):
+            span = _find_fuzzy(selector, text)
+            if span is not None:
+                score = _context_score(selector, text, *span)
+                if best is None or score > best[0]:
+                    best = (score, index, *span)
+    if best is None:
+        return None
+    _score, index, start, end = best
+    return index, Anchor(MOVED, start, end)
 
 
 @lru_cache(maxsize=4)
 def _opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
     """The edit script old → new; cached, since every highlight of a changed article
     is carried through the same one."""
-    return Indel.opcodes(old, new).as_list()
+    # rapidfuzz's stubs type the items as `Opcode`; `as_list` gives plain tuples.
+    return cast(list[tuple[str, int, int, int, int]], Indel.opcodes(old, new).as_list())
 
 
 def _map_through_diff(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:

@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
@@ -264,7 +265,7 @@ def _salvage_table(
 
 def _readable_rows(
     damaged: sqlite3.Connection, table: str, names: str, result: Salvage
-) -> Iterator[tuple]:
+) -> Iterator[tuple[Any, ...]]:
     query = f'SELECT {names} FROM "{table}" NOT INDEXED WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
     highest = _highest_rowid(damaged, table)
     if highest is None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.parse import PARSER_VERSION
 from reader.parse.model import ParsedArticle, ParsedPage
 from reader.store import anchoring
 from reader.store.models import (
@@ -20,9 +21,9 @@ from reader.store.models import (
     Highlight,
     Source,
     author_names_text,
-    utcnow,
 )
 from reader.store.records import ReanchorOutcome
+from reader.times import utcnow
 
 #: Files a folder import picks up: pages are `.txt`, or have no suffix at all.
 PAGE_SUFFIXES = (".txt", "")
@@ -34,7 +35,12 @@ def article_row(source_id: int, position: int, article: ParsedArticle) -> dict[s
         "source": source_id,
         "position": position,
         "section": article.section,
+        "kicker": article.kicker,
         "title": article.title,
+        "subtitle": article.subtitle,
+        "dateline": (
+            json.dumps(article.dateline.to_json(), ensure_ascii=False) if article.dateline else None
+        ),
         "headlines": json.dumps(article.headlines, ensure_ascii=False),
         "byline": article.byline,
         "authors": json.dumps([a.to_json() for a in article.authors], ensure_ascii=False),
@@ -50,6 +56,18 @@ def article_ids(source_id: int) -> tuple[int, ...]:
     return tuple(row.id for row in query)
 
 
+def page_columns(page: ParsedPage) -> dict[str, object]:
+    """The Source column values that come from parsing: what the page's furniture says,
+    and which parser version cut it."""
+    return {
+        "paper": page.page.paper,
+        "page_date": page.page.date,
+        "page_number": page.page.number,
+        "page_name": page.page.name,
+        "parser_version": PARSER_VERSION,
+    }
+
+
 def insert_page(path: str, page: ParsedPage) -> int:
     """Insert a new source and all its articles; returns the source id."""
     source = Source.create(
@@ -57,11 +75,12 @@ def insert_page(path: str, page: ParsedPage) -> int:
         sha256=page.source.sha256,
         encoding=page.source.encoding,
         raw_text=page.raw_text,
+        **page_columns(page),
     )
     rows = [article_row(source.id, i, a) for i, a in enumerate(page.articles)]
     if rows:
         Article.insert_many(rows).execute()
-    return source.id
+    return int(source.id)
 
 
 class PageUpdate(NamedTuple):
@@ -87,12 +106,14 @@ def update_page(source: Source, page: ParsedPage, *, touch: bool = True) -> Page
     final_position = {old.id: position for position, old in matches.items()}
     next_position = len(new_articles)
     deleted = 0
+    kept: list[Article] = []  # unmatched, but carrying the reader's work
     for old in old_articles:
         if old.id in matched_ids:
             continue
         if _has_annotations(old.id):
             final_position[old.id] = next_position
             next_position += 1
+            kept.append(old)
         else:
             old.delete_instance()
             deleted += 1
@@ -103,67 +124,139 @@ def update_page(source: Source, page: ParsedPage, *, touch: bool = True) -> Page
     if moving:
         Article.update(position=-1 - Article.id).where(Article.id.in_(moving)).execute()
 
-    outcomes: list[ReanchorOutcome] = []
-    new_rows = []
-    rewritten = 0
+    # New articles are inserted one by one: a highlight may move into one of them.
+    texts: dict[int, str] = {}  # article id → its new text, every article of the new page
+    changed_texts: list[tuple[int, str, str]] = []  # (article id, old text, new text)
+    rewritten = inserted = 0
     for position, article in enumerate(new_articles):
         row = article_row(source.id, position, article)
         old = matches.get(position)
         if old is None:
-            new_rows.append(row)
+            texts[Article.insert(row).execute()] = article.text
+            inserted += 1
             continue
+        texts[old.id] = article.text
         del row["source"]
-        changed = {k: v for k, v in row.items() if getattr(old, k) != v}
-        if changed:
-            Article.update(**changed).where(Article.id == old.id).execute()
+        columns = {k: v for k, v in row.items() if getattr(old, k) != v}
+        if columns:
+            Article.update(**columns).where(Article.id == old.id).execute()
             rewritten += 1
         if old.text != article.text:
-            outcomes.extend(reanchor_article(old.id, old.text, article.text))
+            changed_texts.append((old.id, old.text, article.text))
     for article_id in moving:
         if article_id not in matched_ids:  # kept for its annotations, after the new ones
             Article.update(position=final_position[article_id]).where(
                 Article.id == article_id
             ).execute()
-    if new_rows:
-        Article.insert_many(new_rows).execute()
-    changes = {
+
+    outcomes: list[ReanchorOutcome] = []
+    for article_id, old_text, new_text in changed_texts:
+        others = {i: t for i, t in texts.items() if i != article_id}
+        outcomes.extend(reanchor_article(article_id, old_text, new_text, others))
+    for old in kept:
+        moved = move_highlights_out(old.id, texts)
+        outcomes.extend(moved)
+        if moved and not Highlight.select().where(Highlight.article == old.id).exists():
+            # All its highlights went with their text: its own tags follow them, and
+            # nothing is left to keep the old article for.
+            targets = {Highlight.get_by_id(o.highlight_id).article_id for o in moved}
+            tag_ids = ArticleTag.select(ArticleTag.tag).where(ArticleTag.article == old.id)
+            for tag_id in [link.tag_id for link in tag_ids]:
+                for target in targets:
+                    ArticleTag.insert(article=target, tag=tag_id).on_conflict_ignore().execute()
+            old.delete_instance()
+            deleted += 1
+    changes: dict[str, object] = {
         "sha256": page.source.sha256,
         "encoding": page.source.encoding,
         "raw_text": page.raw_text,
+        **page_columns(page),
     }
     changes = {k: v for k, v in changes.items() if getattr(source, k) != v}
     if touch:
         changes["imported_at"] = utcnow()
     if changes:
         Source.update(**changes).where(Source.id == source.id).execute()
-    changed = bool(deleted or moving or rewritten or new_rows)
+    changed = bool(deleted or moving or rewritten or inserted)
     return PageUpdate(changed, tuple(outcomes))
 
 
-def reanchor_article(article_id: int, old_text: str, new_text: str) -> list[ReanchorOutcome]:
-    """Re-anchor every highlight of an article whose text changed from `old_text`."""
+def reanchor_article(
+    article_id: int, old_text: str, new_text: str, others: dict[int, str] | None = None
+) -> list[ReanchorOutcome]:
+    """Re-anchor every highlight of an article whose text changed from `old_text`. A
+    passage no longer in the article is looked for in `others` (article id → text, the
+    other articles of the page) and moves there with its note and tags when found, so
+    a page cut differently keeps every highlight on its text."""
     outcomes = []
     now = utcnow()
     for highlight in Highlight.select().where(Highlight.article == article_id):
-        saved = anchoring.Selector(
-            highlight.exact, highlight.prefix, highlight.suffix, highlight.start, highlight.end
-        )
-        anchor, selector = anchoring.relocate(saved, new_text, old_text)
+        saved = _selector(highlight)
+        target = article_id
+        # The quote verbatim anywhere on the page beats a lookalike in its own article.
+        anchor, selector = anchoring.relocate(saved, new_text, old_text, fuzzy=False)
+        found = _find_elsewhere(saved, others, fuzzy=False) if anchor.orphaned else None
+        if anchor.orphaned and found is None:
+            anchor, selector = anchoring.relocate(saved, new_text, old_text)
+            found = _find_elsewhere(saved, others) if anchor.orphaned else None
+        if found is not None:
+            target, anchor, selector = found
         # An orphan keeps its saved quote and old span: it shows what was highlighted.
-        Highlight.update(**selector.columns(), orphaned=anchor.orphaned, updated_at=now).where(
-            Highlight.id == highlight.id
-        ).execute()
-        outcomes.append(
-            ReanchorOutcome(
-                highlight_id=highlight.id,
-                method=anchor.method,
-                old_start=highlight.start,
-                old_end=highlight.end,
-                new_start=anchor.start,
-                new_end=anchor.end,
-            )
-        )
+        Highlight.update(
+            **selector.columns(), article=target, orphaned=anchor.orphaned, updated_at=now
+        ).where(Highlight.id == highlight.id).execute()
+        outcomes.append(_outcome(highlight, anchor))
     return outcomes
+
+
+def move_highlights_out(article_id: int, texts: dict[int, str]) -> list[ReanchorOutcome]:
+    """Move the highlights of an article the new page no longer has into the articles
+    that now hold their text; those not found stay where they are (the old article is
+    kept, with its text, for them)."""
+    outcomes = []
+    now = utcnow()
+    for highlight in Highlight.select().where(Highlight.article == article_id):
+        found = _find_elsewhere(_selector(highlight), texts)
+        if found is None:
+            continue
+        target, anchor, selector = found
+        Highlight.update(
+            **selector.columns(), article=target, orphaned=False, updated_at=now
+        ).where(Highlight.id == highlight.id).execute()
+        outcomes.append(_outcome(highlight, anchor))
+    return outcomes
+
+
+def _selector(highlight: Highlight) -> anchoring.Selector:
+    return anchoring.Selector(
+        highlight.exact, highlight.prefix, highlight.suffix, highlight.start, highlight.end
+    )
+
+
+def _find_elsewhere(
+    saved: anchoring.Selector, texts: dict[int, str] | None, *, fuzzy: bool = True
+) -> tuple[int, anchoring.Anchor, anchoring.Selector] | None:
+    if not texts:
+        return None
+    ids = list(texts)
+    found = anchoring.find_in_other_texts(saved, [texts[i] for i in ids], fuzzy=fuzzy)
+    if found is None:
+        return None
+    index, anchor = found
+    text = texts[ids[index]]
+    assert anchor.start is not None and anchor.end is not None
+    return ids[index], anchor, anchoring.make_selector(text, anchor.start, anchor.end)
+
+
+def _outcome(highlight: Highlight, anchor: anchoring.Anchor) -> ReanchorOutcome:
+    return ReanchorOutcome(
+        highlight_id=highlight.id,
+        method=anchor.method,
+        old_start=highlight.start,
+        old_end=highlight.end,
+        new_start=anchor.start,
+        new_end=anchor.end,
+    )
 
 
 def match_articles(
@@ -194,7 +287,7 @@ def match_articles(
 
 
 def _has_annotations(article_id: int) -> bool:
-    return (
+    return bool(
         Highlight.select().where(Highlight.article == article_id).exists()
         or ArticleTag.select().where(ArticleTag.article == article_id).exists()
     )

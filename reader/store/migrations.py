@@ -130,12 +130,42 @@ def v5_change_token(db: pw.SqliteDatabase) -> None:
             )
 
 
+def v6_page_metadata(db: pw.SqliteDatabase) -> None:
+    """The page's paper, date, number and name, and an article's kicker, subtitle and
+    dateline, as the newspaper parser reads them; the parser version of each page, so
+    pages cut by an older parser are parsed again. Existing pages get version 0: the
+    next start parses them again with the current parser."""
+    # Plain ALTER TABLE: adding a column never rebuilds the table, so its triggers
+    # (search index, change token) stay as they are. A column already there is left
+    # alone: a library whose version number was set back runs this again.
+    existing = {
+        (table, row[1])
+        for table in ("source", "article")
+        for row in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
+    }
+    for table, column, kind in (
+        ("source", "paper", "TEXT"),
+        ("source", "page_date", "TEXT"),
+        ("source", "page_number", "TEXT"),
+        ("source", "page_name", "TEXT"),
+        ("source", "parser_version", "INTEGER NOT NULL DEFAULT 0"),
+        ("article", "kicker", "TEXT"),
+        ("article", "subtitle", "TEXT"),
+        ("article", "dateline", "TEXT"),
+    ):
+        if (table, column) in existing:
+            continue
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "source_page_date" ON "source" ("page_date")')
+
+
 MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v1_first_release,
     v2_read_state_and_author_names,
     v3_search_index,
     v4_author_names_once,
     v5_change_token,
+    v6_page_metadata,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

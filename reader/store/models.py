@@ -39,13 +39,24 @@ class Source(BaseModel):
     encoding = pw.CharField(max_length=32)
     raw_text = pw.TextField()
     imported_at = pw.DateTimeField(default=utcnow, index=True)
+    # What the page's furniture says (date line, page line); None when not printed.
+    paper = pw.TextField(null=True)
+    page_date = pw.TextField(null=True, index=True)  # ISO yyyy-mm-dd: search's after:/before:
+    page_number = pw.TextField(null=True)
+    page_name = pw.TextField(null=True)
+    #: `reader.parse.PARSER_VERSION` that cut this page into its articles: a page cut by
+    #: an older parser is parsed again on upgrade (`Library.reparse_outdated`).
+    parser_version = pw.IntegerField(default=0)
 
 
 class Article(BaseModel):
     source = pw.ForeignKeyField(Source, backref="articles", on_delete="CASCADE")
     position = pw.IntegerField()  # 0-based order on its page
     section = pw.TextField(null=True)
-    title = pw.TextField()
+    kicker = pw.TextField(null=True)  # 引题, the headline line above the title
+    title = pw.TextField()  # 主题
+    subtitle = pw.TextField(null=True)  # 副题
+    dateline = pw.TextField(null=True)  # JSON {"agency", "place", "date"}
     headlines = pw.TextField(default="[]")  # JSON list of str, page order
     byline = pw.TextField(null=True)
     authors = pw.TextField(default="[]")  # JSON list of {"name", "role"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reader.parse.model import Author
+from reader.parse.model import Author, Dateline, PageInfo
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class SourceSummary:
     encoding: str
     imported_at: dt.datetime
     article_count: int
+    page: PageInfo = field(default_factory=PageInfo)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class ArticleSummary:
     highlight_count: int
     is_read: bool
     imported_at: dt.datetime
+    page: PageInfo = field(default_factory=PageInfo)  # the printed page, when its furniture said
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,10 @@ class ArticleRecord:
     is_read: bool
     imported_at: dt.datetime
     highlights: tuple[HighlightRecord, ...] = ()  # reading order: start, then end, then id
+    kicker: str | None = None
+    subtitle: str | None = None
+    dateline: Dateline | None = None
+    page: PageInfo = field(default_factory=PageInfo)
 
 
 @dataclass(frozen=True)
@@ -143,3 +149,31 @@ class ImportProgress:
     done: int
     total: int
     current_path: str
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    """A highlight's note with its own times (the archive keeps them)."""
+
+    highlight_id: int
+    body: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ArticleTimes:
+    created_at: dt.datetime
+    read_at: dt.datetime | None  # None: unread
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """An imported page with its raw text, as the archive stores it."""
+
+    id: int
+    path: str
+    sha256: str
+    encoding: str
+    imported_at: dt.datetime
+    raw_text: str

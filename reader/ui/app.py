@@ -21,6 +21,7 @@ from reader import __version__
 from reader.errors import ReaderError
 from reader.export.backup import default_backup_dir, rolling_backup
 from reader.resources import TRANSLATIONS_DIR, sample_pages
+from reader.store import lock_keeper
 from reader.store.library import Library
 from reader.store.paths import default_db_path, open_library
 from reader.ui import instance_lock
@@ -100,6 +101,19 @@ def open_window(args: argparse.Namespace, settings: QSettings) -> tuple[MainWind
     return MainWindow(library, settings), lock
 
 
+def keep_library_locks(db_path: Path) -> lock_keeper.LockKeeper | None:
+    """Start the companion process that holds the library's SQLite locks for as long as
+    the app runs (see `reader.store.lock_keeper`); without it the app still works, but a
+    stray read of the library's files could let another program delete its WAL."""
+    try:
+        return lock_keeper.start(db_path)
+    except OSError as error:
+        print(
+            f"reader: {error}; the library is not guarded against other programs", file=sys.stderr
+        )
+        return None
+
+
 def start_rolling_backup(db_path: Path, settings: QSettings) -> threading.Thread | None:
     """Keep the last few copies of the library (Preferences; 0 turns it off), taken in
     the background so start-up never waits for the copy."""
@@ -143,11 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     except ReaderError as error:
         QMessageBox.critical(None, APPLICATION, str(error))
         return 2
+    keeper = keep_library_locks(window.library.path)
     window.show()
     close_on_termination(app)
     start_rolling_backup(window.library.path, settings)
     code = app.exec()
     window.library.close()
+    if keeper is not None:
+        keeper.stop()  # after the app's own connection: the keeper is the last to close
     lock.unlock()
     return code
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.errors import ReaderError
 from reader.export.backup import backup_database
 from reader.ui.i18n import tr
+from reader.ui.library_files import save_file_name
 
 
 def default_backup_name(now: dt.datetime | None = None) -> str:
@@ -26,9 +27,10 @@ def backup_library(library, parent: QWidget | None) -> Path | None:
     folder = QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     ) or str(Path.home())
-    chosen, _filter = QFileDialog.getSaveFileName(
+    chosen = save_file_name(
         parent,
         tr("Back up the library"),
+        library.path,
         str(Path(folder) / default_backup_name()),
         tr("SQLite database (*.db);;All files (*)"),
     )

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from reader.errors import ReaderError
 from reader.export.formats import SUFFIXES, export_to_file
 from reader.export.scope import ExportScope
+from reader.ui.library_files import save_file_name
 
 SCOPE_ARTICLE, SCOPE_TAG, SCOPE_RESULT, SCOPE_EVERYTHING = range(4)
 
@@ -223,8 +223,12 @@ class ExportDialog(QDialog):
             "json": self.tr("JSON (*.json)"),
             "csv": self.tr("CSV (*.csv)"),
         }
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), self.path_edit.text(), filters[self.selected_format()]
+        chosen = save_file_name(
+            self,
+            self.tr("Export to"),
+            self._library.path,
+            self.path_edit.text(),
+            filters[self.selected_format()],
         )
         if chosen:
             self.path_edit.setText(chosen)

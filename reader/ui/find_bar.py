@@ -89,7 +89,7 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.previous_button.clicked.connect(self.find_previous)
         self.close_button.clicked.connect(self.close_bar)
-        self._edit.document().contentsChanged.connect(self._document_changed)
+        self._edit.document().contentsChanged.connect(self.document_changed)
         for owner in (self, self._edit):
             self._shortcut(owner, QKeySequence(Qt.Key.Key_F3), self._shortcut_next)
             self._shortcut(owner, QKeySequence("Shift+F3"), self._shortcut_previous)
@@ -150,14 +150,16 @@ class FindBar(QWidget):
         self._step(-1)
 
     # --- matching -------------------------------------------------------------------
-    def _document_changed(self) -> None:
-        if self.isVisible():
+    def document_changed(self) -> None:
+        # A long article arriving in slices changes the document many times a second;
+        # the reading pane says when it is complete (`loadingFinished`), find then.
+        if self.isVisible() and not getattr(self._edit, "is_loading", False):
             self._refresh()
 
     def document_replaced(self) -> None:
         """The text edit shows a new document: follow its changes, and find again in
         it (the old matches pointed into the old one)."""
-        self._edit.document().contentsChanged.connect(self._document_changed)
+        self._edit.document().contentsChanged.connect(self.document_changed)
         if self.isVisible():
             self._refresh()
         else:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -37,10 +36,13 @@ from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
 from reader.ui.i18n import tr
 from reader.ui.import_worker import ImportController
+from reader.ui.library_files import ImportDialog, split_library_files
+from reader.ui.pending_bar import PendingWritesBar
 from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
 from reader.ui.tag_sidebar import TagSidebar
 from reader.ui.theme import apply_theme
 from reader.ui.undo_commands import AddHighlightCommand, AnnotationEvents, DeleteHighlightCommand
+from reader.ui.writes import UndoableWrites
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.undo_stack = QUndoStack(self)
         self.events = AnnotationEvents(self)
+        self.writes = UndoableWrites(self.undo_stack, self.events, self)
         self.actions = create_actions(self)
         self._record: ArticleRecord | None = None
         self.search = None
@@ -67,13 +70,15 @@ class MainWindow(QMainWindow):
 
         self.article_list = ArticleList(library, self)
         self.reading_pane = ReadingPane(self)
-        self.sidebar = TagSidebar(library, self.undo_stack, self.events, self)
+        self.sidebar = TagSidebar(library, self.writes, self.events, self)
         self.importer = ImportController(library, self)
 
         reading = QWidget(self)
         self._reading_layout = QVBoxLayout(reading)
         self._reading_layout.setContentsMargins(0, 0, 0, 0)
         self._reading_layout.setSpacing(0)
+        self.pending_bar = PendingWritesBar(self.writes, reading)
+        self._reading_layout.addWidget(self.pending_bar)
         self._reading_layout.addWidget(self.reading_pane, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -100,8 +105,8 @@ class MainWindow(QMainWindow):
     # --- construction ------------------------------------------------------------------
     def _build_menus_and_toolbar(self) -> None:
         a: Actions = self.actions
-        a.undo.triggered.connect(self.undo_stack.undo)
-        a.redo.triggered.connect(self.undo_stack.redo)
+        a.undo.triggered.connect(self.writes.undo)
+        a.redo.triggered.connect(self.writes.redo)
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
         self.undo_stack.undoTextChanged.connect(
@@ -212,6 +217,8 @@ class MainWindow(QMainWindow):
         self.events.tagsChanged.connect(self.article_list.refresh_tags)
         self.events.tagsChanged.connect(self._update_status)
         self.importer.finished.connect(self._import_finished)
+        self.writes.failed.connect(self._write_failed)
+        self.writes.saved.connect(self._write_saved)
 
     def connect_helpers(self) -> None:
         """Wire the search panel, find bar, export dialog and backup (issues 4 and 5)."""
@@ -244,6 +251,7 @@ class MainWindow(QMainWindow):
 
             self.find_bar = FindBar(self.reading_pane, self)
             self.reading_pane.documentReplaced.connect(self.find_bar.document_replaced)
+            self.reading_pane.loadingFinished.connect(self.find_bar.document_changed)
             self._reading_layout.addWidget(self.find_bar)
         self.find_bar.show_and_focus()
 
@@ -357,11 +365,20 @@ class MainWindow(QMainWindow):
         self.reading_pane.show_article(record)
         self.sidebar.set_article(record.id, record.highlights)
         if not record.is_read:
-            self.library.set_read(record.id)
-            self.article_list.model.refresh_article(record.id)
+            self._mark_read(record.id)
         self.settings.setValue("reading/lastArticle", record.id)
         self._update_status()
         self._update_enabled()
+
+    def _mark_read(self, article_id: int) -> None:
+        """Reading an article marks it read; when the library is busy it stays unread
+        (and is marked the next time it is opened), which the status bar says."""
+        try:
+            self.library.set_read(article_id)
+        except ReaderError as error:
+            self.statusBar().showMessage(tr("Not marked as read: %s") % error, 6000)
+            return
+        self.article_list.model.refresh_article(article_id)
 
     def open_passage(self, article_id: int, start: int, end: int) -> None:
         """Open an article scrolled to a span (code points), selected and flashing."""
@@ -385,17 +402,19 @@ class MainWindow(QMainWindow):
         command = AddHighlightCommand(
             self.library, self.events, self._record.id, span[0], span[1], color
         )
-        try:
-            self.undo_stack.push(command)
-        except ReaderError as error:
-            self.statusBar().showMessage(str(error), 4000)
-            return None
+        key = ("highlight", self._record.id, span[0], span[1])
+        if not self.writes.run(command, key):
+            return None  # the selection stays, so the user sees what is kept for retry
         cursor = self.reading_pane.textCursor()
         cursor.clearSelection()
         self.reading_pane.setTextCursor(cursor)
-        if command.record is not None:
-            self.sidebar.select_highlight(command.record.id)
+        self._select_new_highlight(command)
         return command.record
+
+    def _select_new_highlight(self, command: AddHighlightCommand) -> None:
+        current = self._record
+        if command.record is not None and current is not None and command.article_id == current.id:
+            self.sidebar.select_highlight(command.record.id)
 
     def delete_current_highlight(self) -> None:
         current = self.sidebar.current_highlight()
@@ -404,7 +423,15 @@ class MainWindow(QMainWindow):
 
     def delete_highlight(self, highlight_id: int) -> None:
         self.sidebar.flush()
-        self.undo_stack.push(DeleteHighlightCommand(self.library, self.events, highlight_id))
+        self.writes.run(DeleteHighlightCommand(self.library, self.events, highlight_id))
+
+    def _write_failed(self, message: str) -> None:
+        self.statusBar().showMessage(tr("Not saved: %s") % message, 8000)
+
+    def _write_saved(self, _key: object, command: object) -> None:
+        self.statusBar().showMessage(tr("Saved."), 3000)
+        if isinstance(command, AddHighlightCommand):
+            self._select_new_highlight(command)
 
     def reveal_highlight(self, highlight_id: int) -> None:
         record = next(
@@ -460,17 +487,30 @@ class MainWindow(QMainWindow):
 
     # --- importing ------------------------------------------------------------------------
     def ask_import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, tr("Import pages"), "", tr("Newspaper pages (*.txt);;All files (*)")
-        )
-        self.import_paths([Path(f) for f in files])
+        self._ask_import(folder=False)
 
     def ask_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Import a folder of pages"))
-        if folder:
-            self.import_paths([Path(folder)])
+        self._ask_import(folder=True)
+
+    def _ask_import(self, *, folder: bool) -> None:
+        dialog = ImportDialog(self, self.library.path, folder=folder)
+        if dialog.exec():
+            self.import_paths([Path(f) for f in dialog.selectedFiles()])
+        dialog.deleteLater()
 
     def import_paths(self, paths: list[Path]) -> bool:
+        """Import pages, refusing the library's own files before anything opens them
+        (reading them would drop SQLite's locks in this process)."""
+        paths, refused = split_library_files(paths, self.library.path)
+        if refused:
+            message = tr("%s is this library's own database file; it cannot be imported.") % (
+                ", ".join(p.name for p in refused)
+            )
+            self.statusBar().showMessage(message, 8000)
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), message, parent=self)
+            box.setObjectName("refusedImportMessage")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
         return self.importer.start(paths)
 
     def _import_finished(self, _summary: object) -> None:
@@ -542,5 +582,36 @@ class MainWindow(QMainWindow):
     # --- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sidebar.flush()
+        if not self._settle_unsaved_writes():
+            event.ignore()
+            return
         self.save_settings()
         super().closeEvent(event)
+
+    def _settle_unsaved_writes(self) -> bool:
+        """Before closing: save what is still kept for retry (trying once more), and
+        when it still fails let the user retry, discard it knowingly, or stay."""
+        while self.writes.has_pending() and not self.writes.retry_now():
+            answer = self.ask_about_unsaved_writes(self.writes.pending_count())
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Discard:
+                self.writes.discard_pending()
+        return True
+
+    def ask_about_unsaved_writes(self, count: int) -> QMessageBox.StandardButton:
+        box = QMessageBox(self)
+        box.setObjectName("unsavedWritesDialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Unsaved changes"))
+        box.setText(tr("%d change(s) could not be saved yet.") % count)
+        box.setInformativeText(
+            tr("Retry to save them now, discard them, or cancel to keep the window open.")
+        )
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Retry
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Retry)
+        return QMessageBox.StandardButton(box.exec())

@@ -1,10 +1,11 @@
 """The right sidebar: the article's highlights with an editor, the article's tags and
 every tag in the library.
 
-Edits go through undo commands on the shared QUndoStack. The note editor saves as you
-type (debounced) and whenever it loses the highlight: on focus-out, on a switch to
-another highlight or article, and when the window closes (`flush`), so nothing typed is
-ever lost.
+Edits go through undo commands run by the window's `UndoableWrites`. The note editor
+saves as you type (debounced) and whenever it loses the highlight: on focus-out, on a
+switch to another highlight or article, and when the window closes (`flush`). A note
+that cannot be saved (the library busy) stays in the editor marked "not saved" and is
+retried until it is, so nothing typed is ever lost.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QTabWidget,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.errors import ReaderError
 from reader.store.library import Library
 from reader.store.models import HIGHLIGHT_COLORS
 from reader.store.records import HighlightRecord
@@ -54,6 +52,7 @@ from reader.ui.undo_commands import (
     TagArticleCommand,
     TagHighlightCommand,
 )
+from reader.ui.writes import UndoableWrites
 
 NOTE_SAVE_DELAY_MS = 400
 
@@ -67,13 +66,13 @@ class TagSidebar(QWidget):
     def __init__(
         self,
         library: Library,
-        undo_stack: QUndoStack,
+        writes: UndoableWrites,
         events: AnnotationEvents,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("tagSidebar")
-        self._library, self._stack, self._events = library, undo_stack, events
+        self._library, self._writes, self._events = library, writes, events
         self._article_id: int | None = None
         self._current: HighlightRecord | None = None
         self._saved_note = ""
@@ -97,6 +96,8 @@ class TagSidebar(QWidget):
         events.highlightEdited.connect(self._highlight_edited)
         events.tagsChanged.connect(self.refresh_tags)
         events.articleTagsChanged.connect(self._article_tags_changed)
+        writes.pendingChanged.connect(self._update_note_status)
+        writes.saved.connect(self._kept_write_saved)
         self._show_editor(None)
         self.refresh_tags()
 
@@ -152,6 +153,16 @@ class TagSidebar(QWidget):
         self.note_editor.setObjectName("noteEditor")
         self.note_editor.setPlaceholderText(tr("Write a note… (saved as you type)"))
         self.note_editor.setTabChangesFocus(True)
+        self.note_status = QLabel(tr("Not saved — retrying…"), editor)
+        self.note_status.setObjectName("noteUnsaved")
+        self.note_status.setStyleSheet("color: #b3322b; font-weight: bold;")
+        self.note_status.setToolTip(
+            tr(
+                "The library is busy or not writable. The note is kept here and saved as soon "
+                "as it can be."
+            )
+        )
+        self.note_status.hide()
 
         self.tag_editor = QLineEdit(editor)
         self.tag_editor.setObjectName("tagEditor")
@@ -177,6 +188,7 @@ class TagSidebar(QWidget):
         box.setSpacing(6)
         box.addLayout(colors)
         box.addWidget(self.note_editor, 1)
+        box.addWidget(self.note_status)
         box.addWidget(self.tag_editor)
         box.addWidget(self.highlight_tags)
         self.editor = editor
@@ -271,10 +283,14 @@ class TagSidebar(QWidget):
     def _show_editor(self, record: HighlightRecord | None) -> None:
         self._current = record
         self.editor.setEnabled(record is not None)
+        unsaved = self._unsaved_note(record.id) if record else None
         self.note_editor.blockSignals(True)
-        self.note_editor.setPlainText(record.note if record else "")
+        self.note_editor.setPlainText(
+            unsaved if unsaved is not None else (record.note if record else "")
+        )
         self.note_editor.blockSignals(False)
         self._saved_note = record.note if record else ""
+        self._update_note_status()
         for color, button in self.color_buttons.items():
             button.setChecked(record is not None and record.color == color)
         self.highlight_tags.clear()
@@ -284,7 +300,7 @@ class TagSidebar(QWidget):
     def _highlight_edited(self, record: HighlightRecord) -> None:
         self.highlight_model.replace(record)
         if self._current is not None and self._current.id == record.id:
-            pending = self._note_timer.isActive()
+            pending = self._note_timer.isActive() or self._unsaved_note(record.id) is not None
             self._current = record
             if not pending and self.note_editor.toPlainText() != record.note:
                 self.note_editor.blockSignals(True)
@@ -312,10 +328,31 @@ class TagSidebar(QWidget):
         if self._current is None:
             return
         text = self.note_editor.toPlainText()
-        if text == self._saved_note:
+        highlight_id = self._current.id
+        if text == self._saved_note and self._unsaved_note(highlight_id) is None:
             return
-        old, self._saved_note = self._saved_note, text
-        self._stack.push(SetNoteCommand(self._library, self._events, self._current.id, old, text))
+        command = SetNoteCommand(self._library, self._events, highlight_id, self._saved_note, text)
+        if self._writes.run(command, note_key(highlight_id)):
+            self._saved_note = text
+        self._update_note_status()
+
+    def _unsaved_note(self, highlight_id: int) -> str | None:
+        """The text of this highlight's note that is kept for retry, if any."""
+        command = self._writes.pending(note_key(highlight_id))
+        return command.new if isinstance(command, SetNoteCommand) else None
+
+    def has_unsaved_note(self) -> bool:
+        return self._current is not None and self._unsaved_note(self._current.id) is not None
+
+    def _kept_write_saved(self, key: object, command: object) -> None:
+        """A note kept for retry is in the library now: it is the saved text."""
+        current = self._current
+        if current is not None and key == note_key(current.id):
+            assert isinstance(command, SetNoteCommand)
+            self._saved_note = command.new
+
+    def _update_note_status(self) -> None:
+        self.note_status.setVisible(self.has_unsaved_note())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note_editor and event.type() == QEvent.Type.FocusOut:
@@ -335,7 +372,7 @@ class TagSidebar(QWidget):
         if self._current is None or self._current.color == color:
             self._show_editor(self._current)
             return
-        self._stack.push(SetColorCommand(self._library, self._events, self._current.id, color))
+        self._writes.run(SetColorCommand(self._library, self._events, self._current.id, color))
 
     def add_tag(self) -> None:
         if self._current is not None:
@@ -346,11 +383,11 @@ class TagSidebar(QWidget):
         name = name.strip()
         if self._current is None or not name or name in self._current.tags:
             return
-        self._stack.push(TagHighlightCommand(self._library, self._events, self._current.id, name))
+        self._writes.run(TagHighlightCommand(self._library, self._events, self._current.id, name))
 
     def untag_highlight(self, name: str) -> None:
         if self._current is not None and name in self._current.tags:
-            self._stack.push(
+            self._writes.run(
                 TagHighlightCommand(self._library, self._events, self._current.id, name, False)
             )
 
@@ -371,11 +408,11 @@ class TagSidebar(QWidget):
     def tag_article(self, name: str) -> None:
         name = name.strip()
         if self._article_id is not None and name:
-            self._stack.push(TagArticleCommand(self._library, self._events, self._article_id, name))
+            self._writes.run(TagArticleCommand(self._library, self._events, self._article_id, name))
 
     def untag_article(self, name: str) -> None:
         if self._article_id is not None:
-            self._stack.push(
+            self._writes.run(
                 TagArticleCommand(self._library, self._events, self._article_id, name, False)
             )
 
@@ -409,19 +446,13 @@ class TagSidebar(QWidget):
         if new in self.tag_names():
             self.merge_tag(old, new)
         else:
-            self._push_checked(RenameTagCommand(self._library, self._events, old, new))
+            self._writes.run(RenameTagCommand(self._library, self._events, old, new))
 
     def merge_tag(self, source: str, target: str) -> None:
-        self._push_checked(MergeTagsCommand(self._library, self._events, source, target.strip()))
+        self._writes.run(MergeTagsCommand(self._library, self._events, source, target.strip()))
 
     def delete_tag(self, name: str) -> None:
-        self._push_checked(DeleteTagCommand(self._library, self._events, name))
-
-    def _push_checked(self, command) -> None:
-        try:
-            self._stack.push(command)
-        except ReaderError as error:
-            QMessageBox.warning(self, tr("Tags"), str(error))
+        self._writes.run(DeleteTagCommand(self._library, self._events, name))
 
     def _tag_menu(self, position) -> None:
         item = self.all_tags.itemAt(position)
@@ -447,6 +478,11 @@ class TagSidebar(QWidget):
                 self.merge_tag(name, target)
         elif chosen is delete:
             self.delete_tag(name)
+
+
+def note_key(highlight_id: int) -> tuple[str, int]:
+    """A note kept for retry: a newer text of the same note replaces the older."""
+    return ("note", highlight_id)
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:

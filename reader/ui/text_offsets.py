@@ -7,14 +7,19 @@ character. Every conversion in the UI goes through this one class.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+#: Characters that take two UTF-16 units; found by a regular expression, which scans a
+#: 20 MB article in milliseconds where a Python loop takes a second.
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
     """Converts positions within one string; O(log n) per call after an O(n) scan."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [match.start() for match in ASTRAL.finditer(text)]
         self._length = len(text)
 
     def to_utf16(self, code_point: int) -> int:
@@ -33,4 +38,4 @@ class OffsetMap:
 
 
 def utf16_length(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text) + len(ASTRAL.findall(text))

@@ -1,11 +1,21 @@
 """Undoable annotation edits: every change to highlights, notes and tags is a command.
 
+A command makes its change in `apply()` *before* it goes on the QUndoStack
+(`reader.ui.writes.UndoableWrites` pushes it only after that succeeded), so the stack
+never holds a change that did not happen and its first `redo()` is a no-op. Undo and
+redo catch every failure inside the command: an exception must never cross
+QUndoStack.push or a Python override of QUndoCommand (PySide aborts or prints
+"Error calling Python override…"), and a failed step leaves the command in the state it
+was, for the stack to be put back.
+
 Commands call the Library (never SQL) and then tell the `AnnotationEvents` hub what
 changed, so the reading pane, the sidebar and the article list refresh whichever way the
 change happened: first time, undo or redo.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
@@ -18,15 +28,56 @@ NOTE_COMMAND_ID = 1001
 
 
 class AnnotationEvents(QObject):
-    """Emitted after a command changed the library."""
+    """Emitted after a command changed the library (or failed to)."""
 
     highlightsChanged = Signal(int)  # article id: highlights added, removed or recoloured
     highlightEdited = Signal(object)  # the HighlightRecord whose note or tags changed
     articleTagsChanged = Signal(int)  # article id
     tagsChanged = Signal()  # the set of tags or their counts changed
+    stepFailed = Signal(object, object)  # (command, exception): an undo or redo failed
 
 
-class AddHighlightCommand(QUndoCommand):
+class LibraryCommand(QUndoCommand):
+    """Base of every command: `apply()` makes the change (raising on failure); `redo()`
+    and `undo()` replay it from the stack and never raise.
+
+    `applied` says whether the library holds the change now; a step that fails leaves it
+    as it was, so replaying the stack back to where it stood is a no-op."""
+
+    def __init__(self, text: str, library: Library, events: AnnotationEvents) -> None:
+        super().__init__(text)
+        self._library, self._events = library, events
+        self.applied = False
+
+    def apply(self) -> None:
+        """Make the change now; raises what the library raised (nothing is changed then)."""
+        self._forward()
+        self.applied = True
+
+    def redo(self) -> None:
+        if not self.applied:
+            self._step(self._forward, applied_after=True)
+
+    def undo(self) -> None:
+        if self.applied:
+            self._step(self._backward, applied_after=False)
+
+    def _step(self, step: Callable[[], None], *, applied_after: bool) -> None:
+        try:
+            step()
+        except Exception as error:  # nothing may cross into Qt's C++ here
+            self._events.stepFailed.emit(self, error)
+            return
+        self.applied = applied_after
+
+    def _forward(self) -> None:
+        raise NotImplementedError
+
+    def _backward(self) -> None:
+        raise NotImplementedError
+
+
+class AddHighlightCommand(LibraryCommand):
     def __init__(
         self,
         library: Library,
@@ -36,74 +87,74 @@ class AddHighlightCommand(QUndoCommand):
         end: int,
         color: str,
     ) -> None:
-        super().__init__(tr("Add highlight"))
-        self._library, self._events = library, events
-        self._args = (article_id, start, end, color)
+        super().__init__(tr("Add highlight"), library, events)
+        self.article_id, self.start, self.end, self.color = article_id, start, end, color
         self.record: HighlightRecord | None = None
 
-    def redo(self) -> None:
-        article_id, start, end, color = self._args
+    def _forward(self) -> None:
         if self.record is None:
-            self.record = self._library.add_highlight(article_id, start, end, color=color)
+            self.record = self._library.add_highlight(
+                self.article_id, self.start, self.end, color=self.color
+            )
         else:
             self.record = self._library.restore_highlight(self.record)
-        self._events.highlightsChanged.emit(article_id)
+        self._events.highlightsChanged.emit(self.article_id)
 
-    def undo(self) -> None:
+    def _backward(self) -> None:
         assert self.record is not None
         self.record = self._library.delete_highlight(self.record.id)
-        self._events.highlightsChanged.emit(self.record.article_id)
+        self._events.highlightsChanged.emit(self.article_id)
         self._events.tagsChanged.emit()
 
 
-class DeleteHighlightCommand(QUndoCommand):
+class DeleteHighlightCommand(LibraryCommand):
     def __init__(self, library: Library, events: AnnotationEvents, highlight_id: int) -> None:
-        super().__init__(tr("Delete highlight"))
-        self._library, self._events = library, events
+        super().__init__(tr("Delete highlight"), library, events)
         self._id = highlight_id
         self._record: HighlightRecord | None = None
 
-    def redo(self) -> None:
+    def _forward(self) -> None:
         self._record = self._library.delete_highlight(self._id)
         self._events.highlightsChanged.emit(self._record.article_id)
         self._events.tagsChanged.emit()
 
-    def undo(self) -> None:
+    def _backward(self) -> None:
         assert self._record is not None
         self._library.restore_highlight(self._record)
         self._events.highlightsChanged.emit(self._record.article_id)
         self._events.tagsChanged.emit()
 
 
-class SetColorCommand(QUndoCommand):
+class SetColorCommand(LibraryCommand):
     def __init__(
         self, library: Library, events: AnnotationEvents, highlight_id: int, color: str
     ) -> None:
-        super().__init__(tr("Change colour"))
-        self._library, self._events = library, events
+        super().__init__(tr("Change colour"), library, events)
         self._id, self._new = highlight_id, color
-        self._old = library.get_highlight(highlight_id).color
+        self._old: str | None = None  # read when the change is first made
 
-    def _apply(self, color: str) -> None:
+    def _set(self, color: str) -> None:
         record = self._library.set_color(self._id, color)
         self._events.highlightsChanged.emit(record.article_id)
 
-    def redo(self) -> None:
-        self._apply(self._new)
+    def _forward(self) -> None:
+        if self._old is None:
+            self._old = self._library.get_highlight(self._id).color
+        self._set(self._new)
 
-    def undo(self) -> None:
-        self._apply(self._old)
+    def _backward(self) -> None:
+        assert self._old is not None
+        self._set(self._old)
 
 
-class SetNoteCommand(QUndoCommand):
+class SetNoteCommand(LibraryCommand):
     """Consecutive saves of the same note merge into one undo step."""
 
     def __init__(
         self, library: Library, events: AnnotationEvents, highlight_id: int, old: str, new: str
     ) -> None:
-        super().__init__(tr("Edit note"))
-        self._library, self._events = library, events
-        self.highlight_id, self._old, self._new = highlight_id, old, new
+        super().__init__(tr("Edit note"), library, events)
+        self.highlight_id, self._old, self.new = highlight_id, old, new
 
     def id(self) -> int:
         return NOTE_COMMAND_ID
@@ -111,20 +162,20 @@ class SetNoteCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetNoteCommand) or other.highlight_id != self.highlight_id:
             return False
-        self._new = other._new
+        self.new = other.new
         return True
 
-    def _apply(self, body: str) -> None:
+    def _set(self, body: str) -> None:
         self._events.highlightEdited.emit(self._library.set_note(self.highlight_id, body))
 
-    def redo(self) -> None:
-        self._apply(self._new)
+    def _forward(self) -> None:
+        self._set(self.new)
 
-    def undo(self) -> None:
-        self._apply(self._old)
+    def _backward(self) -> None:
+        self._set(self._old)
 
 
-class TagHighlightCommand(QUndoCommand):
+class TagHighlightCommand(LibraryCommand):
     def __init__(
         self,
         library: Library,
@@ -133,11 +184,11 @@ class TagHighlightCommand(QUndoCommand):
         tag: str,
         add: bool = True,
     ) -> None:
-        super().__init__((tr("Add tag %s") if add else tr("Remove tag %s")) % tag)
-        self._library, self._events = library, events
+        text = (tr("Add tag %s") if add else tr("Remove tag %s")) % tag
+        super().__init__(text, library, events)
         self._id, self._tag, self._add = highlight_id, tag, add
 
-    def _apply(self, add: bool) -> None:
+    def _set(self, add: bool) -> None:
         if add:
             record = self._library.tag_highlight(self._id, self._tag)
         else:
@@ -145,14 +196,14 @@ class TagHighlightCommand(QUndoCommand):
         self._events.highlightEdited.emit(record)
         self._events.tagsChanged.emit()
 
-    def redo(self) -> None:
-        self._apply(self._add)
+    def _forward(self) -> None:
+        self._set(self._add)
 
-    def undo(self) -> None:
-        self._apply(not self._add)
+    def _backward(self) -> None:
+        self._set(not self._add)
 
 
-class TagArticleCommand(QUndoCommand):
+class TagArticleCommand(LibraryCommand):
     def __init__(
         self,
         library: Library,
@@ -161,11 +212,11 @@ class TagArticleCommand(QUndoCommand):
         tag: str,
         add: bool = True,
     ) -> None:
-        super().__init__((tr("Tag article %s") if add else tr("Untag article %s")) % tag)
-        self._library, self._events = library, events
+        text = (tr("Tag article %s") if add else tr("Untag article %s")) % tag
+        super().__init__(text, library, events)
         self._id, self._tag, self._add = article_id, tag, add
 
-    def _apply(self, add: bool) -> None:
+    def _set(self, add: bool) -> None:
         if add:
             self._library.tag_article(self._id, self._tag)
         else:
@@ -173,19 +224,15 @@ class TagArticleCommand(QUndoCommand):
         self._events.articleTagsChanged.emit(self._id)
         self._events.tagsChanged.emit()
 
-    def redo(self) -> None:
-        self._apply(self._add)
+    def _forward(self) -> None:
+        self._set(self._add)
 
-    def undo(self) -> None:
-        self._apply(not self._add)
+    def _backward(self) -> None:
+        self._set(not self._add)
 
 
-class _TagWideCommand(QUndoCommand):
+class _TagWideCommand(LibraryCommand):
     """A change to a tag everywhere: any visible highlight may show it."""
-
-    def __init__(self, text: str, library: Library, events: AnnotationEvents) -> None:
-        super().__init__(text)
-        self._library, self._events = library, events
 
     def _changed(self) -> None:
         self._events.tagsChanged.emit()
@@ -198,11 +245,11 @@ class RenameTagCommand(_TagWideCommand):
         super().__init__(tr("Rename tag %s → %s") % (old, new), library, events)
         self._old, self._new = old, new
 
-    def redo(self) -> None:
+    def _forward(self) -> None:
         self._library.rename_tag(self._old, self._new)
         self._changed()
 
-    def undo(self) -> None:
+    def _backward(self) -> None:
         self._library.rename_tag(self._new, self._old)
         self._changed()
 
@@ -215,11 +262,11 @@ class MergeTagsCommand(_TagWideCommand):
         self._source, self._target = source, target
         self._result: MergeResult | None = None
 
-    def redo(self) -> None:
+    def _forward(self) -> None:
         self._result = self._library.merge_tags(self._source, self._target)
         self._changed()
 
-    def undo(self) -> None:
+    def _backward(self) -> None:
         assert self._result is not None
         self._library.unmerge_tags(self._result)
         self._changed()
@@ -231,11 +278,11 @@ class DeleteTagCommand(_TagWideCommand):
         self._name = name
         self._snapshot: TagSnapshot | None = None
 
-    def redo(self) -> None:
+    def _forward(self) -> None:
         self._snapshot = self._library.delete_tag(self._name)
         self._changed()
 
-    def undo(self) -> None:
+    def _backward(self) -> None:
         assert self._snapshot is not None
         self._library.restore_tag(self._snapshot)
         self._changed()

@@ -91,13 +91,13 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="139"/>
-        <location filename="../../reader/ui/main_window.py" line="108"/>
+        <location filename="../../reader/ui/main_window.py" line="113"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="140"/>
-        <location filename="../../reader/ui/main_window.py" line="111"/>
+        <location filename="../../reader/ui/main_window.py" line="116"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -222,7 +222,7 @@
         <translation>关于 Reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="95"/>
+        <location filename="../../reader/ui/app.py" line="96"/>
         <source>Your library is empty. Import the sample newspaper pages to try Reader?</source>
         <translation>文库是空的。要导入示例报纸版面试用 Reader 吗？</translation>
     </message>
@@ -263,7 +263,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/article_list.py" line="184"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="232"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="244"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -335,122 +335,187 @@
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="57"/>
+        <location filename="../../reader/ui/main_window.py" line="59"/>
         <source>Reader — %s</source>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="108"/>
+        <location filename="../../reader/ui/main_window.py" line="113"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="111"/>
+        <location filename="../../reader/ui/main_window.py" line="116"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120"/>
+        <location filename="../../reader/ui/main_window.py" line="125"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126"/>
+        <location filename="../../reader/ui/main_window.py" line="131"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="130"/>
+        <location filename="../../reader/ui/main_window.py" line="135"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="137"/>
+        <location filename="../../reader/ui/main_window.py" line="142"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="141"/>
+        <location filename="../../reader/ui/main_window.py" line="146"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="145"/>
+        <location filename="../../reader/ui/main_window.py" line="150"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="148"/>
+        <location filename="../../reader/ui/main_window.py" line="153"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="223"/>
+        <location filename="../../reader/ui/main_window.py" line="230"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341"/>
+        <location filename="../../reader/ui/main_window.py" line="349"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="383"/>
+        <location filename="../../reader/ui/main_window.py" line="379"/>
+        <source>Not marked as read: %s</source>
+        <translation>未标记为已读：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="400"/>
         <source>Select a passage in the article first.</source>
         <translation>请先在文章中选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="455"/>
+        <location filename="../../reader/ui/main_window.py" line="429"/>
+        <source>Not saved: %s</source>
+        <translation>未保存：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="432"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="480"/>
         <source>%d articles</source>
         <translation>%d 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="458"/>
+        <location filename="../../reader/ui/main_window.py" line="483"/>
         <source>%d highlights in this article</source>
         <translation>本文 %d 处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="460"/>
+        <location filename="../../reader/ui/main_window.py" line="485"/>
         <source>%d tags</source>
         <translation>%d 个标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="466"/>
+        <location filename="../../reader/ui/main_window.py" line="506"/>
+        <source>%s is this library&apos;s own database file; it cannot be imported.</source>
+        <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="510"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="606"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="607"/>
+        <source>%d change(s) could not be saved yet.</source>
+        <translation>有 %d 处更改尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="609"/>
+        <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
+        <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_files.py" line="86"/>
+        <source>Folder</source>
+        <extracomment>The files SQLite keeps beside a database.</extracomment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_files.py" line="88"/>
+        <source>%s file</source>
+        <translation>%s 文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_files.py" line="88"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_files.py" line="123"/>
         <source>Import pages</source>
         <translation>导入版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="466"/>
-        <source>Newspaper pages (*.txt);;All files (*)</source>
-        <translation>报纸版面 (*.txt);;所有文件 (*)</translation>
+        <location filename="../../reader/ui/library_files.py" line="131"/>
+        <source>Newspaper pages (*.txt)</source>
+        <translation>报纸版面 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="471"/>
+        <location filename="../../reader/ui/library_files.py" line="131"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Newspaper pages (*.txt);;All files (*)</source>
+        <translation type="vanished">报纸版面 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_files.py" line="123"/>
         <source>Import a folder of pages</source>
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="501"/>
+        <location filename="../../reader/ui/main_window.py" line="539"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="506"/>
+        <location filename="../../reader/ui/main_window.py" line="544"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="506"/>
+        <location filename="../../reader/ui/main_window.py" line="544"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="533"/>
+        <location filename="../../reader/ui/main_window.py" line="571"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="537"/>
+        <location filename="../../reader/ui/main_window.py" line="575"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -459,166 +524,175 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="200"/>
+        <location filename="../../reader/ui/reading_pane.py" line="275"/>
         <source>Select an article on the left to start reading.</source>
-        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept.</extracomment>
+        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="416"/>
+        <location filename="../../reader/ui/reading_pane.py" line="511"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="84"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="83"/>
         <source>Highlights</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="85"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="428"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="84"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="120"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="121"/>
         <source>No highlights yet.
 Select a passage and press H or Ctrl+1…6.</source>
         <translation>还没有标注。
 选中一段文字，按 H 或 Ctrl+1…6。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="129"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="130"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="145"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="146"/>
         <source>Delete this highlight</source>
         <translation>删除此标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="153"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="154"/>
         <source>Write a note… (saved as you type)</source>
         <translation>写笔记…（输入时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="158"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="156"/>
+        <source>Not saved — retrying…</source>
+        <translation>未保存——正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_sidebar.py" line="161"/>
+        <source>The library is busy or not writable. The note is kept here and saved as soon as it can be.</source>
+        <translation>文库正忙或不可写。笔记保留在这里，一旦可以就会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_sidebar.py" line="169"/>
         <source>Add a tag and press Enter</source>
         <translation>输入标签后按回车</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="169"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="180"/>
         <source>Double-click or press Delete to remove a tag</source>
         <translation>双击或按 Delete 移除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="207"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="219"/>
         <source>Tag this article…</source>
         <translation>为本文添加标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="223"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="235"/>
         <source>Right-click a tag to rename, merge or delete it.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="229"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="241"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="398"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="431"/>
         <source>%s   (%d highlights · %d articles)</source>
         <translation>%s   （%d 处标注 · %d 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="436"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="463"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="437"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="464"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="439"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="466"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="442"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="469"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="442"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="469"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="448"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="475"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="448"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="475"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="39"/>
+        <location filename="../../reader/ui/undo_commands.py" line="90"/>
         <source>Add highlight</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="61"/>
+        <location filename="../../reader/ui/undo_commands.py" line="112"/>
         <source>Delete highlight</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="82"/>
+        <location filename="../../reader/ui/undo_commands.py" line="132"/>
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="104"/>
+        <location filename="../../reader/ui/undo_commands.py" line="156"/>
         <source>Edit note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="137"/>
+        <location filename="../../reader/ui/undo_commands.py" line="187"/>
         <source>Add tag %s</source>
         <translation>添加标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="137"/>
+        <location filename="../../reader/ui/undo_commands.py" line="187"/>
         <source>Remove tag %s</source>
         <translation>移除标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="165"/>
+        <location filename="../../reader/ui/undo_commands.py" line="215"/>
         <source>Tag article %s</source>
         <translation>为文章添加标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="165"/>
+        <location filename="../../reader/ui/undo_commands.py" line="215"/>
         <source>Untag article %s</source>
         <translation>移除文章标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="199"/>
+        <location filename="../../reader/ui/undo_commands.py" line="245"/>
         <source>Rename tag %s → %s</source>
         <translation>重命名标签 %s → %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="215"/>
+        <location filename="../../reader/ui/undo_commands.py" line="261"/>
         <source>Merge tag %s into %s</source>
         <translation>将标签 %s 合并到 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="231"/>
+        <location filename="../../reader/ui/undo_commands.py" line="277"/>
         <source>Delete tag %s</source>
         <translation>删除标签 %s</translation>
     </message>
@@ -655,31 +729,46 @@ Select a passage and press H or Ctrl+1…6.</source>
 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="31"/>
+        <location filename="../../reader/ui/dialogs.py" line="32"/>
         <source>Back up the library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="33"/>
+        <location filename="../../reader/ui/dialogs.py" line="35"/>
         <source>SQLite database (*.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="42"/>
+        <location filename="../../reader/ui/dialogs.py" line="44"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="47"/>
+        <location filename="../../reader/ui/dialogs.py" line="49"/>
         <source>Backup complete</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="47"/>
+        <location filename="../../reader/ui/dialogs.py" line="49"/>
         <source>The library was backed up to
 {0}</source>
         <translation>资料库已备份到
 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/pending_bar.py" line="27"/>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/pending_bar.py" line="40"/>
+        <source>%d change(s) not saved yet — the library is busy or not writable. Retrying…</source>
+        <translation>有 %d 处更改尚未保存——文库正忙或不可写。正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/writes.py" line="30"/>
+        <source>the library could not be changed: %s</source>
+        <translation>无法修改文库：%s</translation>
     </message>
 </context>
 <context>
@@ -780,32 +869,32 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="227"/>
+        <location filename="../../reader/ui/export_dialog.py" line="228"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="237"/>
+        <location filename="../../reader/ui/export_dialog.py" line="241"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="241"/>
+        <location filename="../../reader/ui/export_dialog.py" line="245"/>
         <source>{0} is a folder: choose a file name.</source>
         <translation>{0} 是文件夹，请输入文件名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="245"/>
+        <location filename="../../reader/ui/export_dialog.py" line="249"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="254"/>
+        <location filename="../../reader/ui/export_dialog.py" line="258"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="260"/>
+        <location filename="../../reader/ui/export_dialog.py" line="264"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
@@ -834,12 +923,12 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="210"/>
+        <location filename="../../reader/ui/find_bar.py" line="212"/>
         <source>{0} of {1}</source>
         <translation>第 {0} 个，共 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="213"/>
+        <location filename="../../reader/ui/find_bar.py" line="215"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
@@ -847,47 +936,47 @@ Select a passage and press H or Ctrl+1…6.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="277"/>
+        <location filename="../../reader/ui/search_panel.py" line="280"/>
         <source>Search notes, highlights, articles (Ctrl+K)</source>
         <translation>搜索笔记、划线、文章（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="281"/>
+        <location filename="../../reader/ui/search_panel.py" line="284"/>
         <source>Words must all match; &quot;a phrase&quot;, -exclude, tag:, color:, in:notes, author:, before:/after: dates</source>
         <translation>所有词都须匹配；&quot;短语&quot;、-排除、tag:、color:、in:notes、author:、before:/after: 日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="369"/>
+        <location filename="../../reader/ui/search_panel.py" line="372"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="379"/>
+        <location filename="../../reader/ui/search_panel.py" line="382"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="380"/>
+        <location filename="../../reader/ui/search_panel.py" line="383"/>
         <source>Highlights</source>
         <translation>划线</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="381"/>
+        <location filename="../../reader/ui/search_panel.py" line="384"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="399"/>
+        <location filename="../../reader/ui/search_panel.py" line="402"/>
         <source>1 result</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="399"/>
+        <location filename="../../reader/ui/search_panel.py" line="402"/>
         <source>{0} results</source>
         <translation>{0} 条结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="402"/>
+        <location filename="../../reader/ui/search_panel.py" line="405"/>
         <source>No results for “{0}”</source>
         <translation>没有找到“{0}”</translation>
     </message>

@@ -45,8 +45,9 @@ def test_parse_json_prints_the_contract_and_touches_no_database(tmp_path, capsys
     out = capsys.readouterr().out
     assert "常深合作" in out  # ensure_ascii=False: Chinese as itself, not \\u escapes
     data = json.loads(out)
-    assert set(data) == {"source", "articles"}
-    assert set(data["source"]) == {"path", "encoding", "sha256"}
+    assert set(data) == {"source", "page", "articles"}
+    assert set(data["source"]) == {"path", "encoding", "sha256", "furniture"}
+    assert set(data["page"]) == {"paper", "date", "number", "name"}
     assert len(data["source"]["sha256"]) == 64
     [article] = data["articles"]
     assert article["title"] == "常深合作交流会举行"
@@ -199,3 +200,16 @@ def test_progress_bar_draws_on_one_line() -> None:
     assert "15/30" in drawn and "第一版.txt" in drawn
     assert "#" * 15 + "-" * 15 in drawn
     assert "\n" not in drawn
+
+
+def test_reparse_parses_every_page_again_and_says_what_moved(imported, db, capsys) -> None:
+    assert main(["--db", db, "highlight", str(imported), "--quote", "常深合作"]) == 0
+    capsys.readouterr()
+
+    assert main(["--db", db, "reparse"]) == 0
+    out = capsys.readouterr().out
+    assert "1 page(s) parsed again, 0 cut differently; articles 1 → 1" in out
+    assert "0 orphaned" in out
+
+    assert main(["--db", db, "reparse", "--outdated"]) == 0
+    assert "0 page(s) parsed again" in capsys.readouterr().out

@@ -251,3 +251,12 @@ def test_any_mutated_archive_imports_or_is_refused_with_nothing_changed(tmp_path
         check()
     finally:
         target.close()
+
+
+def test_the_schema_checks_the_format_name_the_exporter_writes() -> None:
+    from typing import get_args
+
+    from reader.export.archive_schema import FormatName
+    from reader.export.web_annotation import FORMAT_NAME
+
+    assert get_args(FormatName) == (FORMAT_NAME,)

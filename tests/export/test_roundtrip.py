@@ -112,7 +112,7 @@ def test_changed_article_text_is_reanchored(library, open_library, tmp_path) -> 
     # The other machine has a corrected version of the same page file.
     title, first, second = PAGE_A
     write_page(
-        tmp_path / "pages", "a.txt", title, "新华社电 " + first.replace("以创新协同𠮷", ""), second
+        tmp_path / "pages", "a.txt", title, "据介绍，" + first.replace("以创新协同𠮷", ""), second
     )
     target = open_library("target.db")
     target_id = target.import_file(page).article_ids[0]
@@ -127,7 +127,7 @@ def test_changed_article_text_is_reanchored(library, open_library, tmp_path) -> 
     moved = by_note["签约"]
     assert not moved.orphaned
     assert text[moved.start : moved.end] == "三十个签约项目"
-    assert moved.start == kept[0] + len("新华社电 ") - len("以创新协同𠮷")
+    assert moved.start == kept[0] + len("据介绍，") - len("以创新协同𠮷")
     orphan = by_note[""]
     assert orphan.orphaned and orphan.exact == "以创新协同𠮷"
     # Importing the same archive again finds the re-anchored highlights already there.

@@ -9,6 +9,8 @@ Commands on stdin, one a line; each is answered on stdout once done:
                   (a writer in the middle of big changes)    -> "locked"
   create SECONDS  create schema v1 in a new file in one write transaction, hold it,
                   then COMMIT (another program making the library) -> "locked", "released"
+  exclusive       an exclusive lock that keeps even readers out (a program that opened
+                  the file in exclusive locking mode)        -> "locked"
   release         ROLLBACK what it holds                     -> "released"
 """
 
@@ -43,6 +45,10 @@ for line in sys.stdin:
             time.sleep(float(rest[0]))  # the other program's own pace, not the test's
             connection.execute("COMMIT")
             print("released", flush=True)
+    elif command == "exclusive":
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        connection.execute("BEGIN EXCLUSIVE")
+        print("locked", flush=True)
     elif command == "release":
         connection.execute("ROLLBACK")
         print("released", flush=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +30,7 @@ def sentences(draw) -> str:
 
 @st.composite
 def blocks(draw) -> list[str]:
-    kind = draw(st.integers(0, 9))
+    kind = draw(st.integers(0, 11))
     if kind == 0:
         return [draw(st.text(HAN, min_size=2, max_size=20)) for _ in range(draw(st.integers(1, 3)))]
     if kind == 1:
@@ -54,6 +56,23 @@ def blocks(draw) -> list[str]:
         return [credit.format(n=draw(NAME))]
     if kind == 6:
         return ["图为" + draw(sentences())]
+    if kind == 8:
+        furniture = [
+            "2019年10月15日 星期二",
+            "第5版（评论）",
+            "专栏:",
+            "责任编辑：{n}",
+            "（相关报道见第九版）",
+        ]
+        return [draw(st.sampled_from(furniture)).format(n=draw(NAME))]
+    if kind == 9:
+        closing = [
+            "（本报北京10月14日电）",
+            "（{n}）",
+            "（{n}参与采写）",
+            "（新华社武汉9月23日电  记者{n}）",
+        ]
+        return [draw(st.sampled_from(closing)).format(n=draw(NAME))]
     if kind == 7:
         text = draw(sentences())
         cut = draw(st.integers(0, len(text)))
@@ -64,8 +83,11 @@ def blocks(draw) -> list[str]:
 @st.composite
 def pages(draw) -> str:
     parts = [block for group in draw(st.lists(blocks(), max_size=25)) for block in group]
-    separator = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\n\n\n", "\n　　"]))
-    return separator.join(parts)
+    separators = st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\n\n\n", "\n　　", "\r"])
+    if draw(st.booleans()):
+        return draw(separators).join(parts)
+    # Mixed layouts: each gap chosen on its own.
+    return "".join(part + draw(separators) for part in parts)
 
 
 def characters(texts) -> Counter[str]:
@@ -75,8 +97,7 @@ def characters(texts) -> Counter[str]:
 
 def assert_nothing_lost(text: str) -> None:
     page = parse_text(text)
-    printed = [t for article in page.articles for t in article.printed_texts()]
-    assert characters(printed) == characters([text])
+    assert characters(page.printed_texts()) == characters([text])
     assert page.raw_text == text
 
 
@@ -99,3 +120,25 @@ def test_synthetic_benchmark_pages_lose_nothing(seed: int) -> None:
 
     for text in make_pages(2, seed):
         assert_nothing_lost(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_pages_built_from_the_corpus_lose_nothing(data) -> None:
+    """Real text from ../shared/corpus in every layout (skipped where it is absent)."""
+    from tests.parse.corpus_pages import CORPUS, LAYOUTS, build_page
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    groups = _corpus_groups()
+    stories = data.draw(st.sampled_from(groups))
+    layout = data.draw(st.sampled_from(LAYOUTS))
+    page = build_page(stories, layout, seed=data.draw(st.integers(0, 1000)))
+    assert_nothing_lost(page.text)
+
+
+@functools.cache
+def _corpus_groups():
+    from tests.parse.corpus_pages import page_groups
+
+    return page_groups("20191020")

@@ -230,3 +230,21 @@ def test_any_limit_works_whatever_sqlite_allows_to_bind(library, add_article):
         add_article(f"t{n}", f"常州第{n}篇")
     library.database.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 8)
     assert len(search(library, "常州", limit=25).articles) == 25
+
+
+def test_dates_filter_articles_by_the_day_their_page_printed(library, tmp_path) -> None:
+    """A page that prints its date is searched by that date, not by when it was
+    imported; a page without one still goes by its import."""
+    printed = tmp_path / "printed.txt"
+    printed.write_text(
+        "2019年10月15日 星期二\n\n第5版（评论）\n\n创新的力量\n\n创新是引领发展的第一动力。\n",
+        encoding="utf-8",
+    )
+    undated = tmp_path / "undated.txt"
+    undated.write_text("今日创新\n\n又一项创新成果发布。\n", encoding="utf-8")
+    old = library.import_file(printed).article_ids
+    new = library.import_file(undated).article_ids
+
+    assert set(ids(search(library, "创新 before:2019-10-16").articles)) == set(old)
+    assert set(ids(search(library, "创新 after:2019-10-15").articles)) == set(old) | set(new)
+    assert set(ids(search(library, "创新 after:2019-10-16").articles)) == set(new)

@@ -147,9 +147,9 @@ def test_set_read_marks_and_unmarks(library, article_id) -> None:
 
 
 def test_many_articles_read_at_once_equal_one_by_one(library, write_page, monkeypatch) -> None:
-    from reader.store import library as library_module
+    from reader.store.domains import articles as articles_module
 
-    monkeypatch.setattr(library_module, "ARTICLE_BATCH", 2)  # several batches
+    monkeypatch.setattr(articles_module, "ARTICLE_BATCH", 2)  # several batches
     for n in range(3):
         library.import_file(write_page(f"p{n}.txt", f"第{n}篇报道的标题", f"第{n}篇正文，常州。"))
     ids = [s.id for s in library.list_articles(sort="oldest")]

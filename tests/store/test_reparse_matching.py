@@ -80,3 +80,47 @@ def test_a_dropped_article_is_kept_only_if_it_carries_work(library, page) -> Non
     assert library.get_highlight(highlight.id).note == "别丢"
     assert library.count_articles() == 2
     assert library.get_article(ids["乙"]).position == 1
+
+
+def test_a_merged_article_cut_in_two_keeps_each_highlight_on_its_text(library, page) -> None:
+    """An older parser merged two articles; the page now reads as two. The highlight on
+    the second story goes with its text into the new article, note and tags too."""
+    merged = ["甲的正文，说到合作共赢。", "乙", "乙的正文，说到新质生产力的发展。"]
+    first = library.import_file(page(("甲", merged)))
+    merged_id = first.article_ids[0]
+    on_first = library.add_highlight(merged_id, *library.find_quote(merged_id, "合作共赢"))
+    on_second = library.add_highlight(
+        merged_id, *library.find_quote(merged_id, "新质生产力"), note="要点", tags=["经济"]
+    )
+
+    second = library.import_file(
+        page(("甲", ["甲的正文，说到合作共赢。"]), ("乙", ["乙的正文，说到新质生产力的发展。"]))
+    )
+
+    ids = ids_by_title(library, second)
+    assert ids["甲"] == merged_id
+    kept = library.get_highlight(on_first.id)
+    moved = library.get_highlight(on_second.id)
+    assert (kept.article_id, kept.exact, kept.orphaned) == (ids["甲"], "合作共赢", False)
+    assert (moved.article_id, moved.exact, moved.orphaned) == (ids["乙"], "新质生产力", False)
+    assert (moved.note, moved.tags) == ("要点", ("经济",))
+    text = library.get_article(ids["乙"]).text
+    assert text[moved.start : moved.end] == "新质生产力"
+    methods = {o.highlight_id: o.method for o in second.reanchored}
+    assert methods == {on_first.id: "position", on_second.id: "moved"}
+
+
+def test_an_article_no_longer_on_the_page_hands_its_highlights_and_tags_on(library, page) -> None:
+    """Two articles become one: the one that disappears gives its highlights and its
+    own tags to the article that now holds its text, and is not kept as a leftover."""
+    first = library.import_file(page(("甲", ["甲的正文。"]), ("乙", ["乙的正文，有重点内容。"])))
+    ids = ids_by_title(library, first)
+    highlight = library.add_highlight(ids["乙"], *library.find_quote(ids["乙"], "重点内容"))
+    library.tag_article(ids["乙"], "关注")
+
+    second = library.import_file(page(("甲", ["甲的正文。", "乙的正文，有重点内容。"])))
+
+    assert second.article_ids == (ids["甲"],)
+    moved = library.get_highlight(highlight.id)
+    assert (moved.article_id, moved.exact, moved.orphaned) == (ids["甲"], "重点内容", False)
+    assert library.article_tags(ids["甲"]) == ("关注",)

@@ -40,14 +40,20 @@ def sample_library(library):
 @pytest.fixture
 def make_window(qtbot, settings_path: Path):
     """Build a MainWindow on a library; each call reads the same settings file, like a
-    restart of the app would."""
+    restart of the app would. Writes a test left unsaved are dropped before qtbot closes
+    the windows, so closing never stops at the "unsaved changes" question."""
     from reader.ui.main_window import MainWindow
+
+    windows = []
 
     def make(library):
         window = MainWindow(library, QSettings(str(settings_path), QSettings.Format.IniFormat))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        windows.append(window)
         return window
 
-    return make
+    yield make
+    for window in windows:
+        window.writes.discard_pending()

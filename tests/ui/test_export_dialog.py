@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from reader.ui import dialogs
 from reader.ui.export_dialog import ExportDialog
@@ -118,11 +118,12 @@ def test_back_up_copies_the_library(qtbot, tmp_path, annotated, monkeypatch):
     dest = tmp_path / "copies" / dialogs.default_backup_name()
     proposed = []
 
-    def choose(parent, caption, directory, filters):
-        proposed.append(Path(directory).name)
-        return str(dest), filters
+    def choose(parent, caption, db_path, proposed_path, filters):
+        assert db_path == library.path  # the dialog knows which files to keep away from
+        proposed.append(Path(proposed_path).name)
+        return str(dest)
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    monkeypatch.setattr(dialogs, "save_file_name", choose)
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args: None))
     assert dialogs.backup_library(library, None) == dest
     assert proposed[0].startswith("reader-backup-") and proposed[0].endswith(".db")
@@ -132,7 +133,7 @@ def test_back_up_copies_the_library(qtbot, tmp_path, annotated, monkeypatch):
 
 
 def test_cancelled_back_up_does_nothing(qapp, monkeypatch, library):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *a: "")
     assert dialogs.backup_library(library, None) is None
 
 

@@ -6,9 +6,11 @@ keeps them for undo and redo. One module per domain: `highlights`, `articles`, `
 `rows` holds the row-level steps they share. Every operation's transaction opens through
 `base.write_transaction`.
 
-Import, re-parse, archive restore and page corrections are still `Library` methods; each
-is meant to become an operation here too (a new module per domain, e.g. `pages.py`),
-reporting `Change(article_list_changed=True)` when articles come or go.
+Import and re-parse (`library.pages`), archive restore (`library.archive`, rows written
+by `reader.store.restore`) are each one write transaction of their own but not yet
+operations with an inverse; they and the coming page corrections are meant to become
+operations here too (a new module per domain, e.g. `pages.py`), reporting
+`Change(article_list_changed=True)` when articles come or go.
 """
 
 from reader.store.operations.articles import SetRead, TagArticle, UntagArticle

@@ -18,7 +18,8 @@ from typing import Any, Generic, TypeVar
 import peewee as pw
 
 from reader.store.change import NO_CHANGE, Change
-from reader.store.database import bind, write_transaction
+from reader.store.database import bind
+from reader.store.database import write_transaction as write_transaction  # for operations
 
 T = TypeVar("T")
 

@@ -32,21 +32,21 @@ def normalize_tag(name: str) -> str:
 
 
 def get_article(article_id: int) -> Article:
-    article = Article.get_or_none(Article.id == article_id)
+    article: Article | None = Article.get_or_none(Article.id == article_id)
     if article is None:
         raise NotFoundError(f"there is no article {article_id}")
     return article
 
 
 def get_highlight(highlight_id: int) -> Highlight:
-    highlight = Highlight.get_or_none(Highlight.id == highlight_id)
+    highlight: Highlight | None = Highlight.get_or_none(Highlight.id == highlight_id)
     if highlight is None:
         raise NotFoundError(f"there is no highlight {highlight_id}")
     return highlight
 
 
 def get_tag(name: str) -> Tag:
-    tag = Tag.get_or_none(Tag.name == name)
+    tag: Tag | None = Tag.get_or_none(Tag.name == name)
     if tag is None:
         raise NotFoundError(f"there is no tag {name!r}")
     return tag
@@ -70,15 +70,17 @@ def create_tag(name: str, remembered: TagRow | None = None) -> Tag:
     same name it gets that row's time, and its id when the id is free; otherwise a
     fresh id and the time now."""
     if remembered is None or remembered.name != name:
-        return Tag.create(name=name)
+        created: Tag = Tag.create(name=name)
+        return created
     columns: dict[str, object] = {"name": name, "created_at": remembered.created_at}
     if remembered.id is not None and Tag.get_or_none(Tag.id == remembered.id) is None:
         columns["id"] = remembered.id
-    return Tag.get_by_id(Tag.insert(**columns).execute())
+    brought_back: Tag = Tag.get_by_id(Tag.insert(**columns).execute())
+    return brought_back
 
 
 def tag_in_use(tag_id: int) -> bool:
-    return (
+    return bool(
         HighlightTag.select().where(HighlightTag.tag == tag_id).exists()
         or ArticleTag.select().where(ArticleTag.tag == tag_id).exists()
     )
@@ -102,7 +104,8 @@ class Links:
     tag: pw.ForeignKeyField
 
     def has(self, owner_id: int, tag_id: int) -> bool:
-        return self.model.select().where((self.owner == owner_id) & (self.tag == tag_id)).exists()
+        query = self.model.select().where((self.owner == owner_id) & (self.tag == tag_id))
+        return bool(query.exists())
 
     def owners(self, tag_id: int) -> tuple[int, ...]:
         """Ids of everything carrying the tag, ascending."""

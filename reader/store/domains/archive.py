@@ -1,0 +1,36 @@
+"""The library as an archive sees it: writing a checked archive's rows (restore) and
+the page texts an archive carries (`library.archive`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from reader.store import restore
+from reader.store.database import write_transaction
+from reader.store.domains.base import Domain, bound
+from reader.store.models import Source
+from reader.store.records import SourceRecord
+from reader.store.restore import RestoreResult
+
+
+class Archive(Domain):
+    @bound
+    def restore(self, archive: Mapping[str, Any]) -> RestoreResult:
+        """Bring a checked archive (`reader.export.restore.check_archive`) into the
+        library in one write transaction: all of it or, on any error, nothing."""
+        with write_transaction(self._db):
+            return restore.write_archive(archive)
+
+    @bound
+    def sources(self, source_ids: Iterable[int]) -> list[SourceRecord]:
+        """These pages with their raw text, oldest import first."""
+        query = (
+            Source.select()
+            .where(Source.id.in_(list(source_ids)))
+            .order_by(Source.imported_at, Source.id)
+        )
+        return [
+            SourceRecord(s.id, s.path, s.sha256, s.encoding, s.imported_at, s.raw_text)
+            for s in query
+        ]
