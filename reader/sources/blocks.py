@@ -15,8 +15,9 @@ from enum import Enum
 
 from lxml import html as lxml_html
 
+from reader.parse.furniture import page_info
 from reader.parse.layout import Kind, classify
-from reader.parse.model import ParsedArticle
+from reader.parse.model import ParsedArticle, ParsedPage, SourceInfo
 from reader.parse.page import parse_text
 from reader.parse.punctuation import normalize_punctuation
 
@@ -164,13 +165,16 @@ def split_at_headline_runs(
     return groups
 
 
-def parse_groups(groups: list[list[Block]]) -> tuple[str, list[ParsedArticle]]:
-    """(text, articles) of article groups, each parsed as a text page of its own: the
+def parse_groups(groups: list[list[Block]], source: SourceInfo) -> ParsedPage:
+    """The page of article groups, each parsed as a text page of its own: the
     layout already told where articles start, and on one text page the parser would take
     a mid-page headline not followed by a lead for the first half of a column break.
     Captions are captions whatever their wording: those the parser would not recognise
-    skip it and join the group's first article."""
-    texts, articles = [], []
+    skip it and join the group's first article. Lines the parser finds to be the page's
+    (date and page lines, editor credits) are the page's furniture, as on a text page."""
+    texts: list[str] = []
+    articles: list[ParsedArticle] = []
+    furniture: list[str] = []
     for group in groups:
         own_captions = [b.text for b in group if b.role is Role.CAPTION and not _parser_caption(b)]
         text = "\n\n".join(
@@ -180,7 +184,9 @@ def parse_groups(groups: list[list[Block]]) -> tuple[str, list[ParsedArticle]]:
             for block in group
             if block.role is not Role.CAPTION or _parser_caption(block)
         )
-        parsed = parse_text(text).articles if text else []
+        parsed_page = parse_text(text) if text else None
+        parsed = parsed_page.articles if parsed_page else []
+        furniture.extend(parsed_page.furniture if parsed_page else [])
         if own_captions and not parsed:
             parsed = [ParsedArticle(title=own_captions[0][:24])]
         if parsed:
@@ -188,7 +194,7 @@ def parse_groups(groups: list[list[Block]]) -> tuple[str, list[ParsedArticle]]:
             _title_by_prominence(parsed[0], group)
         texts.append("\n\n".join([text, *own_captions]).strip())
         articles.extend(parsed)
-    return "\n\n".join(texts), articles
+    return ParsedPage(source, "\n\n".join(texts), articles, page_info(furniture), furniture)
 
 
 def _parser_caption(block: Block) -> bool:

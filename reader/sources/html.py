@@ -18,9 +18,10 @@ import re
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 
 from reader.errors import InputFileError
-from reader.parse.bylines import BYLINE_LINE, byline_authors
+from reader.parse.bylines import byline_authors, is_byline_line
 from reader.parse.decode import check_size, decode_bytes
 from reader.parse.model import ROLE_REPORTER, Author, ParsedArticle, ParsedPage, SourceInfo
 from reader.sources.blocks import (
@@ -132,9 +133,9 @@ def _single_article(
 ) -> tuple[ParsedArticle, dict[str, str]]:
     metadata = _page_metadata(tree)
     wechat = tree.get_element_by_id(_WECHAT_BODY, None) is not None
-    extracted = None
+    extracted: Document | None = None
     if not wechat:
-        extracted = trafilatura.bare_extraction(
+        result = trafilatura.bare_extraction(
             text,
             url=url or None,
             with_metadata=True,
@@ -142,6 +143,7 @@ def _single_article(
             include_tables=True,
             favor_precision=True,
         )
+        extracted = result if isinstance(result, Document) else None
     if extracted is not None:
         found = {
             "title": extracted.title,
@@ -214,7 +216,7 @@ def _authors(author: str) -> list[Author]:
     names a site lists (`张三; 李四`, `作者：王五`) as reporters."""
     if not author:
         return []
-    if BYLINE_LINE.fullmatch(author):
+    if is_byline_line(author):
         return byline_authors(author)
     names = (_AUTHOR_LABEL.sub("", name) for name in _AUTHOR_SPLIT.split(author))
     return [Author(name, ROLE_REPORTER) for name in names if name]
@@ -275,5 +277,4 @@ def _listing_page(blocks: list[Block], source: SourceInfo) -> ParsedPage:
     else:
         top = min(block.level for block in blocks if block.role is Role.HEADING)
         groups = split_at_headline_runs(blocks, lambda run: any(b.level == top for b in run))
-    raw_text, articles = parse_groups(groups)
-    return ParsedPage(source, raw_text, articles)
+    return parse_groups(groups, source)

@@ -30,9 +30,11 @@ def read_mhtml(data: bytes, path: str = "") -> SourceDocument:
             continue
         content_type = part.get_content_type()
         try:
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
         except (ValueError, LookupError):
             continue  # a damaged part; the page may still be readable
+        if not isinstance(payload, bytes):
+            continue
         if content_type == "text/html" and html_part is None:
             html_part = _with_declared_charset(payload, part.get_content_charset())
             location = str(part.get("Content-Location", "") or "")

@@ -30,7 +30,6 @@ import pypdfium2.raw as pdfium_c
 from reader.errors import InputFileError
 from reader.parse.decode import check_size
 from reader.parse.layout import join_pieces
-from reader.parse.model import ParsedPage
 from reader.sources.blocks import Block, Role, parse_groups, split_at_headline_runs
 from reader.sources.document import SourceDocument, SourceKind, source_info
 
@@ -96,8 +95,7 @@ def read_pdf(data: bytes, path: str = "") -> SourceDocument:
         [block for leaves in pages for leaf in leaves for block in leaf_blocks(leaf, body_size)]
     )
     groups = split_at_headline_runs(blocks, lambda run: True)
-    raw_text, articles = parse_groups(groups)
-    page = ParsedPage(source_info(data, path, "pdf"), raw_text, articles)
+    page = parse_groups(groups, source_info(data, path, "pdf"))
     return SourceDocument(SourceKind.PDF, data, {"pages": str(page_count)}, page)
 
 
@@ -262,7 +260,7 @@ def _line_spacing(lines: list[_Line]) -> float:
     by_left: dict[int, list[_Line]] = {}
     for line in lines:
         by_left.setdefault(round(line.left), []).append(line)
-    gaps = []
+    gaps: list[float] = []
     for column in by_left.values():
         column.sort(key=lambda line: -line.baseline)
         gaps.extend(
@@ -322,7 +320,7 @@ def leaf_blocks(leaf: list[_Line], body_size: float) -> list[Block]:
             and _same_block(previous, line, role, column_left, column_right)
         ):
             last = blocks[-1]
-            text = join_pieces(last.text, line.text)
+            text = join_pieces([last.text, line.text])
             blocks[-1] = dataclasses.replace(last, text=text)
         else:
             indented = line.left - column_left >= _INDENT_EMS * line.size
@@ -341,7 +339,9 @@ def _join_column_breaks(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         previous = joined[-1] if joined else None
         if block.continued and previous is not None and previous.role is Role.PARAGRAPH:
-            joined[-1] = dataclasses.replace(previous, text=join_pieces(previous.text, block.text))
+            joined[-1] = dataclasses.replace(
+                previous, text=join_pieces([previous.text, block.text])
+            )
         else:
             joined.append(block)
     return joined

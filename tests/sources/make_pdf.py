@@ -138,7 +138,7 @@ def dense_front_page(number: int) -> tuple[bytes, list[Story]]:
         return Story(headlines, paragraphs, caption=caption, body_size=7.0)
 
     stories = [
-        story([("本报要闻", 12), (f"第{number}版头条", 22)], 0, 11, "图为会场一角。"),
+        story([("本报要闻", 12), (f"头条新闻之{number}", 22)], 0, 11, "图为会场一角。"),
         story([("第二条新闻的标题", 16)], 11, 11),
         story([("短讯", 14)], 22, 5),
     ]
