@@ -18,10 +18,11 @@ HIGHLIGHT_TAG = "highlight_tag"
 ARTICLE_TAG = "article_tag"
 
 #: When an article appeared, for `after:`/`before:`: the date its page printed (as the
-#: start of that day), else when it was imported. Written for the alias `a` of ARTICLE.
+#: start of that day), else the date its source says (a web page's metadata, the day of
+#: a paste), else when it was imported. Written for the alias `a` of ARTICLE.
 ARTICLE_DATE = (
-    f"coalesce((SELECT s.page_date || ' 00:00:00' FROM {SOURCE} s WHERE s.id = a.source_id),"
-    " a.created_at)"
+    "coalesce((SELECT coalesce(s.page_date, s.published) || ' 00:00:00' "
+    f"FROM {SOURCE} s WHERE s.id = a.source_id), a.created_at)"
 )
 
 # The full-text index (`reader.search.index`): rowid = the indexed row's id.

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.parse.page import parse_bytes, read_page_bytes
+from reader.parse import page as text_pages
+from reader.parse.page import read_page_bytes
 from reader.sources.document import SourceDocument, SourceKind
 from reader.sources.html import read_html
 from reader.sources.markdown import read_markdown
@@ -30,7 +31,8 @@ def read_source(data: bytes, path: str = "") -> SourceDocument:
         return read_html(data, path)
     if kind is SourceKind.MARKDOWN:
         return read_markdown(data, path)
-    return SourceDocument(SourceKind.TEXT, data, {}, parse_bytes(data, path))
+    # Through the module: a text page is read exactly as `parse_bytes` reads it today.
+    return SourceDocument(SourceKind.TEXT, data, {}, text_pages.parse_bytes(data, path))
 
 
 def read_source_file(path: str | Path) -> SourceDocument:

@@ -8,7 +8,7 @@ import errno
 import json
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,8 +25,21 @@ from reader.store.models import (
 from reader.store.records import ReanchorOutcome
 from reader.times import utcnow
 
-#: Files a folder import picks up: pages are `.txt`, or have no suffix at all.
+#: Files a folder import picks up: pages are `.txt`, or have no suffix at all; web pages,
+#: single-file saves, PDF pages and Markdown articles by their usual suffixes. A file
+#: named on its own is read whatever its name (by its content).
 PAGE_SUFFIXES = (".txt", "")
+SOURCE_SUFFIXES = (
+    *PAGE_SUFFIXES,
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".mhtml",
+    ".mht",
+    ".pdf",
+    ".md",
+    ".markdown",
+)
 
 
 def article_row(source_id: int, position: int, article: ParsedArticle) -> dict[str, object]:
@@ -68,14 +81,18 @@ def page_columns(page: ParsedPage) -> dict[str, object]:
     }
 
 
-def insert_page(path: str, page: ParsedPage) -> int:
-    """Insert a new source and all its articles; returns the source id."""
+def insert_page(
+    path: str, page: ParsedPage, source_columns: Mapping[str, object] | None = None
+) -> int:
+    """Insert a new source and all its articles; returns the source id. `source_columns`:
+    what a source other than a text page adds (`reader.store.source_rows`)."""
     source = Source.create(
         path=path,
         sha256=page.source.sha256,
         encoding=page.source.encoding,
         raw_text=page.raw_text,
         **page_columns(page),
+        **(source_columns or {}),
     )
     rows = [article_row(source.id, i, a) for i, a in enumerate(page.articles)]
     if rows:
@@ -88,7 +105,13 @@ class PageUpdate(NamedTuple):
     reanchored: tuple[ReanchorOutcome, ...]
 
 
-def update_page(source: Source, page: ParsedPage, *, touch: bool = True) -> PageUpdate:
+def update_page(
+    source: Source,
+    page: ParsedPage,
+    *,
+    touch: bool = True,
+    source_columns: Mapping[str, object] | None = None,
+) -> PageUpdate:
     """Bring a stored page's articles in line with `page`, keeping article ids (and so
     highlights and tags) wherever an old article matches a new one. Rows that did not
     change are not written, so the search index is not churned. `touch` marks the page
@@ -171,6 +194,7 @@ def update_page(source: Source, page: ParsedPage, *, touch: bool = True) -> Page
         "encoding": page.source.encoding,
         "raw_text": page.raw_text,
         **page_columns(page),
+        **(source_columns or {}),
     }
     changes = {k: v for k, v in changes.items() if getattr(source, k) != v}
     if touch:
@@ -294,10 +318,12 @@ def _has_annotations(article_id: int) -> bool:
 
 
 class Entry(NamedTuple):
-    """A file to import, or a path that cannot be (with the reason, for the summary)."""
+    """A file to import, or a path that cannot be (with the reason, for the summary), or
+    a file in a folder that no reader takes (`skipped`: why, for the summary)."""
 
     path: Path
     problem: str | None = None
+    skipped: str | None = None
 
 
 def collect_files(paths: Iterable[Path | str]) -> list[Entry]:
@@ -364,8 +390,26 @@ def _walk(
                 problems.append(Entry(path, "is a symlink loop (leads back to a folder above)"))
             elif identity not in walked:
                 _walk(path, (*ancestors, identity), walked, found, problems)
-        elif stat.S_ISREG(info.st_mode) and path.suffix.lower() in PAGE_SUFFIXES:
+        elif stat.S_ISREG(info.st_mode) and path.suffix.lower() in SOURCE_SUFFIXES:
             found.append(path)
+        elif stat.S_ISREG(info.st_mode):
+            problems.append(Entry(path, skipped=_not_read(path)))
+
+
+def _not_read(path: Path) -> str:
+    """Why a folder import leaves a file alone, named by what it most likely is."""
+    what = _SKIPPED_KINDS.get(path.suffix.lower(), f"{path.suffix} files")
+    return f"not read: {what} are not pages or articles (import a file by name to try it)"
+
+
+_SKIPPED_KINDS = {
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg"), "pictures"),
+    ".json": "JSON files (a reader archive is restored with `reader import-archive`)",
+    ".zip": "ZIP archives",
+    ".docx": "Word documents",
+    ".css": "style sheets",
+    ".js": "scripts",
+}
 
 
 def _identity(info: os.stat_result) -> tuple[int, int]:

@@ -159,6 +159,24 @@ def v6_page_metadata(db: pw.SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "source_page_date" ON "source" ("page_date")')
 
 
+def v7_source_kinds(db: pw.SqliteDatabase) -> None:
+    """Sources other than text pages (web pages, PDFs, Markdown, URLs, pastes): what a
+    source was read as, its raw bytes, and what it says about itself (site, URL, title,
+    date). Existing sources are text pages. Idempotent like v6: a library whose version
+    number was set back runs it again."""
+    existing = {row[1] for row in db.execute_sql('PRAGMA table_info("source")').fetchall()}
+    for column, kind in (
+        ("kind", "TEXT NOT NULL DEFAULT 'text'"),
+        ("raw_bytes", "BLOB"),
+        ("site", "TEXT"),
+        ("url", "TEXT"),
+        ("title", "TEXT"),
+        ("published", "TEXT"),
+    ):
+        if column not in existing:
+            db.execute_sql(f'ALTER TABLE "source" ADD COLUMN "{column}" {kind}')
+
+
 MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v1_first_release,
     v2_read_state_and_author_names,
@@ -166,6 +184,7 @@ MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v4_author_names_once,
     v5_change_token,
     v6_page_metadata,
+    v7_source_kinds,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

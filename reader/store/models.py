@@ -47,6 +47,17 @@ class Source(BaseModel):
     #: `reader.parse.PARSER_VERSION` that cut this page into its articles: a page cut by
     #: an older parser is parsed again on upgrade (`Library.reparse_outdated`).
     parser_version = pw.IntegerField(default=0)
+    #: What the source was read as (`reader.sources.SourceKind` value: text, html, mhtml,
+    #: pdf, markdown, url, paste) and, for every kind but plain text, its bytes as they
+    #: came (a file, a download, a pasted web page), so a better reader can read them
+    #: again. A text page's bytes are its raw_text, as before sources existed.
+    kind = pw.TextField(default="text")
+    raw_bytes = pw.BlobField(null=True)
+    # What the source says about itself (web page metadata); None when it says nothing.
+    site = pw.TextField(null=True)
+    url = pw.TextField(null=True)
+    title = pw.TextField(null=True)
+    published = pw.TextField(null=True)  # ISO yyyy-mm-dd: search's dates when no page_date
 
 
 class Article(BaseModel):

@@ -10,6 +10,19 @@ from reader.parse.model import Author, Dateline, PageInfo
 
 
 @dataclass(frozen=True)
+class SourceOrigin:
+    """Where an article came from besides its printed page: what its source was read as
+    (`reader.sources.SourceKind` value) and what the source says about itself (a web
+    page's site, address, title and date); None where it says nothing."""
+
+    kind: str = "text"
+    site: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO yyyy-mm-dd
+
+
+@dataclass(frozen=True)
 class SourceSummary:
     id: int
     path: str
@@ -17,6 +30,7 @@ class SourceSummary:
     imported_at: dt.datetime
     article_count: int
     page: PageInfo = field(default_factory=PageInfo)
+    origin: SourceOrigin = field(default_factory=SourceOrigin)
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,7 @@ class ArticleSummary:
     is_read: bool
     imported_at: dt.datetime
     page: PageInfo = field(default_factory=PageInfo)  # the printed page, when its furniture said
+    origin: SourceOrigin = field(default_factory=SourceOrigin)
 
 
 @dataclass(frozen=True)
@@ -74,6 +89,7 @@ class ArticleRecord:
     subtitle: str | None = None
     dateline: Dateline | None = None
     page: PageInfo = field(default_factory=PageInfo)
+    origin: SourceOrigin = field(default_factory=SourceOrigin)
 
 
 @dataclass(frozen=True)
@@ -119,11 +135,14 @@ class ReanchorOutcome:
 @dataclass(frozen=True)
 class ImportResult:
     path: str
-    status: str  # "imported" | "unchanged" | "reparsed" | "failed"
+    status: str  # "imported" | "unchanged" | "reparsed" | "failed" | "skipped"
     source_id: int | None = None
     article_ids: tuple[int, ...] = ()
-    reason: str | None = None  # for "failed": a sentence a person understands
+    reason: str | None = None  # for "failed" and "skipped": a sentence a person understands
     reanchored: tuple[ReanchorOutcome, ...] = ()
+    #: What the file was read as (`reader.sources.SourceKind` value: "text", "html",
+    #: "pdf"…); None when it was not read.
+    kind: str | None = None
 
 
 @dataclass
@@ -138,6 +157,11 @@ class ImportSummary:
     @property
     def failures(self) -> list[ImportResult]:
         return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def skipped(self) -> list[ImportResult]:
+        """Files in an imported folder that no reader takes (pictures…), with why."""
+        return [r for r in self.results if r.status == "skipped"]
 
     @property
     def ok(self) -> bool:

@@ -114,11 +114,11 @@ def test_a_crash_mid_import_leaves_no_half_page(library, write_page, monkeypatch
     original_insert_many = Article.insert_many
     written = []
 
-    def insert_page_of_two_articles(path, page):
+    def insert_page_of_two_articles(path, page, *columns):
         # Whatever the parser made of the page, store it as two articles, so the bulk
         # insert has a second row to crash on.
         page.articles = [page.articles[0], page.articles[0]]
-        return original_insert_page(path, page)
+        return original_insert_page(path, page, *columns)
 
     def insert_first_row_then_crash(rows, *args, **kwargs):
         rows = list(rows)
@@ -175,7 +175,9 @@ def test_folder_import_goes_on_past_bad_files(library, write_page, tmp_path, mon
 
     by_name = {Path(r.path).name: r for r in summary.results}
     bad = {"empty.txt", "picture.txt", "broken.txt", "huge.txt", missing.name}
-    assert set(by_name) == {"good.txt", "also-good.txt", *bad}
+    assert set(by_name) == {"good.txt", "also-good.txt", "ignored.png", *bad}
+    assert by_name["ignored.png"].status == "skipped"  # listed with why, not a failure
+    assert "pictures" in by_name["ignored.png"].reason
     assert by_name["good.txt"].status == "imported"
     assert by_name["also-good.txt"].status == "imported"
     assert {r.path for r in summary.failures} == {by_name[n].path for n in bad}

@@ -111,7 +111,8 @@ def test_the_librarys_own_files_are_refused_without_being_opened(
 
     assert [r.status for r in summary.results] == ["failed"] * len(own)
     assert all("library's own files" in r.reason for r in summary.results)
-    by_name = {Path(r.path).name: r.status for r in folder.results}
+    # The library's files in the folder are listed as skipped (by their names alone).
+    by_name = {Path(r.path).name: r.status for r in folder.results if r.status != "skipped"}
     assert by_name == {"a.txt": "unchanged", "innocent.txt": "failed", "copy-by-link": "failed"}
     library_names = {str(p) for p in own} | {str(p.resolve()) for p in own}
     assert not [p for p in opened_files if p in library_names or "/backups/" in p]

@@ -20,6 +20,7 @@ from reader.store.records import (
     ArticleSummary,
     ArticleTimes,
     HighlightRecord,
+    SourceOrigin,
     SourceSummary,
 )
 
@@ -36,15 +37,29 @@ class Articles(Domain):
         count = pw.fn.COUNT(Article.id)
         query = (
             Source.select(
-                Source.id, Source.path, Source.encoding, Source.imported_at, count, *PAGE_COLUMNS
+                Source.id,
+                Source.path,
+                Source.encoding,
+                Source.imported_at,
+                count,
+                *PAGE_COLUMNS,
+                *ORIGIN_COLUMNS,
             )
             .join(Article, pw.JOIN.LEFT_OUTER)
             .group_by(Source.id)
             .order_by(Source.imported_at.desc(), Source.id.desc())
         )
         return [
-            SourceSummary(sid, path, encoding, _as_datetime(imported_at), n, PageInfo(*page))
-            for sid, path, encoding, imported_at, n, *page in query.tuples()
+            SourceSummary(
+                sid,
+                path,
+                encoding,
+                _as_datetime(imported_at),
+                n,
+                PageInfo(*rest[:4]),
+                SourceOrigin(*rest[4:]),
+            )
+            for sid, path, encoding, imported_at, n, *rest in query.tuples()
         ]
 
     @bound
@@ -192,7 +207,9 @@ def _filtered(query: pw.ModelSelect, text_filter: str, tag: str | None) -> pw.Mo
 
 def _article_records(article_ids: Sequence[int]) -> dict[int, ArticleRecord]:
     articles = (
-        Article.select(Article, Source.id, Source.path, Source.imported_at, *PAGE_COLUMNS)
+        Article.select(
+            Article, Source.id, Source.path, Source.imported_at, *PAGE_COLUMNS, *ORIGIN_COLUMNS
+        )
         .join(Source)
         .where(Article.id.in_(article_ids))
     )
@@ -231,6 +248,7 @@ def _article_records(article_ids: Sequence[int]) -> dict[int, ArticleRecord]:
             subtitle=article.subtitle,
             dateline=Dateline(**json.loads(article.dateline)) if article.dateline else None,
             page=_page_info(article.source),
+            origin=_origin(article.source),
         )
         for article in articles
     }
@@ -240,8 +258,16 @@ def _article_records(article_ids: Sequence[int]) -> dict[int, ArticleRecord]:
 PAGE_COLUMNS = (Source.paper, Source.page_date, Source.page_number, Source.page_name)
 
 
+#: The Source columns that make a `SourceOrigin`, in its field order.
+ORIGIN_COLUMNS = (Source.kind, Source.site, Source.url, Source.title, Source.published)
+
+
 def _page_info(source: Source) -> PageInfo:
     return PageInfo(source.paper, source.page_date, source.page_number, source.page_name)
+
+
+def _origin(source: Source) -> SourceOrigin:
+    return SourceOrigin(source.kind, source.site, source.url, source.title, source.published)
 
 
 def _as_datetime(value: dt.datetime | str) -> dt.datetime:
@@ -268,6 +294,7 @@ def _summary_query() -> pw.ModelSelect:
         Article.read_at,
         Source.imported_at,
         *PAGE_COLUMNS,
+        *ORIGIN_COLUMNS,
     ).join(Source)
 
 
@@ -284,6 +311,7 @@ def _summaries(query: pw.ModelSelect) -> list[ArticleSummary]:
             is_read=row[7] is not None,
             imported_at=_as_datetime(row[8]),
             page=PageInfo(*row[9:13]),
+            origin=SourceOrigin(*row[13:18]),
         )
         for row in query.tuples()
     ]

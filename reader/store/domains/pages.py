@@ -8,13 +8,17 @@ import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import InputFileError, LibraryError, LibraryLockedError
-from reader.store import importer
+from reader.store import importer, source_rows
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
 from reader.store.models import Source
 from reader.store.records import ImportProgress, ImportResult, ImportSummary
+
+if TYPE_CHECKING:
+    from reader.sources.document import SourceDocument
 
 _OWN_FILE = (
     "is one of this library's own files (the database, its journal or a backup); not imported"
@@ -29,12 +33,15 @@ class Pages(Domain):
 
     @bound
     def import_file(self, path: Path | str) -> ImportResult:
-        """Import one page. Same content as an existing source: status "unchanged".
-        Same path but changed content: the page is re-parsed, its articles updated in
-        place (matched by position, then title) and their highlights re-anchored
-        (status "reparsed", outcomes in `reanchored`). Never raises for bad input:
-        a bad file is a "failed" result with a reason."""
-        from reader.parse.page import parse_bytes, read_page_bytes
+        """Import one file of any kind a reader takes (text page, web page, MHTML, PDF,
+        Markdown; recognised by its content, `ImportResult.kind`). Same content as an
+        existing source: status "unchanged". Same path but changed content: the page is
+        read again, its articles updated in place (matched by position, then title) and
+        their highlights re-anchored (status "reparsed", outcomes in `reanchored`).
+        Never raises for bad input: a bad file is a "failed" result with a reason (a
+        reader archive's names `reader import-archive`, which restores it)."""
+        from reader.parse.page import read_page_bytes
+        from reader.sources.read import read_source
 
         shown = str(path)
         if self._own_files.owns(Path(path).expanduser()):
@@ -46,35 +53,85 @@ class Pages(Domain):
         try:
             data = read_page_bytes(resolved)
             # Known content needs no parsing: re-importing a folder is mostly this.
-            known = Source.get_or_none(Source.sha256 == hashlib.sha256(data).hexdigest())
+            known = self._known(hashlib.sha256(data).hexdigest(), shown)
             if known is not None:
-                return ImportResult(shown, "unchanged", known.id, importer.article_ids(known.id))
-            page = parse_bytes(data, str(resolved))
+                return known
+            document = read_source(data, str(resolved))
         except InputFileError as error:
             return ImportResult(shown, "failed", reason=str(error))
+        return self._store(shown, str(resolved), document)
 
+    @bound
+    def import_url(self, url: str) -> ImportResult:
+        """Fetch a web page (or a PDF) and import it; the download is kept as the raw
+        source. Importing the same address again updates its articles and re-anchors
+        their highlights, like a changed file. Never raises for a bad or unreachable
+        address: a "failed" result says why (offline, refused, not found, too large)."""
+        from reader.sources.url import read_url
+
+        address = url.strip()
+        try:
+            document = read_url(address)
+            known = self._known(document.page.source.sha256, address)
+        except InputFileError as error:
+            return ImportResult(address, "failed", reason=str(error))
+        return known or self._store(address, address, document)
+
+    @bound
+    def import_pasted(self, text: str = "", html: str = "") -> ImportResult:
+        """A paste (HTML preferred when it holds text) as a new source of its own, dated
+        today, its path "pasted": pastes are never taken for a new version of another.
+        Pasting the same text again is "unchanged"; nothing in it: "failed"."""
+        from reader.sources.paste import PASTED_PATH, read_pasted
+
+        try:
+            document = read_pasted(text, html)
+            known = self._known(document.page.source.sha256, PASTED_PATH)
+        except InputFileError as error:
+            return ImportResult(PASTED_PATH, "failed", reason=str(error))
+        return known or self._store(PASTED_PATH, PASTED_PATH, document, same_path=False)
+
+    def _known(self, sha256: str, shown: str) -> ImportResult | None:
+        known = Source.get_or_none(Source.sha256 == sha256)
+        if known is None:
+            return None
+        ids = importer.article_ids(known.id)
+        return ImportResult(shown, "unchanged", known.id, ids, kind=known.kind)
+
+    def _store(
+        self, shown: str, path: str, document: SourceDocument, *, same_path: bool = True
+    ) -> ImportResult:
+        """Write a read document: a new source, or (`same_path`) the newest source of
+        the same path brought in line with it."""
+        columns = source_rows.document_columns(document)
+        kind = document.kind.value
         with write_transaction(self._db):
-            same_path = (
-                Source.select()
-                .where(Source.path == str(resolved))
-                .order_by(Source.imported_at.desc())
-                .first()
-            )
-            if same_path is not None:
-                update = importer.update_page(same_path, page)
-                ids = importer.article_ids(same_path.id)
-                return ImportResult(
-                    shown, "reparsed", same_path.id, ids, reanchored=update.reanchored
+            previous = None
+            if same_path:
+                previous = (
+                    Source.select()
+                    .where(Source.path == path)
+                    .order_by(Source.imported_at.desc())
+                    .first()
                 )
-            source_id = importer.insert_page(str(resolved), page)
-            return ImportResult(shown, "imported", source_id, importer.article_ids(source_id))
+            if previous is not None:
+                update = importer.update_page(previous, document.page, source_columns=columns)
+                ids = importer.article_ids(previous.id)
+                return ImportResult(
+                    shown, "reparsed", previous.id, ids, reanchored=update.reanchored, kind=kind
+                )
+            source_id = importer.insert_page(path, document.page, columns)
+            return ImportResult(
+                shown, "imported", source_id, importer.article_ids(source_id), kind=kind
+            )
 
     def import_paths(
         self,
         paths: Sequence[Path | str],
         progress: Callable[[ImportProgress], bool] | None = None,
     ) -> ImportSummary:
-        """Import files and folders (recursively, *.txt and files without suffix),
+        """Import files and folders (recursively: text pages, web pages, PDFs and
+        Markdown by their suffixes; any other file in a folder is "skipped" with why),
         one transaction per file, going on past failures: a bad file, a symlink loop, an
         unreadable folder, one of the library's own files, a page still locked by
         another program after the busy timeout are each a "failed" result. A full disk,
@@ -83,7 +140,7 @@ class Pages(Domain):
         False cancels (files already imported stay)."""
         entries = importer.collect_files(paths)
         summary = ImportSummary()
-        for done, (file, problem) in enumerate(entries):
+        for done, (file, problem, skipped) in enumerate(entries):
             if (
                 progress is not None
                 and progress(ImportProgress(done, len(entries), str(file))) is False
@@ -92,6 +149,9 @@ class Pages(Domain):
                 break
             if problem is not None:
                 summary.results.append(ImportResult(str(file), "failed", reason=problem))
+                continue
+            if skipped is not None:
+                summary.results.append(ImportResult(str(file), "skipped", reason=skipped))
                 continue
             try:
                 summary.results.append(self.import_file(file))
@@ -135,16 +195,29 @@ class Pages(Domain):
         return int(Source.select().where(Source.parser_version < PARSER_VERSION).count())
 
     def _reparse(self, source_id: int) -> ImportResult:
+        """Parse a stored source again: a text page from its raw text, any other kind
+        from its raw bytes by today's readers (a source they now refuse is "failed"
+        and left as it was)."""
         from reader.parse.model import SourceInfo
         from reader.parse.page import parse_text
 
         with write_transaction(self._db):
             source = Source.get_by_id(source_id)
-            parsed = parse_text(source.raw_text, path=source.path)
+            try:
+                again = source_rows.read_again(source)
+            except InputFileError as error:
+                return ImportResult(source.path, "failed", source.id, reason=str(error))
+            if again is None:
+                parsed = parse_text(source.raw_text, path=source.path)
+                page, columns = parsed, None
+            else:
+                page, columns = again
             page = dataclasses.replace(
-                parsed, source=SourceInfo(source.path, source.encoding, source.sha256)
+                page, source=SourceInfo(source.path, source.encoding, source.sha256)
             )
-            update = importer.update_page(source, page, touch=False)
+            update = importer.update_page(source, page, touch=False, source_columns=columns)
             ids = importer.article_ids(source.id)
         status = "reparsed" if update.changed else "unchanged"
-        return ImportResult(source.path, status, source.id, ids, None, update.reanchored)
+        return ImportResult(
+            source.path, status, source.id, ids, None, update.reanchored, kind=source.kind
+        )
