@@ -14,6 +14,7 @@ fraction of a second, where walking the schema in Python took longer than the im
 
 from __future__ import annotations
 
+import base64
 import gc
 import itertools
 import json
@@ -60,6 +61,15 @@ def _visible(value: str) -> str:
     return value
 
 
+def _base64(value: str) -> str:
+    """A source's raw bytes, base64-encoded (standard alphabet, padded)."""
+    try:
+        base64.b64decode(value, validate=True)
+    except ValueError:
+        raise ValueError("not base64-encoded bytes") from None
+    return value
+
+
 Time = Annotated[str, AfterValidator(_reader_time)]
 Offset = Annotated[int, Field(ge=0, le=MAX_POSITION)]
 TagName = Annotated[str, AfterValidator(_visible)]
@@ -76,6 +86,13 @@ class Source(_Part):
     encoding: Annotated[str, Field(min_length=1, max_length=32)]
     imported: Time
     raw_text: str
+    # Sources other than text pages (added after version 1 began; absent: a text page).
+    kind: Literal["text", "html", "mhtml", "pdf", "markdown", "url", "paste"] = "text"
+    raw_base64: Annotated[str, AfterValidator(_base64)] | None = None
+    site: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
 
 
 class Author(_Part):

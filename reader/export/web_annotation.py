@@ -7,6 +7,7 @@ Positions (TextPositionSelector start/end) count Unicode code points of the arti
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import uuid
@@ -78,13 +79,23 @@ def dumps(archive: dict[str, Any]) -> str:
 
 
 def _source_json(source: SourceRecord) -> dict[str, Any]:
-    return {
+    found: dict[str, Any] = {
         "sha256": source.sha256,
         "path": source.path,
         "encoding": source.encoding,
         "imported": format_time(source.imported_at),
         "raw_text": source.raw_text,
     }
+    origin = source.origin
+    if origin.kind != "text" or source.raw_bytes is not None:
+        # Sources other than text pages (ARCHIVE.md): what they were read as, what they
+        # say about themselves, and their bytes, so they can be read again.
+        found["kind"] = origin.kind
+        for key in ("site", "url", "title", "published"):
+            found[key] = getattr(origin, key)
+        if source.raw_bytes is not None:
+            found["raw_base64"] = base64.b64encode(source.raw_bytes).decode("ascii")
+    return found
 
 
 def _article_json(

@@ -201,3 +201,5 @@ class SourceRecord:
     encoding: str
     imported_at: dt.datetime
     raw_text: str
+    origin: SourceOrigin = field(default_factory=SourceOrigin)
+    raw_bytes: bytes | None = None  # every kind but text pages and pasted plain text

@@ -13,6 +13,7 @@ runs `write_archive` in one write transaction. Promises:
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -96,7 +97,7 @@ class _Restore:
     def _source(self, data: dict[str, Any]) -> tuple[Source, bool]:
         """The library's page for `data`: same content, else the same file changed."""
         same = Source.get_or_none(Source.sha256 == data["sha256"])
-        if same is None:
+        if same is None and data.get("kind") != "paste":  # pastes share the path "pasted"
             same = (
                 Source.select()
                 .where(Source.path == data["path"])
@@ -112,6 +113,7 @@ class _Restore:
             encoding=data["encoding"],
             raw_text=data["raw_text"],
             imported_at=parse_time(data["imported"]),
+            **_origin_columns(data),
         )
         return source, True
 
@@ -246,3 +248,14 @@ def _required_time(value: str) -> dt.datetime:
     if parsed is None:
         raise ValueError(f"a required time is missing: {value!r}")
     return parsed
+
+
+def _origin_columns(data: Mapping[str, Any]) -> dict[str, object]:
+    """A source's kind, raw bytes and metadata as the archive carries them (an archive
+    from before sources had kinds carries none: a text page)."""
+    encoded = data.get("raw_base64")
+    return {
+        "kind": data.get("kind") or "text",
+        "raw_bytes": base64.b64decode(encoded) if encoded else None,
+        **{key: data.get(key) for key in ("site", "url", "title", "published")},
+    }

@@ -10,7 +10,7 @@ from reader.store import restore
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
 from reader.store.models import Source
-from reader.store.records import SourceRecord
+from reader.store.records import SourceOrigin, SourceRecord
 from reader.store.restore import RestoreResult
 
 
@@ -31,6 +31,15 @@ class Archive(Domain):
             .order_by(Source.imported_at, Source.id)
         )
         return [
-            SourceRecord(s.id, s.path, s.sha256, s.encoding, s.imported_at, s.raw_text)
+            SourceRecord(
+                s.id,
+                s.path,
+                s.sha256,
+                s.encoding,
+                s.imported_at,
+                s.raw_text,
+                SourceOrigin(s.kind, s.site, s.url, s.title, s.published),
+                None if s.raw_bytes is None else bytes(s.raw_bytes),
+            )
             for s in query
         ]
