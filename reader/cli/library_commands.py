@@ -23,7 +23,13 @@ from reader.cli import (
 from reader.errors import InputFileError, ReaderError
 from reader.store.colors import HIGHLIGHT_COLORS
 from reader.store.library import Library
-from reader.store.records import ArticleRecord, HighlightRecord, ImportProgress
+from reader.store.records import (
+    ArticleRecord,
+    HighlightRecord,
+    ImportProgress,
+    ImportResult,
+    ImportSummary,
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,8 +39,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parse.add_argument("--json", action="store_true", help="print the JSON contract")
     parse.set_defaults(run=run_parse)
 
-    import_ = subparsers.add_parser("import", help="import page files and folders")
-    import_.add_argument("paths", metavar="PATH", nargs="+")
+    import_ = subparsers.add_parser(
+        "import",
+        help="import pages, web pages (.html, .mhtml), PDF pages, Markdown, folders of "
+        "them, and web addresses (http:// or https://, fetched once and kept)",
+    )
+    import_.add_argument("paths", metavar="PATH|URL", nargs="+")
     import_.set_defaults(run=run_import)
 
     list_ = subparsers.add_parser("list", help="list the articles in the library")
@@ -125,17 +135,19 @@ def _register_tag(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
 
 # --- parse ------------------------------------------------------------------------
 def run_parse(args: argparse.Namespace) -> int:
-    from reader.parse.page import read_page
+    from reader.sources.read import read_source_file
 
     path = Path(args.file)
     try:
-        page = read_page(path)
+        document = read_source_file(path)  # by its content: a page, web page, PDF…
     except InputFileError as error:
         raise ReaderError(f"{path}: {error}") from error
+    page = document.page
     if args.json:
         print_json(page.to_json())
         return EXIT_OK
-    print(f"{page.source.path} ({page.source.encoding}): {len(page.articles)} article(s)")
+    read_as = "" if document.kind.value == "text" else f", read as {document.kind.value}"
+    print(f"{page.source.path} ({page.source.encoding}{read_as}): {len(page.articles)} article(s)")
     printed = [v for v in (page.page.paper, page.page.date, page.page.number, page.page.name) if v]
     if printed:
         print("page: " + " · ".join(printed))
@@ -162,16 +174,29 @@ def run_parse(args: argparse.Namespace) -> int:
 
 # --- import -----------------------------------------------------------------------
 def run_import(args: argparse.Namespace) -> int:
+    urls = [p for p in args.paths if is_web_address(p)]
+    files = [p for p in args.paths if not is_web_address(p)]
     with opened_library(args) as library:
         bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-        summary = library.import_paths(args.paths, progress=bar)
+        summary = library.import_paths(files, progress=bar) if files else ImportSummary()
         if bar is not None:
             bar.finish()
+        for url in urls:
+            if summary.stopped:
+                break
+            summary.results.append(library.pages.import_url(url))
     counts = {status: 0 for status in ("imported", "unchanged", "reparsed", "failed")}
     for result in summary.results:
-        counts[result.status] += 1
-    print(", ".join(f"{status} {count}" for status, count in counts.items()))
+        counts[result.status] = counts.get(result.status, 0) + 1
+    print(
+        ", ".join(
+            f"{status} {count}" for status, count in counts.items() if count or status != "skipped"
+        )
+    )
     for result in summary.results:
+        line = _read_as(result)
+        if line:
+            print(line)
         if any(o.method != "position" for o in result.reanchored):
             print(f"{result.path}: {reanchored_summary(result.reanchored)}")
     for failure in summary.failures:
@@ -183,6 +208,20 @@ def run_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK if summary.ok else EXIT_FAILURES
+
+
+def is_web_address(text: str) -> bool:
+    """Whether an import argument names a web page rather than a file."""
+    return text.lower().startswith(("http://", "https://"))
+
+
+def _read_as(result: ImportResult) -> str:
+    """What one file was read as, for the summary (`page.pdf: pdf, 3 article(s)`)."""
+    if result.status == "skipped":
+        return f"{result.path}: skipped, {result.reason}"
+    if result.kind is None:
+        return ""
+    return f"{result.path}: {result.kind}, {len(result.article_ids)} article(s), {result.status}"
 
 
 class _ProgressBar:
