@@ -275,6 +275,7 @@ def run_list(args: argparse.Namespace) -> int:
                     "title": a.title,
                     "authors": a.author_names,
                     "source": a.source_path,
+                    "kind": a.origin.kind,
                     "position": a.position,
                     "highlights": a.highlight_count,
                     "read": a.is_read,

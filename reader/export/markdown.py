@@ -54,6 +54,10 @@ def _article_section(article: ArticleRecord) -> str:
     if article.section or others:
         lines.append("")
     lines.append(_source_line(article))
+    origin = article.origin
+    said = [value for value in (origin.site, origin.published, origin.url) if value]
+    if said:  # a web page, a paste: what it says about itself, its address to go back
+        lines.append(f"- From: {' · '.join(said)}")
     if article.byline:
         lines.append(f"- Byline: {article.byline}")
     if article.tags:

@@ -65,7 +65,7 @@ def test_import_of_a_web_address_fetches_and_keeps_it(tmp_path: Path, site: str,
     assert main(["--db", db, "list", "--json"]) == 0
     [article] = json.loads(capsys.readouterr().out)
     assert article["title"] == "我国科学家取得量子通信新突破"
-    assert article["source"] == f"{site}/a.html"
+    assert (article["source"], article["kind"]) == (f"{site}/a.html", "url")
 
 
 def test_an_address_that_cannot_be_had_is_one_clear_line(tmp_path: Path, site: str, capsys):

@@ -338,3 +338,13 @@ def test_a_library_from_before_source_kinds_keeps_its_pages_as_text_pages(
         with contextlib.closing(sqlite3.connect(path)) as conn:
             conn.execute("PRAGMA user_version = 6")
             conn.commit()
+
+
+def test_markdown_export_names_a_web_articles_site_date_and_address(
+    library: Library, folder: Path
+) -> None:
+    from reader.export.markdown import articles_markdown
+
+    [article_id] = library.import_file(folder / "news.html").article_ids
+    text = articles_markdown([library.get_article(article_id)])
+    assert "- From: 新华网 · 2019-10-15 · https://www.example.cn/tech/2019-10/15/c_1125.htm" in text
