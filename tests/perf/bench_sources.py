@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +24,7 @@ import trafilatura
 
 from reader.sources.html import read_html
 from reader.sources.pdf import read_pdf
+from reader.store.library import Library
 from tests.sources.make_html import epaper_listing_html
 from tests.sources.make_pdf import dense_front_page
 from tests.sources.texts import made_up_paragraph
@@ -100,6 +102,36 @@ def main() -> None:
     print(f"PDF pages           {pdf_count} pages, {found} articles, ~{chars} characters a page")
     print(f"  reader.sources    {ours:.2f} s  {pdf_count / ours:7.1f} pages/s (target >= 5)")
     print(f"  raw PDFium text   {raw:.2f} s  {pdf_count / raw:7.1f} pages/s")
+
+    print("Import into a library (read, store, index for search; one transaction a file)")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        html_files = write_files(root / "html", "page-{}.html", articles)
+        pdf_files = write_files(root / "pdf", "page-{}.pdf", pdfs)
+        library = Library.open(root / "bench.db")
+        try:
+            spent, summary = timed(lambda: library.import_paths(html_files))
+            found = sum(len(r.article_ids) for r in summary.results)
+            print(
+                f"  HTML articles     {spent:.2f} s  {found / spent:7.1f} articles/s (target >= 50)"
+            )
+            spent, summary = timed(lambda: library.import_paths(pdf_files))
+            print(
+                f"  PDF pages         {spent:.2f} s  {pdf_count / spent:7.1f} pages/s (target >= 5)"
+            )
+            spent, _ = timed(lambda: library.reparse_all())
+            pages = html_count + pdf_count
+            print(f"  re-parse of both  {spent:.2f} s  {pages / spent:7.1f} pages/s from raw bytes")
+        finally:
+            library.close()
+
+
+def write_files(folder: Path, name: str, contents: list[bytes]) -> list[Path]:
+    folder.mkdir()
+    paths = [folder / name.format(number) for number in range(len(contents))]
+    for path, data in zip(paths, contents, strict=True):
+        path.write_bytes(data)
+    return paths
 
 
 if __name__ == "__main__":
