@@ -7,6 +7,7 @@ Argument parsing and printing only; the work is done by `reader.parse` and `Libr
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -314,6 +315,8 @@ def _article_json(a: ArticleRecord) -> dict[str, object]:
     return {
         "id": a.id,
         "source": a.source_path,
+        # What the source was read as and says about itself (a web page's site…).
+        "origin": dataclasses.asdict(a.origin),
         "position": a.position,
         "section": a.section,
         "headlines": list(a.headlines),
@@ -348,6 +351,9 @@ def run_show(args: argparse.Namespace) -> int:
         print(headline)
     if article.byline:
         print(article.byline)
+    said = [v for v in (article.origin.site, article.origin.published, article.origin.url) if v]
+    if said:
+        print(" · ".join(said))
     if article.tags:
         print("tags: " + ", ".join(article.tags))
     print()

@@ -90,3 +90,22 @@ def test_parse_reads_a_web_page_by_its_content(tmp_path: Path, capsys) -> None:
     assert main(["parse", str(page)]) == 0
     out = capsys.readouterr().out
     assert "read as html): 1 article(s)" in out and "我国科学家取得量子通信新突破" in out
+
+
+def test_show_gives_a_web_articles_origin(tmp_path: Path, site: str, capsys) -> None:
+    db = str(tmp_path / "cli.db")
+    assert main(["--db", db, "import", f"{site}/a.html"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "list", "--json"]) == 0
+    [article] = json.loads(capsys.readouterr().out)
+    assert main(["--db", db, "show", str(article["id"]), "--json"]) == 0
+    origin = json.loads(capsys.readouterr().out)["origin"]
+    assert origin == {
+        "kind": "url",
+        "site": "新华网",
+        "url": "https://www.example.cn/tech/2019-10/15/c_1125.htm",
+        "title": "我国科学家取得量子通信新突破",
+        "published": "2019-10-15",
+    }
+    assert main(["--db", db, "show", str(article["id"])]) == 0
+    assert "新华网 · 2019-10-15 · https://www.example.cn/" in capsys.readouterr().out
