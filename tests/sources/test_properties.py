@@ -57,3 +57,32 @@ def test_any_markup_reads_or_is_refused(markup: str) -> None:
 def test_pdf_and_mhtml_readers_refuse_junk_cleanly(data: bytes) -> None:
     _read_or_refuse(read_pdf, b"%PDF-1.7\n" + data)
     _read_or_refuse(read_mhtml, data)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    markup=_MARKUP,
+    prefix=st.sampled_from(_PREFIXES),
+    as_paste=st.booleans(),
+)
+def test_any_source_imports_or_fails_with_a_reason_and_changes_nothing_when_it_fails(
+    tmp_path_factory, markup: str, prefix: bytes, as_paste: bool
+) -> None:
+    from reader.store.library import Library
+
+    folder = tmp_path_factory.mktemp("any")
+    library = Library.open(folder / "library.db")
+    try:
+        if as_paste:
+            result = library.pages.import_pasted(markup, prefix.decode("latin-1") + markup)
+        else:
+            path = folder / "file"
+            path.write_bytes(prefix + markup.encode("utf-8", "surrogatepass"))
+            result = library.import_file(path)
+        assert result.status in ("imported", "failed")
+        if result.status == "failed":
+            assert result.reason and library.count_articles() == 0
+        else:
+            assert result.kind and library.count_articles() == len(result.article_ids)
+    finally:
+        library.close()
