@@ -348,3 +348,11 @@ def test_markdown_export_names_a_web_articles_site_date_and_address(
     [article_id] = library.import_file(folder / "news.html").article_ids
     text = articles_markdown([library.get_article(article_id)])
     assert "- From: 新华网 · 2019-10-15 · https://www.example.cn/tech/2019-10/15/c_1125.htm" in text
+
+
+def test_the_list_groups_articles_by_source_kind_and_site(library: Library, folder: Path) -> None:
+    library.import_paths([folder])
+    rows = library.list_articles(sort="source")
+    keys = [(row.origin.kind, row.origin.site or "") for row in rows]
+    assert keys == sorted(keys)  # each kind, and each site within it, in one run
+    assert {kind for kind, _ in keys} == {"html", "markdown", "mhtml", "pdf", "text"}

@@ -24,7 +24,7 @@ from reader.store.records import (
     SourceSummary,
 )
 
-SORTS = ("newest", "oldest", "title", "highlights")
+SORTS = ("newest", "oldest", "title", "highlights", "source")
 #: Articles read per round of queries by `get_many` (well under SQLite's limit on
 #: bound variables, which is 999 in old builds).
 ARTICLE_BATCH = 500
@@ -72,12 +72,14 @@ class Articles(Domain):
         *,
         text_filter: str = "",
         tag: str | None = None,
-        sort: str = "newest",  # "newest" | "oldest" | "title" | "highlights"
+        sort: str = "newest",  # "newest" | "oldest" | "title" | "highlights" | "source"
         offset: int = 0,
         limit: int | None = None,
     ) -> list[ArticleSummary]:
         """A window of the article list. `text_filter` matches title or author names
-        (case-insensitive substring); sorted, then grouped by source and position."""
+        (case-insensitive substring); sorted, then grouped by source and position.
+        "source" groups by what a source was read as, then by its site (web pages of one
+        site together), newest first within."""
         if sort not in SORTS:
             raise ReaderError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
         query = _filtered(_summary_query(), text_filter, tag)
@@ -87,6 +89,7 @@ class Articles(Domain):
             "oldest": (Source.imported_at, Source.id, Article.position),
             "title": (Article.title, *grouping),
             "highlights": (pw.SQL("highlight_count").desc(), *grouping),
+            "source": (Source.kind, pw.fn.coalesce(Source.site, ""), *grouping),
         }[sort]
         query = query.order_by(*order).offset(offset or None)
         if limit is not None:
