@@ -79,7 +79,7 @@ def test_highlight_failing_inside_the_library_leaves_the_undo_stack_empty(
     def locked(*_args, **_kwargs):
         raise LibraryLockedError("the library is busy: another program is writing to it")
 
-    monkeypatch.setattr(sample_library, "add_highlight", locked)
+    monkeypatch.setattr(sample_library, "apply", locked)  # every write goes through apply
     window.reading_pane.select_span(0, 4)
     assert window.apply_highlight("yellow") is None
     assert window.undo_stack.count() == 0
