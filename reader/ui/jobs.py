@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from reader.store.library import Library
 
@@ -37,23 +37,41 @@ class JobContext:
 
     def progress(self, done: int, total: int, text: str = "") -> bool:
         """Report progress; False when the job should stop (it was cancelled)."""
-        self._handle.progress.emit(done, total, text)
+        self._handle._progressed.emit(done, total, text)
         return not self.cancelled
 
 
 class JobHandle(QObject):
-    """A job as the GUI sees it. Signals arrive on the GUI thread."""
+    """A job as the GUI sees it. Its public signals are emitted on the GUI thread (the
+    worker emits private ones, queued to this object). Connect bound methods of
+    QObjects, not lambdas: a handle is deleted once its job ended, and PySide can crash
+    deleting a sender that has lambda receivers. `tag` carries what the owner needs to
+    recognise the job (e.g. the search generation it answers)."""
 
     progress = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
     finished = Signal()
+    _progressed = Signal(int, int, str)
+    _ended = Signal(bool, object)
 
     def __init__(self, lane: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lane = lane
+        self.tag: object = None
         self._cancel = threading.Event()
         self._done = threading.Event()
+        self._progressed.connect(self._report_progress, Qt.ConnectionType.QueuedConnection)
+        self._ended.connect(self._report_end, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, int, str)
+    def _report_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.emit(done, total, text)
+
+    @Slot(bool, object)
+    def _report_end(self, ok: bool, value: object) -> None:
+        (self.succeeded if ok else self.failed).emit(value)
+        self.finished.emit()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -74,16 +92,15 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         handle = self._handle
+        ok, value = False, None
         try:
-            value = self._work(JobContext(self._library, handle))
+            value, ok = self._work(JobContext(self._library, handle)), True
         except Exception as error:  # reported to the user, never lost in the thread
-            handle.failed.emit(error)
-        else:
-            handle.succeeded.emit(value)
+            value = error
         finally:
             self._library.close()  # this thread's connection only
             handle._done.set()
-            handle.finished.emit()
+            handle._ended.emit(ok, value)
 
 
 class JobRunner(QObject):
@@ -102,7 +119,7 @@ class JobRunner(QObject):
         `context.cancelled` (or its progress answer) first."""
         handle = JobHandle(lane, self)
         self._handles.append(handle)
-        handle.finished.connect(lambda: self._forget(handle))
+        handle.finished.connect(self._forget_finished)
         self._pool(lane).start(_Runnable(self._library, handle, work))
         return handle
 
@@ -111,6 +128,10 @@ class JobRunner(QObject):
         for handle in self._handles:
             if handle.lane == lane:
                 handle.cancel()
+
+    def wait_for(self, handle: JobHandle) -> None:
+        """Block until `handle`'s job has ended (its lane's pool is idle)."""
+        self._pool(handle.lane).waitForDone()
 
     def running(self) -> list[JobHandle]:
         return [h for h in self._handles if not h.is_done()]
@@ -129,7 +150,9 @@ class JobRunner(QObject):
             pool.setMaxThreadCount(1)
         return pool
 
-    def _forget(self, handle: JobHandle) -> None:
+    @Slot()
+    def _forget_finished(self) -> None:
+        handle = self.sender()
         if handle in self._handles:
             self._handles.remove(handle)
         handle.deleteLater()

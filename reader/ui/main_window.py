@@ -41,7 +41,7 @@ from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
 from reader.ui.i18n import tr, trn
 from reader.ui.import_worker import ImportController
-from reader.ui.jobs import JobRunner
+from reader.ui.jobs import JobHandle, JobRunner
 from reader.ui.library_events import LibraryEvents
 from reader.ui.library_files import ImportDialog, split_library_files
 from reader.ui.pending_bar import PendingWritesBar
@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         view.addSeparator()
         view.addActions([a.toggle_theme, a.toggle_sidebar])
+        tools = bar.addMenu(tr("&Tools"))
+        tools.addAction(a.reparse)
         go = bar.addMenu(tr("&Go"))
         go.addActions([a.next_article, a.previous_article])
         go.addSeparator()
@@ -249,6 +251,7 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.show_find_bar)
         a.export.triggered.connect(self.show_export)
         a.backup.triggered.connect(self.back_up)
+        a.reparse.triggered.connect(self.reparse_all)
         a.preferences.triggered.connect(self.show_preferences)
 
     def show_find_bar(self) -> None:
@@ -272,6 +275,7 @@ class MainWindow(QMainWindow):
             tag=self.article_list.tag_filter(),
             highlight_ids=self.search.highlight_ids() or None,
             parent=self,
+            jobs=self.jobs,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each opening builds anew
         dialog.open()
@@ -286,10 +290,25 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def back_up(self) -> None:
+    def back_up(self) -> JobHandle | None:
         from reader.ui.dialogs import backup_library
 
-        backup_library(self.library, self)
+        return backup_library(self.library, self, self.jobs)
+
+    def reparse_all(self) -> JobHandle:
+        """Tools → Re-parse all pages…; the views follow when it is done."""
+        from reader.ui.dialogs import reparse_library
+
+        job = reparse_library(self, self.jobs)
+        job.finished.connect(self._pages_reparsed)
+        return job
+
+    def _pages_reparsed(self) -> None:
+        """Articles may have been rewritten and highlights moved: refresh every view;
+        undo steps made before could name highlights or spans that changed, so the
+        history starts again."""
+        self.writes.clear_history()
+        self.events.emit_change(PAGES_CHANGED)
 
     def _focus_search(self) -> None:
         self.search_dock.show()

@@ -366,15 +366,18 @@ class SearchController(QObject):
             return
         self.status_label.setText(tr("Searching…"))
         self._jobs.cancel_lane(SEARCH_LANE)  # a waiting older query is stale already
-        generation = self._generation
         job = self._jobs.start(SEARCH_LANE, _run_search(text))
-        job.succeeded.connect(lambda results: self._show_results(generation, results))
-        job.failed.connect(lambda error: self._show_error(generation, error))
+        job.tag = self._generation
+        job.succeeded.connect(self._search_succeeded)
+        job.failed.connect(self._search_failed)
 
-    def _show_error(self, generation: int, error: BaseException) -> None:
+    def _search_succeeded(self, results: SearchResults | None) -> None:
+        self._show_results(self.sender().tag, results)
+
+    def _search_failed(self, error: BaseException) -> None:
         """The search could not run (a damaged index, a busy or unreadable library):
         say so, never "No results", which would claim nothing matches."""
-        if generation != self._generation:
+        if self.sender().tag != self._generation:
             return
         self._results = None
         self.model.clear()
