@@ -19,7 +19,7 @@ from reader.export.backup import backup_database
 from reader.store.anchoring import ORPHANED, POSITION
 from reader.store.records import ImportProgress, ImportResult
 from reader.ui.error_text import full_message
-from reader.ui.i18n import tr, trn
+from reader.ui.i18n import tr
 from reader.ui.import_worker import progress_dialog
 from reader.ui.jobs import JobContext, JobHandle, JobRunner
 from reader.ui.library_files import save_file_name
@@ -125,11 +125,14 @@ def reparse_summary(results: Sequence[ImportResult], *, cancelled: bool = False)
     moved = sum(1 for o in outcomes if o.method not in (POSITION, ORPHANED))
     orphaned = sum(1 for o in outcomes if o.method == ORPHANED)
     lines = [
-        trn("%n page(s) re-parsed", len(results)) + ", " + trn("%n changed", len(changed)),
-        trn("%n article(s) on the changed pages", sum(len(r.article_ids) for r in changed)),
-        trn("%n highlight(s) moved to follow their text", moved),
-        trn(
+        tr("%n page(s) re-parsed", None, len(results))
+        + ", "
+        + tr("%n changed", None, len(changed)),
+        tr("%n article(s) on the changed pages", None, sum(len(r.article_ids) for r in changed)),
+        tr("%n highlight(s) moved to follow their text", None, moved),
+        tr(
             "%n highlight(s) could not be found again (kept as orphans with their quote)",
+            None,
             orphaned,
         ),
     ]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from reader.export.formats import SUFFIXES, export_to_file
 from reader.export.scope import ExportScope
 from reader.ui.error_text import describe
-from reader.ui.i18n import tr, trn
+from reader.ui.i18n import tr
 from reader.ui.jobs import JobContext, JobHandle, JobRunner
 from reader.ui.library_files import save_file_name
 
@@ -83,7 +83,8 @@ class ExportDialog(QDialog):
         self.tag_combo = QComboBox()
         self.tag_combo.setObjectName("tagCombo")
         for count in library.tag_counts():
-            label = f"{count.name} ({trn('%n passage(s)', count.highlight_count)})"
+            passages = tr("%n passage(s)", None, count.highlight_count)
+            label = f"{count.name} ({passages})"
             self.tag_combo.addItem(label, count.name)
         if tag is not None:
             self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(tag), 0))
@@ -172,7 +173,7 @@ class ExportDialog(QDialog):
         count = len(self._highlight_ids)
         if count == 0:
             return tr("The search result")
-        return trn("The search result (%n highlight(s))", count)
+        return tr("The search result (%n highlight(s))", None, count)
 
     # --- choices --------------------------------------------------------------------
     def selected_format(self) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reader.store.records import ImportProgress, ImportSummary
 from reader.ui.error_text import full_message
-from reader.ui.i18n import tr, trn
+from reader.ui.i18n import tr
 from reader.ui.jobs import JobContext, JobHandle, JobRunner
 
 IMPORT_LANE = "import"
@@ -120,15 +120,17 @@ def summary_text(summary: ImportSummary) -> str:
     for result in summary.results:
         counts[result.status] = counts.get(result.status, 0) + 1
     parts = [
-        trn("%n page(s) imported", counts.get("imported", 0)),
-        trn("%n updated", counts.get("reparsed", 0)),
-        trn("%n unchanged", counts.get("unchanged", 0)),
-        trn("%n failed", counts.get("failed", 0)),
+        tr("%n page(s) imported", None, counts.get("imported", 0)),
+        tr("%n updated", None, counts.get("reparsed", 0)),
+        tr("%n unchanged", None, counts.get("unchanged", 0)),
+        tr("%n failed", None, counts.get("failed", 0)),
     ]
     text = ", ".join(parts) + "."
     if summary.stopped:
         text += " " + tr("The import stopped: %s.") % summary.stopped.rstrip(".")
-        text += " " + trn("%n file(s) were not imported; nothing was lost.", summary.not_attempted)
+        text += " " + tr(
+            "%n file(s) were not imported; nothing was lost.", None, summary.not_attempted
+        )
     if summary.cancelled:
         text += " " + tr("The import was cancelled; pages already imported were kept.")
     return text

@@ -39,7 +39,7 @@ from reader.store.operations import AddHighlight, DeleteHighlight, SetRead
 from reader.store.records import ArticleRecord, HighlightRecord
 from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
-from reader.ui.i18n import tr, trn
+from reader.ui.i18n import tr
 from reader.ui.import_worker import ImportController
 from reader.ui.jobs import JobHandle, JobRunner
 from reader.ui.library_events import LibraryEvents
@@ -493,10 +493,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_current)
 
     def _update_status(self) -> None:
-        parts = [trn("%n article(s)", self.article_list.total())]
+        parts = [tr("%n article(s)", None, self.article_list.total())]
         if self._record is not None:
-            parts.append(trn("%n highlight(s) in this article", self.sidebar.highlight_count()))
-        parts.append(trn("%n tag(s)", len(self.sidebar.tag_names())))
+            parts.append(
+                tr("%n highlight(s) in this article", None, self.sidebar.highlight_count())
+            )
+        parts.append(tr("%n tag(s)", None, len(self.sidebar.tag_names())))
         self.status_counts.setText("   ·   ".join(parts))
 
     # --- importing ------------------------------------------------------------------------
@@ -623,7 +625,7 @@ class MainWindow(QMainWindow):
         box.setObjectName("unsavedWritesDialog")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Unsaved changes"))
-        box.setText(trn("%n change(s) could not be saved yet.", count))
+        box.setText(tr("%n change(s) could not be saved yet.", None, count))
         box.setInformativeText(
             tr("Retry to save them now, discard them, or cancel to keep the window open.")
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from reader.ui.i18n import tr, trn
+from reader.ui.i18n import tr
 from reader.ui.writes import UndoableWrites
 
 
@@ -37,8 +37,10 @@ class PendingWritesBar(QFrame):
     def _update(self) -> None:
         count = self._writes.pending_count()
         self.label.setText(
-            trn(
-                "%n change(s) not saved yet — the library is busy or not writable. Retrying…", count
+            tr(
+                "%n change(s) not saved yet — the library is busy or not writable. Retrying…",
+                None,
+                count,
             )
         )
         self.setVisible(count > 0)

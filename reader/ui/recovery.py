@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.errors import LibraryCorruptError, ReaderError
 from reader.store import health
-from reader.ui.i18n import tr, trn
+from reader.ui.i18n import tr
 
 
 class DamagedLibraryDialog(QMessageBox):
@@ -92,7 +92,7 @@ def salvaged_text(result: health.Salvage) -> str:
     lost = sum(result.unreadable.values()) + sum(result.dropped.values())
     lines = [
         tr("Reader copied what could be read into a new library:\n%s") % result.new_path,
-        trn("%n row(s) copied", copied) + ", " + trn("%n could not be read", lost) + ".",
+        tr("%n row(s) copied", None, copied) + ", " + tr("%n could not be read", None, lost) + ".",
         tr(
             "The damaged file was not changed. Start Reader with --db and this path to keep "
             "using the new library."

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 from reader.search.engine import SearchHit, SearchResults, search
 from reader.ui.actions import COLOR_SWATCHES
 from reader.ui.error_text import full_message
-from reader.ui.i18n import tr, trn
+from reader.ui.i18n import tr
 from reader.ui.jobs import JobContext, JobRunner
 
 DEBOUNCE_MS = 170
@@ -412,7 +412,7 @@ class SearchController(QObject):
         self.results_view.expandAll()
         total = results.total
         if total:
-            self.status_label.setText(trn("%n result(s)", total))
+            self.status_label.setText(tr("%n result(s)", None, total))
         else:
             self.status_label.setText(tr("No results for “%s”") % results.query)
         self.resultsShown.emit(total)

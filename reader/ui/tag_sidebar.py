@@ -56,7 +56,7 @@ from reader.store.operations import (
 from reader.store.records import HighlightRecord
 from reader.ui.actions import color_names, icon, swatch_icon
 from reader.ui.highlight_list import HighlightDelegate, HighlightListModel, RecordRole
-from reader.ui.i18n import tr, trn
+from reader.ui.i18n import tr
 from reader.ui.library_events import LibraryEvents
 from reader.ui.writes import UndoableWrites
 
@@ -458,8 +458,8 @@ class TagSidebar(QWidget):
         self._completion.setStringList([t.name for t in counts])
         self.all_tags.clear()
         for tag in counts:
-            highlights = trn("%n highlight(s)", tag.highlight_count)
-            articles = trn("%n article(s)", tag.article_count)
+            highlights = tr("%n highlight(s)", None, tag.highlight_count)
+            articles = tr("%n article(s)", None, tag.article_count)
             self.all_tags.addItem(f"{tag.name}   ({highlights} · {articles})")
             self.all_tags.item(self.all_tags.count() - 1).setData(
                 Qt.ItemDataRole.UserRole, tag.name
