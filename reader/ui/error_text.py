@@ -56,7 +56,7 @@ def describe(error: BaseException) -> str:
     """One line for a status bar: the library's own message, or the error's words."""
     if isinstance(error, ReaderError):
         return str(error)
-    return tr("the library could not be changed: %s") % error
+    return tr("the library reported an error: %s") % error
 
 
 def full_message(error: BaseException) -> str:

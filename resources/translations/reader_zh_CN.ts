@@ -345,9 +345,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/import_worker.py" line="132"/>
-        <source>%n file(s) were not imported; nothing was lost.</source>
+        <source>%n file(s) were not imported.</source>
         <translation>
-            <numerusform>%n 个文件未导入；没有丢失任何内容。</numerusform>
+            <numerusform>%n 个文件未导入。</numerusform>
         </translation>
     </message>
     <message>
@@ -1117,8 +1117,8 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/error_text.py" line="59"/>
-        <source>the library could not be changed: %s</source>
-        <translation>无法修改文库：%s</translation>
+        <source>the library reported an error: %s</source>
+        <translation>资料库报告了错误：%s</translation>
     </message>
     <message>
         <location filename="../../reader/ui/find_bar.py" line="67"/>

@@ -160,4 +160,4 @@ def test_import_summary_says_why_the_import_stopped_and_what_was_not_tried(qtbot
     assert box.icon() == QMessageBox.Icon.Warning
     assert "1 page imported" in box.text()
     assert "The import stopped: the disk is full; nothing was lost." in box.text()
-    assert "12 files were not imported" in box.text()
+    assert "12 files were not imported." in box.text()
