@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         sidebar_split = s.value("window/sidebarSplitter")
         if isinstance(sidebar_split, QByteArray):
-            self.sidebar.splitter.restoreState(sidebar_split)
+            self.sidebar.restore_layout(sidebar_split)
         size = float(s.value("reading/fontSize", DEFAULT_SIZE))
         theme = str(s.value("reading/theme", "light"))
         self.reading_pane.set_appearance(size, theme)
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/sidebarSplitter", self.sidebar.splitter.saveState())
+        s.setValue("window/sidebarSplitter", self.sidebar.save_layout())
         s.setValue("reading/fontSize", self.reading_pane.font_size)
         s.setValue("reading/theme", self.reading_pane.theme)
         if self._record is not None:

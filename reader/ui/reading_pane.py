@@ -443,8 +443,8 @@ class ReadingPane(QTextBrowser):
             if (fresh.title, fresh.text) != (record.title, record.text):
                 self.show_article(fresh)
                 return
-        elif record.id not in change.article_ids:
-            return
+        elif record.id not in change.article_ids or not change.highlight_ids:
+            return  # another article, or only its read state or own tags changed
         highlights = library.highlights_for_article(record.id)
         if [h.id for h in highlights] != [h.id for h in self._highlights]:
             self.set_highlights(highlights)

@@ -13,6 +13,7 @@ retried until it is, so nothing typed is ever lost.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QByteArray,
     QEvent,
     QModelIndex,
     QObject,
@@ -273,6 +274,13 @@ class TagSidebar(QWidget):
     def current_highlight(self) -> HighlightRecord | None:
         return self._current
 
+    def save_layout(self) -> QByteArray:
+        """The list/editor split, for the window's settings."""
+        return self.splitter.saveState()
+
+    def restore_layout(self, state: QByteArray) -> None:
+        self.splitter.restoreState(state)
+
     def highlights(self) -> list[HighlightRecord]:
         """The article's highlights in reading order, as the list shows them."""
         return self.highlight_model.records()
@@ -289,8 +297,13 @@ class TagSidebar(QWidget):
         article_id = self._article_id
         if article_id is None:
             return
-        if not change.article_list_changed and article_id not in change.article_ids:
-            return
+        if not change.article_list_changed:
+            if article_id not in change.article_ids:
+                return
+            if not change.highlight_ids:  # its own tags or read state
+                if change.tag_names:
+                    self._show_article_tags()
+                return
         highlights = self._library.highlights_for_article(article_id)
         if [h.id for h in highlights] != [h.id for h in self.highlight_model.records()]:
             self.set_article(article_id, highlights)
