@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.undo_stack = QUndoStack(self)
-        self.events = LibraryEvents(self)
+        self.events = LibraryEvents(library, self)
         self.writes = UndoableWrites(library, self.undo_stack, self.events, self)
         self.jobs = JobRunner(library, self)
         self.actions = create_actions(self)
@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
         cursor.clearSelection()
         self.reading_pane.setTextCursor(cursor)
         self._select_new_highlight(operation, result.value)
-        return self.library.get_highlight(result.value)
+        return next((h for h in self.sidebar.highlights() if h.id == result.value), None)
 
     def _select_new_highlight(self, operation: AddHighlight, highlight_id: int) -> None:
         current = self._record

@@ -121,6 +121,7 @@ class ReadingPane(QTextBrowser):
         self._theme = "light"
         self._record: ArticleRecord | None = None
         self._library: Library | None = None
+        self._events: LibraryEvents | None = None
         self._offsets = OffsetMap("")
         self._body_start = 0
         self._highlights: tuple[HighlightRecord, ...] = ()
@@ -427,7 +428,7 @@ class ReadingPane(QTextBrowser):
     def follow(self, library: Library, events: LibraryEvents) -> None:
         """Keep the article shown up to date with the library: its highlights when an
         edit touched them, its text when a re-parse or import changed it."""
-        self._library = library
+        self._library, self._events = library, events
         events.changed.connect(self.library_changed)
 
     def library_changed(self, change: Change) -> None:
@@ -445,7 +446,7 @@ class ReadingPane(QTextBrowser):
                 return
         elif record.id not in change.article_ids or not change.highlight_ids:
             return  # another article, or only its read state or own tags changed
-        highlights = library.highlights_for_article(record.id)
+        highlights = self._events.highlights_for(record.id)
         if [h.id for h in highlights] != [h.id for h in self._highlights]:
             self.set_highlights(highlights)
             return

@@ -304,7 +304,7 @@ class TagSidebar(QWidget):
                 if change.tag_names:
                     self._show_article_tags()
                 return
-        highlights = self._library.highlights_for_article(article_id)
+        highlights = self._events.highlights_for(article_id)
         if [h.id for h in highlights] != [h.id for h in self.highlight_model.records()]:
             self.set_article(article_id, highlights)
             return
