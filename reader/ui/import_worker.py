@@ -128,9 +128,7 @@ def summary_text(summary: ImportSummary) -> str:
     text = ", ".join(parts) + "."
     if summary.stopped:
         text += " " + tr("The import stopped: %s.") % summary.stopped.rstrip(".")
-        text += " " + tr(
-            "%n file(s) were not imported.", None, summary.not_attempted
-        )
+        text += " " + tr("%n file(s) were not imported.", None, summary.not_attempted)
     if summary.cancelled:
         text += " " + tr("The import was cancelled; pages already imported were kept.")
     return text

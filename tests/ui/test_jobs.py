@@ -41,9 +41,16 @@ def many_pages(folder: Path, count: int) -> Path:
 
 
 def test_closing_the_window_during_an_import_cancels_it_and_waits(
-    qtbot, library, make_window, tmp_path
+    qtbot, sample_library, make_window, tmp_path
 ):
+    library = sample_library
+    before = library.count_articles()
     window = make_window(library)
+    window.article_list.select_first()
+    window.reading_pane.select_span(0, 4)
+    highlight = window.apply_highlight("yellow")
+    window.sidebar.note_editor.setFocus()
+    type_text(window.sidebar.note_editor, "关窗前写的")  # not saved yet when closing
     assert window.import_paths([many_pages(tmp_path / "pages", 300)])
     job = window.importer.job
     with qtbot.waitSignal(job.progress, timeout=10_000):
@@ -54,7 +61,8 @@ def test_closing_the_window_during_an_import_cancels_it_and_waits(
     assert exceptions == []
     assert no_job_thread_left(window)
     assert job.is_cancelled() and job.is_done()
-    assert library.count_articles() < 300 * 3  # it stopped early, keeping whole pages
+    assert library.count_articles() < before + 300 * 3  # it stopped early
+    assert library.get_highlight(highlight.id).note == "关窗前写的"
     assert window.findChild(QMessageBox, "importSummary") is None  # no summary after close
     library.close()
     assert integrity(library.path) == "ok"
