@@ -8,7 +8,6 @@ import sqlite3
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
@@ -119,11 +118,6 @@ def test_a_damaged_search_index_is_shown_as_an_error(qtbot, sample_library, make
     assert window.search.model.rowCount() == 0
 
 
-@pytest.mark.xfail(
-    reason="search/engine.py still reads a missing index table as 'no match'; passes once "
-    "the engine raises errors by kind (issue 11, another branch)",
-    strict=False,
-)
 def test_a_missing_search_index_table_is_shown_as_an_error(qtbot, sample_library, make_window):
     sample_library.database.execute_sql("DROP TABLE article_fts")
     window = make_window(sample_library)
