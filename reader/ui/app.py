@@ -179,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     keeper = keep_library_locks(window.library.path)
     window.show()
     close_on_termination(app)
-    start_rolling_backup(window.library.path, settings)
+    backup = start_rolling_backup(window.library.path, settings)
+    window.reparse_outdated(after=backup)
     code = app.exec()
     window.library.close()
     if keeper is not None:

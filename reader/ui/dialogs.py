@@ -8,6 +8,8 @@ the user cancelled before anything started) so the window and tests can follow i
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -110,11 +112,15 @@ def backup_library(library, parent: QWidget | None, jobs: JobRunner) -> JobHandl
 
 
 # --- re-parse -------------------------------------------------------------------------
-def _reparse(context: JobContext) -> list[ImportResult]:
+def _reparse(
+    context: JobContext, *, outdated_only: bool = False, after: threading.Thread | None = None
+) -> list[ImportResult]:
     def progress(step: ImportProgress) -> bool:
         return context.progress(step.done, step.total, step.current_path)
 
-    return context.library.reparse_all(progress=progress)
+    if after is not None:
+        after.join()  # the start-up backup keeps the pages as they were cut before
+    return context.library.reparse_all(progress=progress, outdated_only=outdated_only)
 
 
 def reparse_summary(results: Sequence[ImportResult], *, cancelled: bool = False) -> str:
@@ -141,15 +147,30 @@ def reparse_summary(results: Sequence[ImportResult], *, cancelled: bool = False)
     return "\n".join(lines)
 
 
-def reparse_library(parent: QWidget, jobs: JobRunner) -> JobHandle:
+def reparse_library(
+    parent: QWidget,
+    jobs: JobRunner,
+    *,
+    outdated_only: bool = False,
+    after: threading.Thread | None = None,
+) -> JobHandle:
     """Tools → Re-parse all pages…: parse every stored page again (after a parser
-    improvement) with progress and Cancel, then say what changed."""
-    job = jobs.start(REPARSE_LANE, _reparse)
+    improvement) with progress and Cancel, then say what changed. `outdated_only`:
+    just the pages an older parser cut, as the app does by itself after an upgrade
+    (once `after`, the start-up backup, is done)."""
+    job = jobs.start(
+        REPARSE_LANE, functools.partial(_reparse, outdated_only=outdated_only, after=after)
+    )
+    label = (
+        tr("Updating pages to this version's parser…")
+        if outdated_only
+        else tr("Re-parsing every page…")
+    )
     _JobOutcome(
         job,
         parent,
         (tr("Re-parse finished"), tr("Re-parse failed")),
         lambda results, handle: reparse_summary(results, cancelled=handle.is_cancelled()),
-        progress_dialog(tr("Re-parsing every page…"), tr("Re-parsing"), parent),
+        progress_dialog(label, tr("Re-parsing"), parent),
     )
     return job

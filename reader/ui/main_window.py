@@ -10,6 +10,7 @@ lives in the QSettings passed in, so tests can give each window an isolated sett
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt
@@ -300,6 +301,18 @@ class MainWindow(QMainWindow):
         from reader.ui.dialogs import reparse_library
 
         job = reparse_library(self, self.jobs)
+        job.finished.connect(self._pages_reparsed)
+        return job
+
+    def reparse_outdated(self, after: threading.Thread | None = None) -> JobHandle | None:
+        """After an upgrade whose parser cuts pages differently: parse again the pages
+        an older parser cut (once `after`, the start-up backup, is done) and say what
+        changed. None when every page is current."""
+        from reader.ui.dialogs import reparse_library
+
+        if self.library.count_outdated_pages() == 0:
+            return None
+        job = reparse_library(self, self.jobs, outdated_only=True, after=after)
         job.finished.connect(self._pages_reparsed)
         return job
 

@@ -102,13 +102,13 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="146"/>
-        <location filename="../../reader/ui/main_window.py" line="123"/>
+        <location filename="../../reader/ui/main_window.py" line="124"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="147"/>
-        <location filename="../../reader/ui/main_window.py" line="126"/>
+        <location filename="../../reader/ui/main_window.py" line="127"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -279,7 +279,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/article_list.py" line="185"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="251"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="252"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -344,29 +344,29 @@
         <translation>导入已停止：%s。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="132"/>
+        <location filename="../../reader/ui/import_worker.py" line="131"/>
         <source>%n file(s) were not imported.</source>
         <translation>
             <numerusform>%n 个文件未导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="135"/>
+        <location filename="../../reader/ui/import_worker.py" line="133"/>
         <source>The import was cancelled; pages already imported were kept.</source>
         <translation>导入已取消；已导入的版面已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="142"/>
+        <location filename="../../reader/ui/import_worker.py" line="140"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="142"/>
+        <location filename="../../reader/ui/import_worker.py" line="140"/>
         <source>Import stopped</source>
         <translation>导入已停止</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="147"/>
+        <location filename="../../reader/ui/import_worker.py" line="145"/>
         <source>Some files could not be imported; see the details.</source>
         <translation>部分文件无法导入，详见详细信息。</translation>
     </message>
@@ -376,137 +376,137 @@
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="68"/>
+        <location filename="../../reader/ui/main_window.py" line="69"/>
         <source>Reader — %s</source>
         <extracomment>What an import or a re-parse may have changed: articles came, went or were rewritten.</extracomment>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="123"/>
+        <location filename="../../reader/ui/main_window.py" line="124"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126"/>
+        <location filename="../../reader/ui/main_window.py" line="127"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="135"/>
+        <location filename="../../reader/ui/main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="141"/>
+        <location filename="../../reader/ui/main_window.py" line="142"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="145"/>
+        <location filename="../../reader/ui/main_window.py" line="146"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="152"/>
+        <location filename="../../reader/ui/main_window.py" line="153"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="156"/>
+        <location filename="../../reader/ui/main_window.py" line="157"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="158"/>
+        <location filename="../../reader/ui/main_window.py" line="159"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162"/>
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165"/>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="238"/>
+        <location filename="../../reader/ui/main_window.py" line="239"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="374"/>
+        <location filename="../../reader/ui/main_window.py" line="387"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="407"/>
+        <location filename="../../reader/ui/main_window.py" line="420"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="428"/>
+        <location filename="../../reader/ui/main_window.py" line="441"/>
         <source>Select a passage in the article first.</source>
         <translation>请先在文章中选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="456"/>
+        <location filename="../../reader/ui/main_window.py" line="469"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="459"/>
+        <location filename="../../reader/ui/main_window.py" line="472"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="496"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="462"/>
+        <location filename="../../reader/ui/main_window.py" line="509"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="475"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="499"/>
+        <location filename="../../reader/ui/main_window.py" line="512"/>
         <source>%n highlight(s) in this article</source>
         <translation>
             <numerusform>本文 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="501"/>
+        <location filename="../../reader/ui/main_window.py" line="514"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n 个标签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="522"/>
+        <location filename="../../reader/ui/main_window.py" line="535"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="526"/>
+        <location filename="../../reader/ui/main_window.py" line="539"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="627"/>
+        <location filename="../../reader/ui/main_window.py" line="640"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="628"/>
+        <location filename="../../reader/ui/main_window.py" line="641"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="630"/>
+        <location filename="../../reader/ui/main_window.py" line="643"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -547,27 +547,27 @@
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="551"/>
+        <location filename="../../reader/ui/main_window.py" line="564"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="556"/>
+        <location filename="../../reader/ui/main_window.py" line="569"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="556"/>
+        <location filename="../../reader/ui/main_window.py" line="569"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="583"/>
+        <location filename="../../reader/ui/main_window.py" line="596"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="587"/>
+        <location filename="../../reader/ui/main_window.py" line="600"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -576,13 +576,13 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="280"/>
+        <location filename="../../reader/ui/reading_pane.py" line="281"/>
         <source>Select an article on the left to start reading.</source>
         <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="546"/>
+        <location filename="../../reader/ui/reading_pane.py" line="547"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -613,7 +613,7 @@ Library: %s</source>
     </message>
     <message>
         <location filename="../../reader/ui/search_panel.py" line="397"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="92"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="93"/>
         <source>Highlights</source>
         <translation>标注</translation>
     </message>
@@ -635,64 +635,64 @@ Library: %s</source>
         <translation>没有找到“%s”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="93"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="94"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="128"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="129"/>
         <source>No highlights yet.
 Select a passage and press H or Ctrl+1…6.</source>
         <translation>还没有标注。
 选中一段文字，按 H 或 Ctrl+1…6。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="137"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="138"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="153"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="154"/>
         <source>Delete this highlight</source>
         <translation>删除此标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="161"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="162"/>
         <source>Write a note… (saved as you type)</source>
         <translation>写笔记…（输入时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="163"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="164"/>
         <source>Not saved — retrying…</source>
         <translation>未保存——正在重试…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="168"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="169"/>
         <source>The library is busy or not writable. The note is kept here and saved as soon as it can be.</source>
         <translation>文库正忙或不可写。笔记保留在这里，一旦可以就会保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="176"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="177"/>
         <source>Add a tag and press Enter</source>
         <translation>输入标签后按回车</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="187"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="188"/>
         <source>Double-click or press Delete to remove a tag</source>
         <translation>双击或按 Delete 移除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="226"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="227"/>
         <source>Tag this article…</source>
         <translation>为本文添加标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="242"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="243"/>
         <source>Right-click a tag to rename, merge or delete it.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/tag_sidebar.py" line="461"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="474"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n 个标注</numerusform>
@@ -700,7 +700,7 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="77"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="248"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="249"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
@@ -819,37 +819,37 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>导出失败：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="493"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="506"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="494"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="507"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="496"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="509"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="499"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="512"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="499"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="512"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="505"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="518"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="505"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="518"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>
@@ -966,89 +966,94 @@ Select a passage and press H or Ctrl+1…6.</source>
 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="94"/>
+        <location filename="../../reader/ui/dialogs.py" line="96"/>
         <source>Back up the library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="97"/>
+        <location filename="../../reader/ui/dialogs.py" line="99"/>
         <source>SQLite database (*.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="106"/>
+        <location filename="../../reader/ui/dialogs.py" line="108"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="106"/>
+        <location filename="../../reader/ui/dialogs.py" line="108"/>
         <source>Backup complete</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="107"/>
+        <location filename="../../reader/ui/dialogs.py" line="109"/>
         <source>The library was backed up to
 %s</source>
         <translation>资料库已备份到
 %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs.py" line="128"/>
+        <location filename="../../reader/ui/dialogs.py" line="134"/>
         <source>%n page(s) re-parsed</source>
         <translation>
             <numerusform>已重新解析 %n 个版面</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs.py" line="130"/>
+        <location filename="../../reader/ui/dialogs.py" line="136"/>
         <source>%n changed</source>
         <translation>
             <numerusform>其中 %n 个有变化</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs.py" line="131"/>
+        <location filename="../../reader/ui/dialogs.py" line="137"/>
         <source>%n article(s) on the changed pages</source>
         <translation>
             <numerusform>有变化的版面上共 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs.py" line="132"/>
+        <location filename="../../reader/ui/dialogs.py" line="138"/>
         <source>%n highlight(s) moved to follow their text</source>
         <translation>
             <numerusform>%n 个标注随文字移动了位置</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs.py" line="134"/>
+        <location filename="../../reader/ui/dialogs.py" line="140"/>
         <source>%n highlight(s) could not be found again (kept as orphans with their quote)</source>
         <translation>
             <numerusform>%n 个标注未能重新找到（作为孤立标注保留其原文）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="140"/>
+        <location filename="../../reader/ui/dialogs.py" line="146"/>
         <source>The re-parse was cancelled; pages already re-parsed were kept.</source>
         <translation>重新解析已取消；已解析的版面保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="151"/>
+        <location filename="../../reader/ui/dialogs.py" line="165"/>
+        <source>Updating pages to this version&apos;s parser…</source>
+        <translation>正在用新版解析器更新版面…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="172"/>
         <source>Re-parse finished</source>
         <translation>重新解析完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="151"/>
+        <location filename="../../reader/ui/dialogs.py" line="172"/>
         <source>Re-parse failed</source>
         <translation>重新解析失败</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="153"/>
+        <location filename="../../reader/ui/dialogs.py" line="167"/>
         <source>Re-parsing every page…</source>
         <translation>正在重新解析每个版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="153"/>
+        <location filename="../../reader/ui/dialogs.py" line="174"/>
         <source>Re-parsing</source>
         <translation>正在重新解析</translation>
     </message>
@@ -1221,6 +1226,11 @@ Select a passage and press H or Ctrl+1…6.</source>
         <location filename="../../reader/ui/recovery.py" line="107"/>
         <source>Reader</source>
         <translation>Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_list_model.py" line="38"/>
+        <source>page %s</source>
+        <translation>第%s版</translation>
     </message>
 </context>
 </TS>

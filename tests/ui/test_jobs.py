@@ -175,7 +175,7 @@ def test_reparse_all_reports_changed_pages_moved_and_orphaned_highlights(
         for n, method in enumerate(("position", "diff", "fuzzy", "orphaned"), 1)
     )
 
-    def reparse_all(progress=None):
+    def reparse_all(progress=None, *, outdated_only=False):
         for done in range(3):
             seen.append(ImportProgress(done, 3, f"page-{done}.txt"))
             if progress(seen[-1]) is False:
@@ -202,7 +202,7 @@ def test_reparse_all_reports_changed_pages_moved_and_orphaned_highlights(
 def test_a_reparse_the_library_cannot_do_is_shown_by_kind(
     qtbot, sample_library, make_window, monkeypatch
 ):
-    def reparse_all(progress=None):
+    def reparse_all(progress=None, *, outdated_only=False):
         raise LibraryCorruptError("the library file is damaged")
 
     monkeypatch.setattr(sample_library, "reparse_all", reparse_all)
@@ -214,3 +214,25 @@ def test_a_reparse_the_library_cannot_do_is_shown_by_kind(
     box = window.findChild(QMessageBox, "jobResult")
     assert "The library is damaged" in box.text()
     box.close()
+
+
+def test_pages_an_older_parser_cut_are_parsed_again_at_start_keeping_highlights(
+    qtbot, sample_library, make_window
+):
+    """After an upgrade the window parses the outdated pages by itself (the real
+    `reparse_all`, no stand-in), says so, and every highlight keeps its quote."""
+    article = sample_library.list_articles()[0]
+    text = sample_library.get_article(article.id).text
+    saved = sample_library.add_highlight(article.id, 2, 8, note="注")
+    sample_library.database.execute_sql('UPDATE "source" SET "parser_version" = 0')
+    outdated = sample_library.count_outdated_pages()
+    assert outdated > 0
+    window = make_window(sample_library)
+
+    with qtbot.waitSignal(window.events.changed, timeout=10000):
+        job = window.reparse_outdated()
+    assert job is not None and job.is_done()
+    assert sample_library.count_outdated_pages() == 0
+    now = sample_library.get_highlight(saved.id)
+    assert (now.exact, now.note, now.orphaned) == (text[2:8], "注", False)
+    assert window.reparse_outdated() is None  # nothing left: no job, no dialog
