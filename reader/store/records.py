@@ -117,6 +117,21 @@ class ReanchorOutcome:
 
 
 @dataclass(frozen=True)
+class CorrectionRecord:
+    """A correction stored on a page (`reader.store.corrections`): `misfit` says why
+    it did not fit the page when it was last parsed (None: it fit)."""
+
+    id: int
+    source_id: int
+    seq: int
+    kind: str
+    quote: str
+    value: str | None
+    created_at: dt.datetime
+    misfit: str | None = None
+
+
+@dataclass(frozen=True)
 class ImportResult:
     path: str
     status: str  # "imported" | "unchanged" | "reparsed" | "failed"
@@ -124,6 +139,8 @@ class ImportResult:
     article_ids: tuple[int, ...] = ()
     reason: str | None = None  # for "failed": a sentence a person understands
     reanchored: tuple[ReanchorOutcome, ...] = ()
+    #: The page's corrections that no longer fit its new text: not applied, kept.
+    corrections_not_applied: tuple[CorrectionRecord, ...] = ()
 
 
 @dataclass

@@ -9,12 +9,14 @@ import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reader.errors import InputFileError, LibraryError, LibraryLockedError
+from reader.errors import InputFileError, LibraryError, LibraryLockedError, NotFoundError
 from reader.store import importer
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
-from reader.store.models import Source
-from reader.store.records import ImportProgress, ImportResult, ImportSummary
+from reader.store.models import Correction, Source
+from reader.store.operations.corrections import page_articles, reapply
+from reader.store.page_layout import PageLayout, correction_record, page_layout
+from reader.store.records import CorrectionRecord, ImportProgress, ImportResult, ImportSummary
 
 _OWN_FILE = (
     "is one of this library's own files (the database, its journal or a backup); not imported"
@@ -61,10 +63,16 @@ class Pages(Domain):
                 .first()
             )
             if same_path is not None:
+                page, misfits = reapply(same_path.id, page)
                 update = importer.update_page(same_path, page)
                 ids = importer.article_ids(same_path.id)
                 return ImportResult(
-                    shown, "reparsed", same_path.id, ids, reanchored=update.reanchored
+                    shown,
+                    "reparsed",
+                    same_path.id,
+                    ids,
+                    reanchored=update.reanchored,
+                    corrections_not_applied=tuple(correction_record(m) for m in misfits),
                 )
             source_id = importer.insert_page(str(resolved), page)
             return ImportResult(shown, "imported", source_id, importer.article_ids(source_id))
@@ -144,7 +152,48 @@ class Pages(Domain):
             page = dataclasses.replace(
                 parsed, source=SourceInfo(source.path, source.encoding, source.sha256)
             )
+            page, misfits = reapply(source.id, page)
             update = importer.update_page(source, page, touch=False)
             ids = importer.article_ids(source.id)
         status = "reparsed" if update.changed else "unchanged"
-        return ImportResult(source.path, status, source.id, ids, None, update.reanchored)
+        return ImportResult(
+            source.path,
+            status,
+            source.id,
+            ids,
+            None,
+            update.reanchored,
+            tuple(correction_record(m) for m in misfits),
+        )
+
+    @bound
+    def corrections(self, source_id: int | None = None) -> list[CorrectionRecord]:
+        """The corrections of one page (or of every page), in the order they apply."""
+        query = Correction.select().order_by(Correction.source, Correction.seq)
+        if source_id is not None:
+            query = query.where(Correction.source == source_id)
+        return [correction_record(row) for row in query]
+
+    @bound
+    def misfit_corrections(self) -> list[CorrectionRecord]:
+        """Corrections that did not fit their page when it was last parsed (its text
+        changed where they were made): not applied, kept for the user to look at."""
+        query = Correction.select().where(Correction.misfit.is_null(False))
+        return [correction_record(row) for row in query.order_by(Correction.source, Correction.seq)]
+
+    @bound
+    def of_article(self, article_id: int) -> int:
+        """The id of the page an article is on."""
+        from reader.store.operations.rows import get_article
+
+        return int(get_article(article_id).source_id)
+
+    @bound
+    def layout(self, source_id: int) -> PageLayout:
+        """The page's raw text and the articles it was cut into, each with where its
+        text starts in the raw page (-1 when the parser joined lines so it is not
+        verbatim there): what a page view draws its boundaries from."""
+        source = Source.get_or_none(Source.id == source_id)
+        if source is None:
+            raise NotFoundError(f"there is no page {source_id}")
+        return page_layout(source, page_articles(source_id))
