@@ -10,12 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from reader import __version__
 from reader.store.library import Library
-from reader.store.records import ArticleRecord, HighlightRecord, NoteRecord, SourceRecord
+from reader.store.records import (
+    ArticleRecord,
+    CorrectionRecord,
+    HighlightRecord,
+    NoteRecord,
+    SourceRecord,
+)
 
 FORMAT_NAME = "reader-archive"
 FORMAT_VERSION = 1
@@ -52,6 +58,7 @@ def build_archive(library: Library, articles: Iterable[ArticleRecord]) -> dict[s
         sources = library.archive.sources({a.source_id for a in articles})
         times = library.articles.times(a.id for a in articles)
         notes = library.highlights.notes(h.id for a in articles for h in a.highlights)
+        corrections = library.archive.corrections(s.id for s in sources)
     sha256_of = {source.id: source.sha256 for source in sources}
     archive_articles = []
     annotations = []
@@ -66,7 +73,7 @@ def build_archive(library: Library, articles: Iterable[ArticleRecord]) -> dict[s
         "version": FORMAT_VERSION,
         "generator": f"reader {__version__}",
         "positions": "code points",
-        "sources": [_source_json(s) for s in sources],
+        "sources": [_source_json(s, corrections.get(s.id, ())) for s in sources],
         "articles": archive_articles,
         "annotations": annotations,
     }
@@ -77,13 +84,29 @@ def dumps(archive: dict[str, Any]) -> str:
     return json.dumps(archive, ensure_ascii=False, indent=2) + "\n"
 
 
-def _source_json(source: SourceRecord) -> dict[str, Any]:
-    return {
+def _source_json(source: SourceRecord, corrections: Sequence[CorrectionRecord]) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "sha256": source.sha256,
         "path": source.path,
         "encoding": source.encoding,
         "imported": format_time(source.imported_at),
         "raw_text": source.raw_text,
+    }
+    if corrections:  # absent when none: archives of uncorrected pages stay as they were
+        data["corrections"] = [_correction_json(c) for c in corrections]
+    return data
+
+
+def _correction_json(correction: CorrectionRecord) -> dict[str, Any]:
+    return {
+        "kind": correction.kind,
+        "exact": correction.quote,
+        "prefix": correction.prefix,
+        "suffix": correction.suffix,
+        "page_start": correction.page_start,
+        "page_end": correction.page_end,
+        "value": correction.value,
+        "created": format_time(correction.created_at),
     }
 
 

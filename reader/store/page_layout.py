@@ -97,4 +97,8 @@ def correction_record(row: Correction) -> CorrectionRecord:
         value=row.value,
         created_at=row.created_at,
         misfit=row.misfit,
+        prefix=str(row.prefix),
+        suffix=str(row.suffix),
+        page_start=int(row.page_start),
+        page_end=int(row.page_end),
     )

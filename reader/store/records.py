@@ -125,10 +125,14 @@ class CorrectionRecord:
     source_id: int
     seq: int
     kind: str
-    quote: str
+    quote: str  # `exact`: what the correction quotes (see reader.store.corrections)
     value: str | None
     created_at: dt.datetime
     misfit: str | None = None
+    prefix: str = ""
+    suffix: str = ""
+    page_start: int = -1
+    page_end: int = -1
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ stored page after a parser fix (`library.pages`). Each page is one write transac
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 from collections.abc import Callable, Sequence
@@ -14,7 +13,7 @@ from reader.store import importer
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
 from reader.store.models import Correction, Source
-from reader.store.operations.corrections import page_articles, reapply
+from reader.store.operations.corrections import page_articles, reapply, recut
 from reader.store.page_layout import PageLayout, correction_record, page_layout
 from reader.store.records import CorrectionRecord, ImportProgress, ImportResult, ImportSummary
 
@@ -143,17 +142,9 @@ class Pages(Domain):
         return int(Source.select().where(Source.parser_version < PARSER_VERSION).count())
 
     def _reparse(self, source_id: int) -> ImportResult:
-        from reader.parse.model import SourceInfo
-        from reader.parse.page import parse_text
-
         with write_transaction(self._db):
             source = Source.get_by_id(source_id)
-            parsed = parse_text(source.raw_text, path=source.path)
-            page = dataclasses.replace(
-                parsed, source=SourceInfo(source.path, source.encoding, source.sha256)
-            )
-            page, misfits = reapply(source.id, page)
-            update = importer.update_page(source, page, touch=False)
+            update, misfits = recut(source)
             ids = importer.article_ids(source.id)
         status = "reparsed" if update.changed else "unchanged"
         return ImportResult(

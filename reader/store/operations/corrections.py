@@ -27,7 +27,7 @@ from reader.parse.model import Author, Dateline, ParsedArticle, ParsedPage
 from reader.store import anchoring
 from reader.store import corrections as model
 from reader.store.change import Change
-from reader.store.importer import article_row
+from reader.store.importer import PageUpdate, article_row, update_page
 from reader.store.models import Article, ArticleTag, Correction, Highlight, Source
 from reader.store.operations.base import Label, Operation, OpResult, unchanged
 from reader.store.operations.rows import get_article
@@ -91,6 +91,19 @@ def reapply(source_id: int, page: ParsedPage) -> tuple[ParsedPage, list[Correcti
             Correction.update(misfit=reason).where(Correction.id == row.id).execute()
             row.misfit = reason
     return replace(page, articles=articles), misfits
+
+
+def recut(source: Source) -> tuple[PageUpdate, list[Correction]]:
+    """Parse a stored page again and make its corrections on top: its articles
+    updated in place, highlights re-anchored (`importer.update_page`); and the
+    corrections that did not fit."""
+    from reader.parse.model import SourceInfo
+    from reader.parse.page import parse_text
+
+    parsed = parse_text(source.raw_text, path=source.path)
+    page = replace(parsed, source=SourceInfo(source.path, source.encoding, source.sha256))
+    page, misfits = reapply(int(source.id), page)
+    return update_page(source, page, touch=False), misfits
 
 
 # --- snapshots for undo -----------------------------------------------------------
@@ -452,4 +465,5 @@ __all__ = [
     "UseLineAs",
     "line_of",
     "reapply",
+    "recut",
 ]
