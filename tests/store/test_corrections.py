@@ -24,10 +24,14 @@ from reader.store.operations import (
 from tests.store.library_state import library_content
 
 #: One article as the parser reads it, though a second report starts at “另一篇报道”.
-ONE = "老街改造完成\n\n老街改造后，游客明显增多。商户们说生意比去年好了不少。\n\n另一篇报道说，村里修了新路，村民出行更方便了。\n\n合作社带动农户增收致富。\n"
+ONE = (
+    "老街改造完成\n\n老街改造后，游客明显增多。商户们说生意比去年好了不少。\n\n"
+    "另一篇报道说，村里修了新路，村民出行更方便了。\n\n合作社带动农户增收致富。\n"
+)
 #: Two articles as the parser reads them.
 TWO = (
-    "城市更新让老街焕发新生\n\n本报记者 张明\n\n老街改造后，游客明显增多。商户们说生意比去年好了不少。\n\n"
+    "城市更新让老街焕发新生\n\n本报记者 张明\n\n"
+    "老街改造后，游客明显增多。商户们说生意比去年好了不少。\n\n"
     "街道办表示将继续推进改造工作。\n\n乡村振兴带来新变化\n\n本报记者 李华\n\n"
     "村里修了新路，村民出行更方便了。\n\n合作社带动农户增收致富。\n"
 )
