@@ -8,7 +8,7 @@ page, so a re-import, a re-parse or an archive restore makes it again.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from reader.store.operations import (
     UseLineAs,
 )
 from reader.store.page_layout import PageLayout
+from reader.store.records import ImportResult
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--page", action="store_true", help="print the article's whole page, cut into articles"
     )
     show.set_defaults(run=_show_with_page(show.get_default("run")))
+
+
+def misfit_lines(results: Sequence[ImportResult]) -> list[str]:
+    """One line per correction a re-import or re-parse could not make again (its text is
+    no longer on the page): it was not applied anywhere, and is kept."""
+    return [
+        f"{result.path}: correction {c.seq} ({c.kind} at “{_short(c.quote)}”) no longer "
+        f"fits and was not applied: {c.misfit}"
+        for result in results
+        for c in result.corrections_not_applied
+    ]
 
 
 def _show_with_page(run_show: Callable[[argparse.Namespace], int]) -> Callable[..., int]:

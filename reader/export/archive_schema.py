@@ -81,6 +81,7 @@ class Correction(_Part):
     page_start: Annotated[int, Field(ge=-1, le=MAX_POSITION)] = -1
     page_end: Annotated[int, Field(ge=-1, le=MAX_POSITION)] = -1
     value: str | None = None
+    occurrence: Annotated[int, Field(ge=1, le=MAX_POSITION)] = 1
     created: Time
 
 

@@ -106,6 +106,7 @@ def _correction_json(correction: CorrectionRecord) -> dict[str, Any]:
         "page_start": correction.page_start,
         "page_end": correction.page_end,
         "value": correction.value,
+        "occurrence": correction.occurrence,
         "created": format_time(correction.created_at),
     }
 

@@ -58,6 +58,8 @@ class Correction:
     page_start: int = -1
     page_end: int = -1
     value: str | None = None
+    #: Which of the best-fitting places the quote names, 1-based, in page order.
+    occurrence: int = 1
 
     def describe(self) -> str:
         """A short phrase for messages and listings."""
@@ -100,34 +102,37 @@ def split_at(
         raise NoFit("a split needs text on both sides of the cut")
     exact = text[at : at + CONTEXT_LENGTH]
     title = (title or "").strip() or None
-    return Correction(
+    correction = Correction(
         SPLIT,
         exact,
         text[max(0, at - CONTEXT_LENGTH) : at],
         text[at + len(exact) :][:CONTEXT_LENGTH],
         value=title,
     )
+    return _settle(correction, articles, (index, at))
 
 
 def merge_with_previous(articles: Sequence[ParsedArticle], index: int) -> Correction:
     """The correction joining article `index` to the one before it."""
     if index < 1:
         raise NoFit("the first article of a page has no previous article to join")
-    return _article_key(MERGE, articles, index)
+    return _settle(_article_key(MERGE, articles, index), articles, (index,))
 
 
 def set_title(articles: Sequence[ParsedArticle], index: int, title: str) -> Correction:
     title = title.strip()
     if not title:
         raise NoFit("a title cannot be empty")
-    return replace(_article_key(SET_TITLE, articles, index), value=title)
+    correction = replace(_article_key(SET_TITLE, articles, index), value=title)
+    return _settle(correction, articles, (index,))
 
 
 def set_authors(
     articles: Sequence[ParsedArticle], index: int, authors: Sequence[Author]
 ) -> Correction:
     value = json.dumps([a.to_json() for a in authors], ensure_ascii=False)
-    return replace(_article_key(SET_AUTHORS, articles, index), value=value)
+    correction = replace(_article_key(SET_AUTHORS, articles, index), value=value)
+    return _settle(correction, articles, (index,))
 
 
 def line_as(articles: Sequence[ParsedArticle], index: int, line: str, kind: str) -> Correction:
@@ -136,11 +141,12 @@ def line_as(articles: Sequence[ParsedArticle], index: int, line: str, kind: str)
     if kind not in LINE_KINDS:
         raise NoFit(f"unknown line role {kind!r}")
     lines = _lines(articles[index])
-    for position, (_field, _at, text) in enumerate(lines):
+    for position, (field_name, at, text) in enumerate(lines):
         if text == line:
             before = lines[position - 1][2] if position else ""
             after = lines[position + 1][2] if position + 1 < len(lines) else ""
-            return Correction(kind, line, before[-CONTEXT_LENGTH:], after[:CONTEXT_LENGTH])
+            correction = Correction(kind, line, before[-CONTEXT_LENGTH:], after[:CONTEXT_LENGTH])
+            return _settle(correction, articles, (index, _FIELDS.index(field_name), at))
     raise NoFit("that line is not one of the article's lines")
 
 
@@ -309,11 +315,60 @@ def _line(correction: Correction, articles: Sequence[ParsedArticle]) -> Applied:
 
 
 # --- finding what a correction quotes ----------------------------------------------
+# Each finder lists the candidate places in page order with how well their context fits;
+# among the best-fitting ones the correction's `occurrence` picks (a page may print the
+# same words with the same context twice; the correction counted which one it meant).
+Place = tuple[int, ...]
+
+
+def _choose(found: list[tuple[int, Place]], occurrence: int, missing: str) -> Place:
+    if not found:
+        raise NoFit(missing)
+    best = max(fit for fit, _place in found)
+    tied = [place for fit, place in found if fit == best]
+    if occurrence > len(tied):
+        raise NoFit(f"{missing} (only {len(tied)} place(s) like it are left)")
+    return tied[occurrence - 1]
+
+
+def _settle(correction: Correction, articles: Sequence[ParsedArticle], meant: Place) -> Correction:
+    """The correction with the `occurrence` that finds `meant` among its lookalikes."""
+    found = _candidates(correction, articles)
+    best = max((fit for fit, _place in found), default=0)
+    tied = [place for fit, place in found if fit == best]
+    occurrence = tied.index(meant) + 1 if meant in tied else 1
+    return replace(correction, occurrence=occurrence)
+
+
+def _candidates(
+    correction: Correction, articles: Sequence[ParsedArticle]
+) -> list[tuple[int, Place]]:
+    if correction.kind == SPLIT:
+        return _cut_candidates(correction, articles)
+    if correction.kind in LINE_KINDS:
+        return _line_candidates(correction, articles)
+    return _article_candidates(correction, articles, first_allowed=correction.kind != MERGE)
+
+
 def _find_cut(correction: Correction, articles: Sequence[ParsedArticle]) -> tuple[int, int]:
     """(article index, cut position): where the text from the cut on starts, preceded
-    by its prefix; a quote found twice is taken where its context fits."""
+    by its prefix."""
     exact = correction.exact
-    found: list[tuple[int, int, int]] = []
+    found = _cut_candidates(correction, articles)
+    if correction.prefix and found and max(fit for fit, _place in found) == 0:
+        raise NoFit(f"the text before “{exact[:16]}” changed")
+    missing = f"the text “{exact[:16]}” is no longer inside an article of the page"
+    index, at = _choose(found, correction.occurrence, missing)
+    return index, at
+
+
+def _cut_candidates(
+    correction: Correction, articles: Sequence[ParsedArticle]
+) -> list[tuple[int, Place]]:
+    exact = correction.exact
+    found: list[tuple[int, Place]] = []
+    if not exact:
+        return found
     for index, article in enumerate(articles):
         text = article.text
         at = text.find(exact)
@@ -321,34 +376,45 @@ def _find_cut(correction: Correction, articles: Sequence[ParsedArticle]) -> tupl
             if at > 0:
                 fit = _common_suffix(text[:at], correction.prefix)
                 fit += _common_prefix(text[at + len(exact) :], correction.suffix)
-                found.append((fit, index, at))
+                found.append((fit, (index, at)))
             at = text.find(exact, at + 1)
-    if not exact or not found:
-        raise NoFit(f"the text “{exact[:16]}” is no longer inside an article of the page")
-    fit, index, at = max(found, key=lambda f: (f[0], -f[1], -f[2]))
-    if correction.prefix and fit == 0:
-        raise NoFit(f"the text before “{exact[:16]}” changed")
-    return index, at
+    return found
 
 
 def _find_article(
     correction: Correction, articles: Sequence[ParsedArticle], *, first_allowed: bool
 ) -> int:
-    found = []
+    found = _article_candidates(correction, articles, first_allowed=first_allowed)
+    missing = f"no article of the page starts with “{correction.exact[:16]}” any more"
+    return _choose(found, correction.occurrence, missing)[0]
+
+
+def _article_candidates(
+    correction: Correction, articles: Sequence[ParsedArticle], *, first_allowed: bool
+) -> list[tuple[int, Place]]:
+    found: list[tuple[int, Place]] = []
     for index, article in enumerate(articles):
-        if index == 0 and not first_allowed:
-            continue
-        if _key_of(article) != correction.exact:
+        if (index == 0 and not first_allowed) or _key_of(article) != correction.exact:
             continue
         previous = articles[index - 1].text if index else ""
-        found.append((_common_suffix(previous, correction.prefix), index))
-    if not found:
-        raise NoFit(f"no article of the page starts with “{correction.exact[:16]}” any more")
-    return max(found, key=lambda f: (f[0], -f[1]))[1]
+        found.append((_common_suffix(previous, correction.prefix), (index,)))
+    return found
 
 
 def _find_line(correction: Correction, articles: Sequence[ParsedArticle]) -> tuple[int, str, int]:
-    found = []
+    found = _line_candidates(correction, articles)
+    missing = f"the line “{correction.exact[:16]}” is no longer on the page"
+    index, field_number, at = _choose(found, correction.occurrence, missing)
+    return index, _FIELDS[field_number], at
+
+
+_FIELDS = ("headlines", "byline", "paragraphs", "captions")
+
+
+def _line_candidates(
+    correction: Correction, articles: Sequence[ParsedArticle]
+) -> list[tuple[int, Place]]:
+    found: list[tuple[int, Place]] = []
     for index, article in enumerate(articles):
         lines = _lines(article)
         for position, (field_name, at, text) in enumerate(lines):
@@ -358,11 +424,8 @@ def _find_line(correction: Correction, articles: Sequence[ParsedArticle]) -> tup
             after = lines[position + 1][2] if position + 1 < len(lines) else ""
             fit = _common_suffix(before, correction.prefix)
             fit += _common_prefix(after, correction.suffix)
-            found.append((fit, index, field_name, at))
-    if not found:
-        raise NoFit(f"the line “{correction.exact[:16]}” is no longer on the page")
-    _fit, index, field_name, at = max(found, key=lambda f: (f[0], -f[1]))
-    return index, field_name, at
+            found.append((fit, (index, _FIELDS.index(field_name), at)))
+    return found
 
 
 def _lines(article: ParsedArticle) -> list[tuple[str, int, str]]:

@@ -168,7 +168,7 @@ def v7_page_corrections(db: pw.SqliteDatabase) -> None:
         '"source_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "kind" TEXT NOT NULL, '
         '"exact" TEXT NOT NULL, "prefix" TEXT NOT NULL, "suffix" TEXT NOT NULL, '
         '"page_start" INTEGER NOT NULL, "page_end" INTEGER NOT NULL, "value" TEXT, '
-        '"created_at" DATETIME NOT NULL, "misfit" TEXT, '
+        '"occurrence" INTEGER NOT NULL, "created_at" DATETIME NOT NULL, "misfit" TEXT, '
         'FOREIGN KEY ("source_id") REFERENCES "source" ("id") ON DELETE CASCADE)'
     )
     db.execute_sql(

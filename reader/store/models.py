@@ -134,6 +134,7 @@ class Correction(BaseModel):
     page_start = pw.IntegerField(default=-1)  # the quote's first line in raw_text; -1: not verbatim
     page_end = pw.IntegerField(default=-1)
     value = pw.TextField(null=True)  # a title, or authors as JSON
+    occurrence = pw.IntegerField(default=1)  # which of the lookalike places, 1-based
     created_at = pw.DateTimeField(default=utcnow)
     #: Why the correction did not fit the page when it was last parsed; None: it fit.
     misfit = pw.TextField(null=True)

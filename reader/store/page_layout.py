@@ -101,4 +101,5 @@ def correction_record(row: Correction) -> CorrectionRecord:
         suffix=str(row.suffix),
         page_start=int(row.page_start),
         page_end=int(row.page_end),
+        occurrence=int(row.occurrence),
     )

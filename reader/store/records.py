@@ -133,6 +133,7 @@ class CorrectionRecord:
     suffix: str = ""
     page_start: int = -1
     page_end: int = -1
+    occurrence: int = 1
 
 
 @dataclass(frozen=True)

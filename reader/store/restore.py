@@ -142,6 +142,7 @@ class _Restore:
                 page_start=data.get("page_start", -1),
                 page_end=data.get("page_end", -1),
                 value=data.get("value"),
+                occurrence=data.get("occurrence", 1),
                 created_at=created,
             ).execute()
             self.corrections_created += 1

@@ -119,3 +119,16 @@ def test_a_split_at_the_very_start_is_refused(db, capsys) -> None:
 def test_show_without_page_still_prints_one_article(db, capsys) -> None:
     assert main(["--db", db, "show", "1"]) == 0
     assert "老街改造完成" in capsys.readouterr().out
+
+
+def test_reimport_names_a_correction_that_no_longer_fits(db, tmp_path, capsys) -> None:
+    main(["--db", db, "split", "1", "--at", "另一篇报道"])
+    (tmp_path / "page.txt").write_text(PAGE.replace("另一篇报道说，", "据悉，"), encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["--db", db, "import", str(tmp_path / "page.txt")]) == 0
+
+    err = capsys.readouterr().err
+    assert "correction 1 (split at “另一篇报道说" in err and "not applied" in err
+    assert main(["--db", db, "show", "1", "--page"]) == 0
+    assert "NOT APPLIED" in capsys.readouterr().out

@@ -315,3 +315,11 @@ def test_the_corrections_table_is_made_again_when_the_version_is_set_back(
 
     assert [c.kind for c in reopened.pages.corrections()] == ["split"]
     reopened.close()
+
+
+def test_the_new_half_of_a_read_article_is_read_too(library, one) -> None:
+    library.set_read(one["a"])
+
+    new = split_one(library, one)
+
+    assert library.article_summary(new).is_read

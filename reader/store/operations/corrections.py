@@ -69,7 +69,14 @@ def stored_corrections(source_id: int) -> list[Correction]:
 
 def correction_of(row: Correction) -> model.Correction:
     return model.Correction(
-        row.kind, row.exact, row.prefix, row.suffix, row.page_start, row.page_end, row.value
+        row.kind,
+        row.exact,
+        row.prefix,
+        row.suffix,
+        row.page_start,
+        row.page_end,
+        row.value,
+        row.occurrence,
     )
 
 
@@ -255,6 +262,7 @@ class _Correct(Operation[int]):
             page_start=correction.page_start,
             page_end=correction.page_end,
             value=correction.value,
+            occurrence=correction.occurrence,
         ).execute()
         after = PageSnapshot.take(source_id)
         change = Change(
@@ -289,6 +297,9 @@ def _write(source_id: int, rows: Sequence[Article], applied: model.Applied) -> l
         row = article_row(source_id, position, article)
         if origin is None:
             row["created_at"] = now
+            split_from = applied.origins[position - 1] if position else None
+            if split_from is not None:  # the new half was read if the article was
+                row["read_at"] = rows[split_from].read_at
             ids.append(int(Article.insert(**row).execute()))
             continue
         old = rows[origin]
