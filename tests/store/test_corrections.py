@@ -323,3 +323,17 @@ def test_the_new_half_of_a_read_article_is_read_too(library, one) -> None:
     new = split_one(library, one)
 
     assert library.article_summary(new).is_read
+
+
+def test_salvaging_a_library_keeps_its_corrections(library, one, tmp_path) -> None:
+    from reader.store import health
+
+    split_one(library, one)
+    library.close()
+
+    result = health.salvage(library.path, tmp_path / "saved.db")
+
+    assert result.copied["correction"] == 1 and result.lost_tables == []
+    saved = Library.open(tmp_path / "saved.db")
+    assert [c.kind for c in saved.pages.corrections()] == ["split"]
+    saved.close()
