@@ -201,6 +201,8 @@ def page_text(layout: PageLayout) -> str:
             lines.append(f"  [title] {span.title}")
         if span.byline:
             lines.append(f"  [byline] {span.byline}")
+        if span.authors:
+            lines.append(f"  [authors] {_authors_text(span.authors)}")
         lines.extend(f"  | {paragraph}" for paragraph in span.paragraphs)
         lines.extend(f"  [caption] {caption}" for caption in span.captions)
     if layout.corrections:
@@ -225,6 +227,7 @@ def _layout_json(layout: PageLayout) -> dict[str, Any]:
                 "subtitle": s.subtitle,
                 "headlines": list(s.headlines),
                 "byline": s.byline,
+                "authors": [a.to_json() for a in s.authors],
                 "paragraphs": list(s.paragraphs),
                 "captions": list(s.captions),
                 "raw_start": s.raw_start,

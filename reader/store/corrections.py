@@ -112,6 +112,14 @@ def split_at(
     return _settle(correction, articles, (index, at))
 
 
+def suggested_title(text: str, at: int) -> str:
+    """The title a split at `at` gives the new article when the user names none: the
+    start of its first paragraph (what a dialog offers to edit)."""
+    if 0 <= at < len(text) and text[at] == PARAGRAPH_SEPARATOR:
+        at += 1
+    return text[at:].split(PARAGRAPH_SEPARATOR, 1)[0][:FALLBACK_TITLE_CHARS]
+
+
 def merge_with_previous(articles: Sequence[ParsedArticle], index: int) -> Correction:
     """The correction joining article `index` to the one before it."""
     if index < 1:
@@ -185,7 +193,7 @@ def _split(correction: Correction, articles: Sequence[ParsedArticle]) -> Applied
     head_text = text[:at].removesuffix(PARAGRAPH_SEPARATOR)
     rest = text[at:]
     first = replace(article, paragraphs=_paragraphs(head_text))
-    title = correction.value or rest.split(PARAGRAPH_SEPARATOR, 1)[0][:FALLBACK_TITLE_CHARS]
+    title = correction.value or suggested_title(text, at)
     second = ParsedArticle(section=article.section, title=title, paragraphs=_paragraphs(rest))
     result = list(articles)
     result[index : index + 1] = [first, second]

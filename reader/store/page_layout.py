@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.parse.model import Author
 from reader.store.models import Article, Correction, Source
 from reader.store.records import CorrectionRecord
 
@@ -24,6 +25,7 @@ class ArticleSpan:
     subtitle: str | None
     headlines: tuple[str, ...]
     byline: str | None
+    authors: tuple[Author, ...]
     paragraphs: tuple[str, ...]
     captions: tuple[str, ...]
     raw_start: int
@@ -61,6 +63,9 @@ def page_layout(source: Source, rows: Sequence[Article]) -> PageLayout:
                 subtitle=row.subtitle,
                 headlines=tuple(json.loads(row.headlines or "[]")),
                 byline=row.byline,
+                authors=tuple(
+                    Author(a["name"], a["role"]) for a in json.loads(row.authors or "[]")
+                ),
                 paragraphs=tuple(json.loads(row.paragraphs or "[]")),
                 captions=tuple(json.loads(row.captions or "[]")),
                 raw_start=starts[index],
