@@ -61,6 +61,7 @@ class Actions:
     import_folder: QAction
     export: QAction
     backup: QAction
+    reparse: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -135,6 +136,12 @@ def create_actions(parent: QObject) -> Actions:
             parent, tr("&Export…"), ["Ctrl+E"], tr("Export highlights and notes"), "export"
         ),
         backup=_action(parent, tr("&Back Up Library…"), [], tr("Save a copy of the library")),
+        reparse=_action(
+            parent,
+            tr("&Re-parse All Pages…"),
+            [],
+            tr("Parse every stored page again and re-anchor the highlights"),
+        ),
         quit=_action(parent, tr("&Quit"), ["Ctrl+Q"]),
         undo=_action(parent, tr("&Undo"), ["Ctrl+Z"], icon_name="undo"),
         redo=_action(parent, tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], icon_name="redo"),

@@ -18,7 +18,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTimer, 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
-from reader.errors import ReaderError
+from reader.errors import LibraryCorruptError, ReaderError
 from reader.export.backup import default_backup_dir, rolling_backup
 from reader.resources import TRANSLATIONS_DIR, sample_pages
 from reader.store import lock_keeper
@@ -28,6 +28,7 @@ from reader.ui import instance_lock
 from reader.ui.i18n import tr
 from reader.ui.main_window import MainWindow
 from reader.ui.preferences import LANGUAGE_KEY, backup_keep
+from reader.ui.recovery import offer_recovery
 
 ORGANIZATION = "reader"
 APPLICATION = "Reader"
@@ -82,7 +83,7 @@ def open_window(args: argparse.Namespace, settings: QSettings) -> tuple[MainWind
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = instance_lock.acquire(db_path.resolve())
     try:
-        library = open_library(db_path)
+        library = open_damaged_or_not(db_path)
     except ReaderError:
         lock.unlock()
         raise
@@ -99,6 +100,22 @@ def open_window(args: argparse.Namespace, settings: QSettings) -> tuple[MainWind
             fill_with_samples_if_empty(library)
     settings.setValue("app/firstRunDone", True)
     return MainWindow(library, settings), lock
+
+
+class Quit(ReaderError):
+    """The user chose to quit (e.g. rather than recover a damaged library)."""
+
+
+def open_damaged_or_not(db_path: Path) -> Library:
+    """Open the library; when it is damaged, offer a restore from the newest backup or
+    a salvage into a new library (and open that), or quitting (`Quit`)."""
+    try:
+        return open_library(db_path)
+    except LibraryCorruptError as error:
+        chosen = offer_recovery(db_path, error)
+        if chosen is None:
+            raise Quit(tr("The damaged library was left as it is.")) from error
+        return open_library(chosen)
 
 
 def keep_library_locks(db_path: Path) -> lock_keeper.LockKeeper | None:
@@ -154,13 +171,16 @@ def main(argv: list[str] | None = None) -> int:
     install_translations(app, args.lang or settings.value(LANGUAGE_KEY) or None)
     try:
         window, lock = open_window(args, settings)
+    except Quit:
+        return 2
     except ReaderError as error:
         QMessageBox.critical(None, APPLICATION, str(error))
         return 2
     keeper = keep_library_locks(window.library.path)
     window.show()
     close_on_termination(app)
-    start_rolling_backup(window.library.path, settings)
+    backup = start_rolling_backup(window.library.path, settings)
+    window.reparse_outdated(after=backup)
     code = app.exec()
     window.library.close()
     if keeper is not None:

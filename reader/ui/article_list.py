@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.store.change import Change
 from reader.store.library import Library
 from reader.ui.article_list_model import (
     MAX_SEEK_PAGES,
@@ -199,6 +200,42 @@ class ArticleList(QWidget):
         self.view.selectionModel().blockSignals(False)
         if current is not None:
             self.select_article(current, emit=False)
+
+    # --- what the window asks for ------------------------------------------------------------
+    def library_changed(self, change: Change) -> None:
+        """Refresh what `change` touched: the whole list when articles came or went,
+        else only the rows whose articles changed; the tag filter when tags did."""
+        if change.tag_names or change.tags_list_changed:
+            self.refresh_tags()
+        if change.article_list_changed:
+            self.reload_keeping_selection()
+            return
+        for article_id in change.article_ids:
+            self.model.refresh_article(article_id)
+
+    def reload_keeping_selection(self) -> None:
+        """Read the list again (articles came or went), the same article still current."""
+        current = self.current_article_id()
+        self.view.selectionModel().blockSignals(True)
+        self.model.reload()
+        self.view.selectionModel().blockSignals(False)
+        if current is not None:
+            self.select_article(current, emit=False)
+
+    def select_first(self) -> bool:
+        """Make the first article current (and open it); False when the list is empty."""
+        if not self.model.rowCount():
+            return False
+        self.view.setCurrentIndex(self.model.index(0))
+        return True
+
+    def total(self) -> int:
+        """How many articles the list holds with its filters (all of them when none)."""
+        return self.model.total
+
+    def tag_filter(self) -> str | None:
+        """The tag the list is filtered by, if any."""
+        return self.model.tag
 
     def current_article_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from reader.errors import ReaderError
 from reader.store.library import Library
 from reader.store.records import ArticleSummary
+from reader.ui.i18n import tr
 
 PAGE_SIZE = 200
 MAX_SEEK_PAGES = 3
@@ -28,8 +29,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def source_label(summary: ArticleSummary) -> str:
-    """A page's name as people say it: the file name without its suffix."""
-    return Path(summary.source_path).stem
+    """A page's name as people say it: what its furniture printed (paper, date, page
+    number and name: `人民日报 · 2019-10-15 · 第5版 评论`), else the file name without
+    its suffix."""
+    page = summary.page
+    if not (page.date or page.number or page.name):
+        return Path(summary.source_path).stem
+    number = tr("page %s") % page.number if page.number else None
+    parts = [page.paper, page.date, " ".join(p for p in (number, page.name) if p)]
+    return " · ".join(p for p in parts if p)
 
 
 class ArticleListModel(QAbstractListModel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,38 +25,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.errors import ReaderError
 from reader.export.formats import SUFFIXES, export_to_file
 from reader.export.scope import ExportScope
+from reader.ui.error_text import describe
+from reader.ui.i18n import tr
+from reader.ui.jobs import JobContext, JobHandle, JobRunner
 from reader.ui.library_files import save_file_name
 
 SCOPE_ARTICLE, SCOPE_TAG, SCOPE_RESULT, SCOPE_EVERYTHING = range(4)
 
 
-class _ExportSignals(QObject):
-    succeeded = Signal(str)
-    failed = Signal(str)
+EXPORT_LANE = "export"
 
 
-class _ExportJob(QRunnable):
-    """Runs one export in a pool thread and closes that thread's connection after."""
+def _export(scope: ExportScope, fmt: str, path: Path):
+    def work(context: JobContext) -> str:
+        return str(export_to_file(context.library, scope, fmt, path))
 
-    def __init__(self, library, scope: ExportScope, fmt: str, path: Path, signals) -> None:
-        super().__init__()
-        self._library, self._scope, self._fmt, self._path = library, scope, fmt, path
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            written = export_to_file(self._library, self._scope, self._fmt, self._path)
-        except ReaderError as error:
-            self._signals.failed.emit(str(error))
-        except Exception as error:  # a bug must still end in a message, not a hung dialog
-            self._signals.failed.emit(f"{type(error).__name__}: {error}")
-        else:
-            self._signals.succeeded.emit(str(written))
-        finally:
-            self._library.close()
+    return work
 
 
 class ExportDialog(QDialog):
@@ -74,30 +60,31 @@ class ExportDialog(QDialog):
         tag: str | None = None,
         highlight_ids=None,
         parent: QWidget | None = None,
+        jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("Export highlights and notes"))
+        self.setWindowTitle(tr("Export highlights and notes"))
         self._library = library
         self._article_id = article_id
         self._highlight_ids = tuple(highlight_ids or ())
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _ExportSignals(self)
-        self._signals.succeeded.connect(self._succeeded)
-        self._signals.failed.connect(self._failed)
+        # The window's job runner (its close waits for the export); a private one when
+        # the dialog is used on its own.
+        self._jobs = jobs if jobs is not None else JobRunner(library, self)
+        self._job: JobHandle | None = None
 
         self.scope_group = QButtonGroup(self)
-        self.article_radio = self._radio(self.tr("This article"), "scopeArticle", SCOPE_ARTICLE)
-        self.tag_radio = self._radio(self.tr("A tag:"), "scopeTag", SCOPE_TAG)
+        self.article_radio = self._radio(tr("This article"), "scopeArticle", SCOPE_ARTICLE)
+        self.tag_radio = self._radio(tr("A tag:"), "scopeTag", SCOPE_TAG)
         self.result_radio = self._radio(self._result_label(), "scopeResult", SCOPE_RESULT)
         self.everything_radio = self._radio(
-            self.tr("Everything in the library"), "scopeEverything", SCOPE_EVERYTHING
+            tr("Everything in the library"), "scopeEverything", SCOPE_EVERYTHING
         )
         self.tag_combo = QComboBox()
         self.tag_combo.setObjectName("tagCombo")
         for count in library.tag_counts():
-            label = self.tr("{0} ({1} passages)").format(count.name, count.highlight_count)
+            passages = tr("%n passage(s)", None, count.highlight_count)
+            label = f"{count.name} ({passages})"
             self.tag_combo.addItem(label, count.name)
         if tag is not None:
             self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(tag), 0))
@@ -120,13 +107,13 @@ class ExportDialog(QDialog):
 
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("formatCombo")
-        self.format_combo.addItem(self.tr("Markdown (Obsidian, Logseq)"), "markdown")
-        self.format_combo.addItem(self.tr("JSON Web Annotation archive"), "json")
-        self.format_combo.addItem(self.tr("CSV for spreadsheets"), "csv")
+        self.format_combo.addItem(tr("Markdown (Obsidian, Logseq)"), "markdown")
+        self.format_combo.addItem(tr("JSON Web Annotation archive"), "json")
+        self.format_combo.addItem(tr("CSV for spreadsheets"), "csv")
 
         self.path_edit = QLineEdit(str(self._default_path("markdown")))
         self.path_edit.setObjectName("exportPath")
-        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button = QPushButton(tr("Browse…"))
         self.browse_button.setObjectName("browseButton")
         self.browse_button.clicked.connect(self._browse)
         destination = QHBoxLayout()
@@ -143,7 +130,7 @@ class ExportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(
-            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+            tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
@@ -162,9 +149,9 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.addRow(self.tr("Export:"), scope_box)
-        form.addRow(self.tr("Format:"), self.format_combo)
-        form.addRow(self.tr("Save to:"), destination)
+        form.addRow(tr("Export:"), scope_box)
+        form.addRow(tr("Format:"), self.format_combo)
+        form.addRow(tr("Save to:"), destination)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -185,10 +172,8 @@ class ExportDialog(QDialog):
     def _result_label(self) -> str:
         count = len(self._highlight_ids)
         if count == 0:
-            return self.tr("The search result")
-        if count == 1:
-            return self.tr("The search result (1 highlight)")
-        return self.tr("The search result ({0} highlights)").format(count)
+            return tr("The search result")
+        return tr("The search result (%n highlight(s))", None, count)
 
     # --- choices --------------------------------------------------------------------
     def selected_format(self) -> str:
@@ -219,13 +204,13 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         filters = {
-            "markdown": self.tr("Markdown (*.md)"),
-            "json": self.tr("JSON (*.json)"),
-            "csv": self.tr("CSV (*.csv)"),
+            "markdown": tr("Markdown (*.md)"),
+            "json": tr("JSON (*.json)"),
+            "csv": tr("CSV (*.csv)"),
         }
         chosen = save_file_name(
             self,
-            self.tr("Export to"),
+            tr("Export to"),
             self._library.path,
             self.path_edit.text(),
             filters[self.selected_format()],
@@ -238,33 +223,39 @@ class ExportDialog(QDialog):
         """Start writing the export; the result arrives as exportFinished/exportFailed."""
         text = self.path_edit.text().strip()
         if not text:
-            self._failed(self.tr("Choose a file to export to."))
+            self._failed(tr("Choose a file to export to."))
             return
         path = Path(text).expanduser()
         if path.is_dir():
-            self._failed(self.tr("{0} is a folder: choose a file name.").format(path))
+            self._failed(tr("%s is a folder: choose a file name.") % path)
             return
         self.export_button.setEnabled(False)
         self.status_label.setProperty("state", "busy")
-        self.status_label.setText(self.tr("Exporting…"))
-        job = _ExportJob(
-            self._library, self.selected_scope(), self.selected_format(), path, self._signals
+        self.status_label.setText(tr("Exporting…"))
+        job = self._jobs.start(
+            EXPORT_LANE, _export(self.selected_scope(), self.selected_format(), path)
         )
-        self._pool.start(job)
+        job.succeeded.connect(self._succeeded)
+        job.failed.connect(self._job_failed)
+        self._job = job
 
     def _succeeded(self, path: str) -> None:
         self.export_button.setEnabled(True)
         self.status_label.setStyleSheet("color: #2e7d32;")
-        self.status_label.setText(self.tr("Exported to {0}").format(path))
+        self.status_label.setText(tr("Exported to %s") % path)
         self.exportFinished.emit(path)
+
+    def _job_failed(self, error: BaseException) -> None:
+        self._failed(describe(error))
 
     def _failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
         self.status_label.setStyleSheet("color: #c62828;")
-        self.status_label.setText(self.tr("Export failed: {0}").format(message))
+        self.status_label.setText(tr("Export failed: %s") % message)
         self.exportFailed.emit(message)
 
     def done(self, result: int) -> None:
         """Closing waits for a running export so the file is never left half written."""
-        self._pool.waitForDone()
+        if self._job is not None and not self._job.is_done():
+            self._jobs.wait_for(self._job)
         super().done(result)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.search.folding import fold
+from reader.ui.i18n import tr
 from reader.ui.text_offsets import OffsetMap
 
 #: Marks an ExtraSelection as the find bar's own.
@@ -63,16 +64,14 @@ class FindBar(QWidget):
 
         self.line_edit = _FindLineEdit()
         self.line_edit.setObjectName("findText")
-        self.line_edit.setPlaceholderText(self.tr("Find in article"))
+        self.line_edit.setPlaceholderText(tr("Find in article"))
         self.line_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.count_label.setObjectName("findCount")
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000 of 0000"))
-        self.previous_button = self._button(
-            "findPrevious", "▲", self.tr("Previous match (Shift+F3)")
-        )
-        self.next_button = self._button("findNext", "▼", self.tr("Next match (F3)"))
-        self.close_button = self._button("findClose", "✕", self.tr("Close (Esc)"))
+        self.previous_button = self._button("findPrevious", "▲", tr("Previous match (Shift+F3)"))
+        self.next_button = self._button("findNext", "▼", tr("Next match (F3)"))
+        self.close_button = self._button("findClose", "✕", tr("Close (Esc)"))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
@@ -208,11 +207,9 @@ class FindBar(QWidget):
         if self._current >= 0:
             self._edit.setTextCursor(self._matches[self._current])
             self._edit.ensureCursorVisible()
-            self.count_label.setText(
-                self.tr("{0} of {1}").format(self._current + 1, len(self._matches))
-            )
+            self.count_label.setText(tr("%s of %s") % (self._current + 1, len(self._matches)))
         elif self.line_edit.text():
-            self.count_label.setText(self.tr("No matches"))
+            self.count_label.setText(tr("No matches"))
         else:
             self.count_label.clear()
         self.line_edit.setProperty("noMatch", bool(self.line_edit.text()) and not self._matches)

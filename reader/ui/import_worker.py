@@ -1,66 +1,49 @@
-"""Imports run on a worker thread with a cancellable progress dialog and a summary.
+"""Imports run as a job (`reader.ui.jobs`) with a cancellable progress dialog and a summary.
 
-The worker calls `Library.import_paths` with a progress callback (peewee gives the
-thread its own connection); returning False from the callback cancels between files,
-and every file already imported stays, each in its own transaction.
+The job calls `Library.import_paths` with a progress callback; returning False from the
+callback cancels between files, and every file already imported stays, each in its own
+transaction. The summary says what was imported, what failed and why, and — when a full
+disk, a read-only or a damaged library stopped the import — why it stopped and how many
+files were not tried.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from reader.store.library import Library
 from reader.store.records import ImportProgress, ImportSummary
+from reader.ui.error_text import full_message
 from reader.ui.i18n import tr
+from reader.ui.jobs import JobContext, JobHandle, JobRunner
+
+IMPORT_LANE = "import"
 
 
-class _Signals(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # ImportSummary
-    failed = Signal(str)
+def _import(paths: list[Path | str]):
+    def work(context: JobContext) -> ImportSummary:
+        def progress(step: ImportProgress) -> bool:
+            return context.progress(step.done, step.total, step.current_path)
 
+        return context.library.import_paths(paths, progress)
 
-class ImportJob(QRunnable):
-    def __init__(self, library: Library, paths: Sequence[Path | str]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._library = library
-        self._paths = list(paths)
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def _progress(self, progress: ImportProgress) -> bool:
-        self.signals.progress.emit(progress.done, progress.total, progress.current_path)
-        return not self._cancel.is_set()
-
-    def run(self) -> None:
-        try:
-            summary = self._library.import_paths(self._paths, self._progress)
-        except Exception as error:  # reported to the user, never lost in the thread
-            self.signals.failed.emit(str(error))
-            return
-        finally:
-            self._library.close()  # this thread's connection only
-        self.signals.finished.emit(summary)
+    return work
 
 
 class ImportController(QObject):
-    """Runs one import at a time for a window; `finished(summary)` when done."""
+    """Runs one import at a time for a window; `finished(summary)` when done (an empty
+    summary when the import itself failed, which was shown)."""
 
     finished = Signal(object)
 
-    def __init__(self, library: Library, parent: QWidget) -> None:
+    def __init__(self, jobs: JobRunner, parent: QWidget) -> None:
         super().__init__(parent)
-        self._library = library
+        self._jobs = jobs
         self._window = parent
-        self.job: ImportJob | None = None
+        self.job: JobHandle | None = None
         self.dialog: QProgressDialog | None = None
         self.show_summary = True
 
@@ -71,19 +54,22 @@ class ImportController(QObject):
     def start(self, paths: Sequence[Path | str]) -> bool:
         if self.job is not None or not paths:
             return False
-        job = ImportJob(self._library, paths)
-        dialog = QProgressDialog(tr("Preparing import…"), tr("Cancel"), 0, 0, self._window)
-        dialog.setWindowTitle(tr("Importing"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setMinimumWidth(420)
+        job = self._jobs.start(IMPORT_LANE, _import(list(paths)))
+        dialog = progress_dialog(tr("Preparing import…"), tr("Importing"), self._window)
         dialog.canceled.connect(job.cancel)
-        job.signals.progress.connect(self._progress)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
+        job.progress.connect(self._progress)
+        job.succeeded.connect(self._succeeded)
+        job.failed.connect(self._failed)
+        job.finished.connect(self._close)
         self.job, self.dialog = job, dialog
-        QThreadPool.globalInstance().start(job)
         return True
+
+    def stop(self) -> None:
+        """The window is closing: cancel a running import and show no summary (the
+        pages imported so far stay)."""
+        self.show_summary = False
+        if self.job is not None:
+            self.job.cancel()
 
     def _progress(self, done: int, total: int, path: str) -> None:
         if self.dialog is not None:
@@ -102,16 +88,31 @@ class ImportController(QObject):
             self.dialog.deleteLater()
         self.job, self.dialog = None, None
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self._close()
-        QMessageBox.critical(self._window, tr("Import failed"), message)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, tr("Import failed"), full_message(error), parent=self._window
+        )
+        box.setObjectName("importFailed")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
         self.finished.emit(ImportSummary())
 
-    def _finished(self, summary: ImportSummary) -> None:
+    def _succeeded(self, summary: ImportSummary) -> None:
         self._close()
         if self.show_summary:
             summary_box(summary, self._window).open()
         self.finished.emit(summary)
+
+
+def progress_dialog(label: str, window_title: str, parent: QWidget) -> QProgressDialog:
+    """The window-modal, cancellable progress dialog every long job shows."""
+    dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(window_title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setMinimumWidth(420)
+    return dialog
 
 
 def summary_text(summary: ImportSummary) -> str:
@@ -119,12 +120,15 @@ def summary_text(summary: ImportSummary) -> str:
     for result in summary.results:
         counts[result.status] = counts.get(result.status, 0) + 1
     parts = [
-        tr("%d imported") % counts.get("imported", 0),
-        tr("%d updated") % counts.get("reparsed", 0),
-        tr("%d unchanged") % counts.get("unchanged", 0),
-        tr("%d failed") % counts.get("failed", 0),
+        tr("%n page(s) imported", None, counts.get("imported", 0)),
+        tr("%n updated", None, counts.get("reparsed", 0)),
+        tr("%n unchanged", None, counts.get("unchanged", 0)),
+        tr("%n failed", None, counts.get("failed", 0)),
     ]
     text = ", ".join(parts) + "."
+    if summary.stopped:
+        text += " " + tr("The import stopped: %s.") % summary.stopped.rstrip(".")
+        text += " " + tr("%n file(s) were not imported.", None, summary.not_attempted)
     if summary.cancelled:
         text += " " + tr("The import was cancelled; pages already imported were kept.")
     return text
@@ -133,8 +137,9 @@ def summary_text(summary: ImportSummary) -> str:
 def summary_box(summary: ImportSummary, parent: QWidget) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("importSummary")
-    box.setWindowTitle(tr("Import finished"))
-    box.setIcon(QMessageBox.Icon.Warning if summary.failures else QMessageBox.Icon.Information)
+    box.setWindowTitle(tr("Import finished") if not summary.stopped else tr("Import stopped"))
+    problem = bool(summary.failures or summary.stopped)
+    box.setIcon(QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information)
     box.setText(summary_text(summary))
     if summary.failures:
         box.setInformativeText(tr("Some files could not be imported; see the details."))

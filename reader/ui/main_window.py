@@ -1,12 +1,16 @@
 """The main window: article list | reading pane | tagging sidebar, menus and toolbar.
 
-The window wires the parts together and owns the QUndoStack; it never touches the
-database except through Library methods. Window state lives in the QSettings passed in,
-so tests can give each window an isolated settings file.
+The window wires the parts together and owns the QUndoStack (through `UndoableWrites`),
+the `LibraryEvents` hub whose `changed(Change)` each part follows, and the `JobRunner`
+for work off the GUI thread. It asks the parts for things by intent (`select_first`,
+`highlights`, `tag_filter`) and never reaches into their models or views; it never
+touches the database except through Library methods and core operations. Window state
+lives in the QSettings passed in, so tests can give each window an isolated settings file.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt
@@ -30,19 +34,25 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.store.change import Change
 from reader.store.library import Library
+from reader.store.operations import AddHighlight, DeleteHighlight, SetRead
 from reader.store.records import ArticleRecord, HighlightRecord
 from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
 from reader.ui.i18n import tr
 from reader.ui.import_worker import ImportController
+from reader.ui.jobs import JobHandle, JobRunner
+from reader.ui.library_events import LibraryEvents
 from reader.ui.library_files import ImportDialog, split_library_files
 from reader.ui.pending_bar import PendingWritesBar
 from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
 from reader.ui.tag_sidebar import TagSidebar
 from reader.ui.theme import apply_theme
-from reader.ui.undo_commands import AddHighlightCommand, AnnotationEvents, DeleteHighlightCommand
 from reader.ui.writes import UndoableWrites
+
+#: What an import or a re-parse may have changed: articles came, went or were rewritten.
+PAGES_CHANGED = Change(article_list_changed=True, tags_list_changed=True)
 
 
 class MainWindow(QMainWindow):
@@ -61,17 +71,18 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.undo_stack = QUndoStack(self)
-        self.events = AnnotationEvents(self)
-        self.writes = UndoableWrites(self.undo_stack, self.events, self)
+        self.events = LibraryEvents(library, self)
+        self.writes = UndoableWrites(library, self.undo_stack, self.events, self)
+        self.jobs = JobRunner(library, self)
         self.actions = create_actions(self)
-        self._record: ArticleRecord | None = None
         self.search = None
         self.find_bar = None
 
         self.article_list = ArticleList(library, self)
         self.reading_pane = ReadingPane(self)
+        self.reading_pane.follow(library, self.events)
         self.sidebar = TagSidebar(library, self.writes, self.events, self)
-        self.importer = ImportController(library, self)
+        self.importer = ImportController(self.jobs, self)
 
         reading = QWidget(self)
         self._reading_layout = QVBoxLayout(reading)
@@ -143,6 +154,8 @@ class MainWindow(QMainWindow):
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         view.addSeparator()
         view.addActions([a.toggle_theme, a.toggle_sidebar])
+        tools = bar.addMenu(tr("&Tools"))
+        tools.addAction(a.reparse)
         go = bar.addMenu(tr("&Go"))
         go.addActions([a.next_article, a.previous_article])
         go.addSeparator()
@@ -209,13 +222,9 @@ class MainWindow(QMainWindow):
         self.reading_pane.selectionChanged.connect(self._update_enabled)
         self.sidebar.highlightActivated.connect(self.reveal_highlight)
         self.sidebar.deleteRequested.connect(self.delete_highlight)
-        self.sidebar.highlight_view.selectionModel().currentChanged.connect(
-            lambda *_: self._update_enabled()
-        )
-        self.events.highlightsChanged.connect(self._highlights_changed)
-        self.events.highlightEdited.connect(self._highlight_edited)
-        self.events.tagsChanged.connect(self.article_list.refresh_tags)
-        self.events.tagsChanged.connect(self._update_status)
+        self.sidebar.currentHighlightChanged.connect(self._update_enabled)
+        self.events.changed.connect(self.article_list.library_changed)
+        self.events.changed.connect(self._library_changed)
         self.importer.finished.connect(self._import_finished)
         self.writes.failed.connect(self._write_failed)
         self.writes.saved.connect(self._write_saved)
@@ -225,7 +234,7 @@ class MainWindow(QMainWindow):
         from reader.ui.search_panel import SearchController
 
         a = self.actions
-        self.search = SearchController(self.library, self, self.settings)
+        self.search = SearchController(self.library, self, self.settings, self.jobs)
         self.toolbar.addWidget(self.search.search_box)
         dock = QDockWidget(tr("Search results"), self)
         dock.setObjectName("searchDock")
@@ -243,6 +252,7 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.show_find_bar)
         a.export.triggered.connect(self.show_export)
         a.backup.triggered.connect(self.back_up)
+        a.reparse.triggered.connect(self.reparse_all)
         a.preferences.triggered.connect(self.show_preferences)
 
     def show_find_bar(self) -> None:
@@ -263,9 +273,10 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(
             self.library,
             article_id=self._record.id if self._record else None,
-            tag=self.article_list.model.tag,
+            tag=self.article_list.tag_filter(),
             highlight_ids=self.search.highlight_ids() or None,
             parent=self,
+            jobs=self.jobs,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each opening builds anew
         dialog.open()
@@ -280,10 +291,37 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def back_up(self) -> None:
+    def back_up(self) -> JobHandle | None:
         from reader.ui.dialogs import backup_library
 
-        backup_library(self.library, self)
+        return backup_library(self.library, self, self.jobs)
+
+    def reparse_all(self) -> JobHandle:
+        """Tools → Re-parse all pages…; the views follow when it is done."""
+        from reader.ui.dialogs import reparse_library
+
+        job = reparse_library(self, self.jobs)
+        job.finished.connect(self._pages_reparsed)
+        return job
+
+    def reparse_outdated(self, after: threading.Thread | None = None) -> JobHandle | None:
+        """After an upgrade whose parser cuts pages differently: parse again the pages
+        an older parser cut (once `after`, the start-up backup, is done) and say what
+        changed. None when every page is current."""
+        from reader.ui.dialogs import reparse_library
+
+        if self.library.count_outdated_pages() == 0:
+            return None
+        job = reparse_library(self, self.jobs, outdated_only=True, after=after)
+        job.finished.connect(self._pages_reparsed)
+        return job
+
+    def _pages_reparsed(self) -> None:
+        """Articles may have been rewritten and highlights moved: refresh every view;
+        undo steps made before could name highlights or spans that changed, so the
+        history starts again."""
+        self.writes.clear_history()
+        self.events.emit_change(PAGES_CHANGED)
 
     def _focus_search(self) -> None:
         self.search_dock.show()
@@ -302,7 +340,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         sidebar_split = s.value("window/sidebarSplitter")
         if isinstance(sidebar_split, QByteArray):
-            self.sidebar.splitter.restoreState(sidebar_split)
+            self.sidebar.restore_layout(sidebar_split)
         size = float(s.value("reading/fontSize", DEFAULT_SIZE))
         theme = str(s.value("reading/theme", "light"))
         self.reading_pane.set_appearance(size, theme)
@@ -322,14 +360,14 @@ class MainWindow(QMainWindow):
             # open first; select it in the list only when that row is already loaded
             self.open_article(article_id)
             self.article_list.select_article(article_id, emit=False, max_fetches=0)
-        if self._record is None and self.article_list.model.rowCount():
-            self.article_list.view.setCurrentIndex(self.article_list.model.index(0))
+        if self._record is None:
+            self.article_list.select_first()
 
     def save_settings(self) -> None:
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/sidebarSplitter", self.sidebar.splitter.saveState())
+        s.setValue("window/sidebarSplitter", self.sidebar.save_layout())
         s.setValue("reading/fontSize", self.reading_pane.font_size)
         s.setValue("reading/theme", self.reading_pane.theme)
         if self._record is not None:
@@ -352,7 +390,11 @@ class MainWindow(QMainWindow):
     # --- articles ---------------------------------------------------------------------
     @property
     def current_article(self) -> ArticleRecord | None:
-        return self._record
+        return self.reading_pane.article
+
+    @property
+    def _record(self) -> ArticleRecord | None:
+        return self.reading_pane.article
 
     def open_article(self, article_id: int) -> None:
         self.sidebar.flush()
@@ -361,7 +403,6 @@ class MainWindow(QMainWindow):
         except ReaderError as error:
             self.statusBar().showMessage(str(error), 4000)
             return
-        self._record = record
         self.reading_pane.show_article(record)
         self.sidebar.set_article(record.id, record.highlights)
         if not record.is_read:
@@ -374,11 +415,11 @@ class MainWindow(QMainWindow):
         """Reading an article marks it read; when the library is busy it stays unread
         (and is marked the next time it is opened), which the status bar says."""
         try:
-            self.library.set_read(article_id)
+            result = self.library.apply(SetRead(article_id))
         except ReaderError as error:
             self.statusBar().showMessage(tr("Not marked as read: %s") % error, 6000)
             return
-        self.article_list.model.refresh_article(article_id)
+        self.events.emit_change(result.change)
 
     def open_passage(self, article_id: int, start: int, end: int) -> None:
         """Open an article scrolled to a span (code points), selected and flashing."""
@@ -399,22 +440,21 @@ class MainWindow(QMainWindow):
         if self._record is None or span is None:
             self.statusBar().showMessage(tr("Select a passage in the article first."), 3000)
             return None
-        command = AddHighlightCommand(
-            self.library, self.events, self._record.id, span[0], span[1], color
-        )
+        operation = AddHighlight(self._record.id, span[0], span[1], color)
         key = ("highlight", self._record.id, span[0], span[1])
-        if not self.writes.run(command, key):
+        result = self.writes.run(operation, key)
+        if result is None:
             return None  # the selection stays, so the user sees what is kept for retry
         cursor = self.reading_pane.textCursor()
         cursor.clearSelection()
         self.reading_pane.setTextCursor(cursor)
-        self._select_new_highlight(command)
-        return command.record
+        self._select_new_highlight(operation, result.value)
+        return next((h for h in self.sidebar.highlights() if h.id == result.value), None)
 
-    def _select_new_highlight(self, command: AddHighlightCommand) -> None:
+    def _select_new_highlight(self, operation: AddHighlight, highlight_id: int) -> None:
         current = self._record
-        if command.record is not None and current is not None and command.article_id == current.id:
-            self.sidebar.select_highlight(command.record.id)
+        if current is not None and operation.article_id == current.id:
+            self.sidebar.select_highlight(highlight_id)
 
     def delete_current_highlight(self) -> None:
         current = self.sidebar.current_highlight()
@@ -423,27 +463,25 @@ class MainWindow(QMainWindow):
 
     def delete_highlight(self, highlight_id: int) -> None:
         self.sidebar.flush()
-        self.writes.run(DeleteHighlightCommand(self.library, self.events, highlight_id))
+        self.writes.run(DeleteHighlight(highlight_id))
 
     def _write_failed(self, message: str) -> None:
         self.statusBar().showMessage(tr("Not saved: %s") % message, 8000)
 
-    def _write_saved(self, _key: object, command: object) -> None:
+    def _write_saved(self, _key: object, operation: object, result: object) -> None:
         self.statusBar().showMessage(tr("Saved."), 3000)
-        if isinstance(command, AddHighlightCommand):
-            self._select_new_highlight(command)
+        if isinstance(operation, AddHighlight):
+            self._select_new_highlight(operation, result.value)
 
     def reveal_highlight(self, highlight_id: int) -> None:
-        record = next(
-            (h for h in self.sidebar.highlight_model.records() if h.id == highlight_id), None
-        )
+        record = next((h for h in self.sidebar.highlights() if h.id == highlight_id), None)
         if record is None or record.orphaned:
             return
         self.reading_pane.scroll_to_span(record.start, record.end)
         self.reading_pane.flash_span(record.start, record.end)
 
     def step_highlight(self, step: int) -> None:
-        records = [h for h in self.sidebar.highlight_model.records() if not h.orphaned]
+        records = [h for h in self.sidebar.highlights() if not h.orphaned]
         if not records:
             return
         current = self.sidebar.current_highlight()
@@ -455,18 +493,10 @@ class MainWindow(QMainWindow):
         self.sidebar.select_highlight(ids[index])
         self.reveal_highlight(ids[index])
 
-    def _highlights_changed(self, article_id: int) -> None:
-        if self._record is not None and article_id in (-1, self._record.id):
-            highlights = tuple(self.library.highlights_for_article(self._record.id))
-            self.reading_pane.set_highlights(highlights)
-            self.sidebar.set_article(self._record.id, highlights)
-        if article_id != -1:
-            self.article_list.model.refresh_article(article_id)
+    def _library_changed(self, change: Change) -> None:
+        if change.article_list_changed and self._record is None:
+            self.sidebar.set_article(None)
         self._update_status()
-
-    def _highlight_edited(self, record: HighlightRecord) -> None:
-        if self._record is not None and record.article_id == self._record.id:
-            self.reading_pane.update_highlight(record)
 
     def _update_enabled(self) -> None:
         has_selection = self.reading_pane.textCursor().hasSelection()
@@ -476,13 +506,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_current)
 
     def _update_status(self) -> None:
-        total = self.article_list.model.total
-        parts = [tr("%d articles") % total]
+        parts = [tr("%n article(s)", None, self.article_list.total())]
         if self._record is not None:
             parts.append(
-                tr("%d highlights in this article") % self.sidebar.highlight_model.rowCount()
+                tr("%n highlight(s) in this article", None, self.sidebar.highlight_count())
             )
-        parts.append(tr("%d tags") % len(self.sidebar.tag_names()))
+        parts.append(tr("%n tag(s)", None, len(self.sidebar.tag_names())))
         self.status_counts.setText("   ·   ".join(parts))
 
     # --- importing ------------------------------------------------------------------------
@@ -514,13 +543,9 @@ class MainWindow(QMainWindow):
         return self.importer.start(paths)
 
     def _import_finished(self, _summary: object) -> None:
-        self.article_list.model.reload()
-        self.article_list.refresh_tags()
-        if self._record is not None:
-            self.article_list.select_article(self._record.id, emit=False)
-        elif self.article_list.model.rowCount():
-            self.article_list.view.setCurrentIndex(self.article_list.model.index(0))
-        self._update_status()
+        self.events.emit_change(PAGES_CHANGED)
+        if self._record is None:
+            self.article_list.select_first()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -585,8 +610,17 @@ class MainWindow(QMainWindow):
         if not self._settle_unsaved_writes():
             event.ignore()
             return
+        self.stop_jobs()
         self.save_settings()
         super().closeEvent(event)
+
+    def stop_jobs(self) -> None:
+        """Cancel every background job (an import stops between pages, keeping those it
+        imported) and wait until each has stopped and closed its connection."""
+        self.importer.stop()
+        if self.search is not None:
+            self.search.shutdown()
+        self.jobs.shutdown()
 
     def _settle_unsaved_writes(self) -> bool:
         """Before closing: save what is still kept for retry (trying once more), and
@@ -604,7 +638,7 @@ class MainWindow(QMainWindow):
         box.setObjectName("unsavedWritesDialog")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Unsaved changes"))
-        box.setText(tr("%d change(s) could not be saved yet.") % count)
+        box.setText(tr("%n change(s) could not be saved yet.", None, count))
         box.setInformativeText(
             tr("Retry to save them now, discard them, or cancel to keep the window open.")
         )

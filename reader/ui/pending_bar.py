@@ -37,7 +37,10 @@ class PendingWritesBar(QFrame):
     def _update(self) -> None:
         count = self._writes.pending_count()
         self.label.setText(
-            tr("%d change(s) not saved yet — the library is busy or not writable. Retrying…")
-            % count
+            tr(
+                "%n change(s) not saved yet — the library is busy or not writable. Retrying…",
+                None,
+                count,
+            )
         )
         self.setVisible(count > 0)

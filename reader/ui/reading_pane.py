@@ -36,10 +36,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
+from reader.errors import ReaderError
 from reader.parse.punctuation import normalize_punctuation
+from reader.store.change import Change
+from reader.store.library import Library
 from reader.store.records import ArticleRecord, HighlightRecord
 from reader.ui.actions import COLOR_SWATCHES
 from reader.ui.i18n import tr
+from reader.ui.library_events import LibraryEvents
 from reader.ui.text_offsets import OffsetMap
 
 CJK_FAMILIES = (
@@ -116,6 +120,8 @@ class ReadingPane(QTextBrowser):
         self._size = DEFAULT_SIZE
         self._theme = "light"
         self._record: ArticleRecord | None = None
+        self._library: Library | None = None
+        self._events: LibraryEvents | None = None
         self._offsets = OffsetMap("")
         self._body_start = 0
         self._highlights: tuple[HighlightRecord, ...] = ()
@@ -417,6 +423,36 @@ class ReadingPane(QTextBrowser):
         rect: QRect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    # --- following the library -------------------------------------------------------------
+    def follow(self, library: Library, events: LibraryEvents) -> None:
+        """Keep the article shown up to date with the library: its highlights when an
+        edit touched them, its text when a re-parse or import changed it."""
+        self._library, self._events = library, events
+        events.changed.connect(self.library_changed)
+
+    def library_changed(self, change: Change) -> None:
+        record, library = self._record, self._library
+        if record is None or library is None:
+            return
+        if change.article_list_changed:
+            try:
+                fresh = library.get_article(record.id)
+            except ReaderError:  # the article is gone (its page was re-parsed)
+                self.show_article(None)
+                return
+            if (fresh.title, fresh.text) != (record.title, record.text):
+                self.show_article(fresh)
+                return
+        elif record.id not in change.article_ids or not change.highlight_ids:
+            return  # another article, or only its read state or own tags changed
+        highlights = self._events.highlights_for(record.id)
+        if [h.id for h in highlights] != [h.id for h in self._highlights]:
+            self.set_highlights(highlights)
+            return
+        for highlight in highlights:
+            if highlight.id in change.highlight_ids:
+                self.update_highlight(highlight)
 
     # --- highlights ------------------------------------------------------------------------
     def set_highlights(self, highlights: tuple[HighlightRecord, ...] | list) -> None:

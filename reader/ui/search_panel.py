@@ -3,25 +3,26 @@ jump to the passage a result names.
 
 The main window owns the layout; this module hands it two widgets (`search_box` for the
 toolbar, `results_panel` for a dock or splitter) and one controller that ties them to the
-search core. Every search runs in a private one-thread pool so queries never overlap on
-the database; a generation counter drops results that arrive after a newer query.
+search core. Every search runs as a job in the "search" lane of the window's job runner
+(`reader.ui.jobs`), so queries never overlap on the database; a generation counter drops
+results that arrive after a newer query. A search that fails (a damaged index, a busy
+library) is shown as an error by kind, never as "No results".
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QRect,
-    QRunnable,
     QSettings,
     QSize,
     QStringListModel,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -52,6 +53,9 @@ from PySide6.QtWidgets import (
 
 from reader.search.engine import SearchHit, SearchResults, search
 from reader.ui.actions import COLOR_SWATCHES
+from reader.ui.error_text import full_message
+from reader.ui.i18n import tr
+from reader.ui.jobs import JobContext, JobRunner
 
 DEBOUNCE_MS = 170
 RESULT_LIMIT = 50
@@ -220,27 +224,16 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class _SearchSignals(QObject):
-    finished = Signal(int, object)  # generation, SearchResults
+SEARCH_LANE = "search"
 
 
-class _SearchJob(QRunnable):
-    """One query against the core in a pool thread; the thread's own database
-    connection is closed afterwards so no connection outlives the search."""
+def _run_search(text: str) -> Callable[[JobContext], SearchResults | None]:
+    def work(context: JobContext) -> SearchResults | None:
+        if context.cancelled:  # a newer query came while this one waited
+            return None
+        return search(context.library, text, limit=RESULT_LIMIT)
 
-    def __init__(self, library, text: str, generation: int, signals: _SearchSignals) -> None:
-        super().__init__()
-        self._library = library
-        self._text = text
-        self._generation = generation
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            results = search(self._library, self._text, limit=RESULT_LIMIT)
-        finally:
-            self._library.close()
-        self._signals.finished.emit(self._generation, results)
+    return work
 
 
 class SearchController(QObject):
@@ -253,9 +246,14 @@ class SearchController(QObject):
     passageRequested = Signal(int, int, int)
     closed = Signal()
     resultsShown = Signal(int)  # number of hits on screen after each finished search
+    searchFailed = Signal(object)  # the error, when the search could not run
 
     def __init__(
-        self, library, parent: QObject | None = None, settings: QSettings | None = None
+        self,
+        library,
+        parent: QObject | None = None,
+        settings: QSettings | None = None,
+        jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library
@@ -263,12 +261,8 @@ class SearchController(QObject):
         self._generation = 0
         self._return_focus: QWidget | None = None
         self._results: SearchResults | None = None
-        # Created before the signal object so it is destroyed (waiting for its thread)
-        # before the object the thread emits through.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _SearchSignals(self)
-        self._signals.finished.connect(self._show_results)
+        # Searches run in their own lane of the window's job runner, one at a time.
+        self._jobs = jobs if jobs is not None else JobRunner(library, self)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -277,10 +271,10 @@ class SearchController(QObject):
 
         self.search_box = SearchBox()
         self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText(self.tr("Search notes, highlights, articles (Ctrl+K)"))
+        self.search_box.setPlaceholderText(tr("Search notes, highlights, articles (Ctrl+K)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setToolTip(
-            self.tr(
+            tr(
                 'Words must all match; "a phrase", -exclude, tag:, color:, in:notes, '
                 "author:, before:/after: dates"
             )
@@ -347,11 +341,12 @@ class SearchController(QObject):
         )
 
     def shutdown(self) -> None:
-        """Wait for a running search; call before the library closes."""
+        """Stop searching; the window's job runner waits for a running search."""
         self._generation += 1
         self._debounce.stop()
-        self._pool.clear()
-        self._pool.waitForDone()
+        self._jobs.cancel_lane(SEARCH_LANE)
+        if self._jobs.parent() is self:
+            self._jobs.shutdown()
 
     # --- searching ------------------------------------------------------------------
     def _text_changed(self, text: str) -> None:
@@ -369,19 +364,38 @@ class SearchController(QObject):
         text = self.search_box.text()
         if not text.strip():
             return
-        self.status_label.setText(self.tr("Searching…"))
-        self._pool.clear()  # a queued older query is stale already
-        self._pool.start(_SearchJob(self._library, text, self._generation, self._signals))
+        self.status_label.setText(tr("Searching…"))
+        self._jobs.cancel_lane(SEARCH_LANE)  # a waiting older query is stale already
+        job = self._jobs.start(SEARCH_LANE, _run_search(text))
+        job.tag = self._generation
+        job.succeeded.connect(self._search_succeeded)
+        job.failed.connect(self._search_failed)
 
-    def _show_results(self, generation: int, results: SearchResults) -> None:
-        if generation != self._generation:
+    def _search_succeeded(self, results: SearchResults | None) -> None:
+        self._show_results(self.sender().tag, results)
+
+    def _search_failed(self, error: BaseException) -> None:
+        """The search could not run (a damaged index, a busy or unreadable library):
+        say so, never "No results", which would claim nothing matches."""
+        if self.sender().tag != self._generation:
             return
+        self._results = None
+        self.model.clear()
+        self.status_label.setText(tr("Search failed: %s") % full_message(error))
+        self.status_label.setProperty("error", True)
+        self.searchFailed.emit(error)
+        self.resultsShown.emit(0)
+
+    def _show_results(self, generation: int, results: SearchResults | None) -> None:
+        if generation != self._generation or results is None:
+            return
+        self.status_label.setProperty("error", False)
         self._results = results
         self.model.clear()
         groups = (
-            (self.tr("Notes"), results.notes),
-            (self.tr("Highlights"), results.highlights),
-            (self.tr("Articles"), results.articles),
+            (tr("Notes"), results.notes),
+            (tr("Highlights"), results.highlights),
+            (tr("Articles"), results.articles),
         )
         for label, hits in groups:
             if not hits:
@@ -398,11 +412,9 @@ class SearchController(QObject):
         self.results_view.expandAll()
         total = results.total
         if total:
-            self.status_label.setText(
-                self.tr("1 result") if total == 1 else self.tr("{0} results").format(total)
-            )
+            self.status_label.setText(tr("%n result(s)", None, total))
         else:
-            self.status_label.setText(self.tr("No results for “{0}”").format(results.query))
+            self.status_label.setText(tr("No results for “%s”") % results.query)
         self.resultsShown.emit(total)
 
     # --- keyboard and activation ------------------------------------------------------

@@ -1,7 +1,9 @@
 """The right sidebar: the article's highlights with an editor, the article's tags and
 every tag in the library.
 
-Edits go through undo commands run by the window's `UndoableWrites`. The note editor
+Edits are core operations run by the window's `UndoableWrites` (undoable, kept and
+retried when they fail); the sidebar refreshes from `LibraryEvents.changed`, whoever
+made the change. The note editor
 saves as you type (debounced) and whenever it loses the highlight: on focus-out, on a
 switch to another highlight or article, and when the window closes (`flush`). A note
 that cannot be saved (the library busy) stays in the editor marked "not saved" and is
@@ -11,6 +13,7 @@ retried until it is, so nothing typed is ever lost.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QByteArray,
     QEvent,
     QModelIndex,
     QObject,
@@ -36,38 +39,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.errors import ReaderError
+from reader.store.change import Change
 from reader.store.library import Library
 from reader.store.models import HIGHLIGHT_COLORS
+from reader.store.operations import (
+    DeleteTag,
+    MergeTags,
+    RenameTag,
+    SetColor,
+    SetNote,
+    TagArticle,
+    TagHighlight,
+    UntagArticle,
+    UntagHighlight,
+)
 from reader.store.records import HighlightRecord
 from reader.ui.actions import color_names, icon, swatch_icon
 from reader.ui.highlight_list import HighlightDelegate, HighlightListModel, RecordRole
 from reader.ui.i18n import tr
-from reader.ui.undo_commands import (
-    AnnotationEvents,
-    DeleteTagCommand,
-    MergeTagsCommand,
-    RenameTagCommand,
-    SetColorCommand,
-    SetNoteCommand,
-    TagArticleCommand,
-    TagHighlightCommand,
-)
+from reader.ui.library_events import LibraryEvents
 from reader.ui.writes import UndoableWrites
 
 NOTE_SAVE_DELAY_MS = 400
 
 
 class TagSidebar(QWidget):
-    """`highlightActivated(id)`: the user picked a highlight; the window scrolls to it."""
+    """`highlightActivated(id)`: the user picked a highlight; the window scrolls to it.
+    `deleteRequested(id)`: the user asked to delete a highlight.
+    `currentHighlightChanged()`: the highlight the editor shows changed (or none)."""
 
     highlightActivated = Signal(int)
     deleteRequested = Signal(int)
+    currentHighlightChanged = Signal()
 
     def __init__(
         self,
         library: Library,
         writes: UndoableWrites,
-        events: AnnotationEvents,
+        events: LibraryEvents,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,9 +103,7 @@ class TagSidebar(QWidget):
         self.note_editor.textChanged.connect(self._note_typed)
         self.note_editor.installEventFilter(self)
 
-        events.highlightEdited.connect(self._highlight_edited)
-        events.tagsChanged.connect(self.refresh_tags)
-        events.articleTagsChanged.connect(self._article_tags_changed)
+        events.changed.connect(self.library_changed)
         writes.pendingChanged.connect(self._update_note_status)
         writes.saved.connect(self._kept_write_saved)
         self._show_editor(None)
@@ -256,7 +264,7 @@ class TagSidebar(QWidget):
         has = bool(highlights)
         self.highlight_view.setVisible(has)
         self.empty_label.setVisible(not has)
-        self._article_tags_changed(-1)
+        self._show_article_tags()
         row = self.highlight_model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.select_highlight(self.highlight_model.records()[row].id)
@@ -265,6 +273,45 @@ class TagSidebar(QWidget):
 
     def current_highlight(self) -> HighlightRecord | None:
         return self._current
+
+    def save_layout(self) -> QByteArray:
+        """The list/editor split, for the window's settings."""
+        return self.splitter.saveState()
+
+    def restore_layout(self, state: QByteArray) -> None:
+        self.splitter.restoreState(state)
+
+    def highlights(self) -> list[HighlightRecord]:
+        """The article's highlights in reading order, as the list shows them."""
+        return self.highlight_model.records()
+
+    def highlight_count(self) -> int:
+        return self.highlight_model.rowCount()
+
+    def library_changed(self, change: Change) -> None:
+        """Refresh what `change` touched: the tag lists when tags changed, the
+        article's highlights and tags when they did (rows in place when the same
+        highlights are still there, so a note being typed is not disturbed)."""
+        if change.tag_names or change.tags_list_changed:
+            self.refresh_tags()
+        article_id = self._article_id
+        if article_id is None:
+            return
+        if not change.article_list_changed:
+            if article_id not in change.article_ids:
+                return
+            if not change.highlight_ids:  # its own tags or read state
+                if change.tag_names:
+                    self._show_article_tags()
+                return
+        highlights = self._events.highlights_for(article_id)
+        if [h.id for h in highlights] != [h.id for h in self.highlight_model.records()]:
+            self.set_article(article_id, highlights)
+            return
+        for highlight in highlights:
+            if change.article_list_changed or highlight.id in change.highlight_ids:
+                self._highlight_edited(highlight)
+        self._show_article_tags()
 
     def select_highlight(self, highlight_id: int) -> bool:
         row = self.highlight_model.row_of(highlight_id)
@@ -282,6 +329,7 @@ class TagSidebar(QWidget):
 
     def _show_editor(self, record: HighlightRecord | None) -> None:
         self._current = record
+        self.currentHighlightChanged.emit()
         self.editor.setEnabled(record is not None)
         unsaved = self._unsaved_note(record.id) if record else None
         self.note_editor.blockSignals(True)
@@ -331,25 +379,23 @@ class TagSidebar(QWidget):
         highlight_id = self._current.id
         if text == self._saved_note and self._unsaved_note(highlight_id) is None:
             return
-        command = SetNoteCommand(self._library, self._events, highlight_id, self._saved_note, text)
-        if self._writes.run(command, note_key(highlight_id)):
+        if self._writes.run(SetNote(highlight_id, text), note_key(highlight_id)) is not None:
             self._saved_note = text
         self._update_note_status()
 
     def _unsaved_note(self, highlight_id: int) -> str | None:
         """The text of this highlight's note that is kept for retry, if any."""
-        command = self._writes.pending(note_key(highlight_id))
-        return command.new if isinstance(command, SetNoteCommand) else None
+        operation = self._writes.pending(note_key(highlight_id))
+        return operation.body if isinstance(operation, SetNote) else None
 
     def has_unsaved_note(self) -> bool:
         return self._current is not None and self._unsaved_note(self._current.id) is not None
 
-    def _kept_write_saved(self, key: object, command: object) -> None:
+    def _kept_write_saved(self, key: object, operation: object, _result: object) -> None:
         """A note kept for retry is in the library now: it is the saved text."""
         current = self._current
-        if current is not None and key == note_key(current.id):
-            assert isinstance(command, SetNoteCommand)
-            self._saved_note = command.new
+        if current is not None and key == note_key(current.id) and isinstance(operation, SetNote):
+            self._saved_note = operation.body
 
     def _update_note_status(self) -> None:
         self.note_status.setVisible(self.has_unsaved_note())
@@ -372,7 +418,7 @@ class TagSidebar(QWidget):
         if self._current is None or self._current.color == color:
             self._show_editor(self._current)
             return
-        self._writes.run(SetColorCommand(self._library, self._events, self._current.id, color))
+        self._writes.run(SetColor(self._current.id, color))
 
     def add_tag(self) -> None:
         if self._current is not None:
@@ -383,13 +429,11 @@ class TagSidebar(QWidget):
         name = name.strip()
         if self._current is None or not name or name in self._current.tags:
             return
-        self._writes.run(TagHighlightCommand(self._library, self._events, self._current.id, name))
+        self._writes.run(TagHighlight(self._current.id, name))
 
     def untag_highlight(self, name: str) -> None:
         if self._current is not None and name in self._current.tags:
-            self._writes.run(
-                TagHighlightCommand(self._library, self._events, self._current.id, name, False)
-            )
+            self._writes.run(UntagHighlight(self._current.id, name))
 
     def _add_tag_from_editor(self) -> None:
         for name in self.tag_editor.text().replace("，", ",").split(","):
@@ -397,24 +441,24 @@ class TagSidebar(QWidget):
         self.tag_editor.clear()
 
     # --- the article's tags ---------------------------------------------------------------
-    def _article_tags_changed(self, article_id: int) -> None:
-        if article_id not in (-1, self._article_id):
-            return
+    def _show_article_tags(self) -> None:
         self.article_tags.clear()
         self.article_tag_editor.setEnabled(self._article_id is not None)
         if self._article_id is not None:
-            self.article_tags.addItems(list(self._library.article_tags(self._article_id)))
+            try:
+                names = self._library.article_tags(self._article_id)
+            except ReaderError:  # the article is gone (its page was re-parsed)
+                names = ()
+            self.article_tags.addItems(list(names))
 
     def tag_article(self, name: str) -> None:
         name = name.strip()
         if self._article_id is not None and name:
-            self._writes.run(TagArticleCommand(self._library, self._events, self._article_id, name))
+            self._writes.run(TagArticle(self._article_id, name))
 
     def untag_article(self, name: str) -> None:
         if self._article_id is not None:
-            self._writes.run(
-                TagArticleCommand(self._library, self._events, self._article_id, name, False)
-            )
+            self._writes.run(UntagArticle(self._article_id, name))
 
     def _add_article_tag_from_editor(self) -> None:
         for name in self.article_tag_editor.text().replace("，", ",").split(","):
@@ -427,10 +471,9 @@ class TagSidebar(QWidget):
         self._completion.setStringList([t.name for t in counts])
         self.all_tags.clear()
         for tag in counts:
-            self.all_tags.addItem(
-                tr("%s   (%d highlights · %d articles)")
-                % (tag.name, tag.highlight_count, tag.article_count)
-            )
+            highlights = tr("%n highlight(s)", None, tag.highlight_count)
+            articles = tr("%n article(s)", None, tag.article_count)
+            self.all_tags.addItem(f"{tag.name}   ({highlights} · {articles})")
             self.all_tags.item(self.all_tags.count() - 1).setData(
                 Qt.ItemDataRole.UserRole, tag.name
             )
@@ -446,13 +489,13 @@ class TagSidebar(QWidget):
         if new in self.tag_names():
             self.merge_tag(old, new)
         else:
-            self._writes.run(RenameTagCommand(self._library, self._events, old, new))
+            self._writes.run(RenameTag(old, new))
 
     def merge_tag(self, source: str, target: str) -> None:
-        self._writes.run(MergeTagsCommand(self._library, self._events, source, target.strip()))
+        self._writes.run(MergeTags(source, target.strip()))
 
     def delete_tag(self, name: str) -> None:
-        self._writes.run(DeleteTagCommand(self._library, self._events, name))
+        self._writes.run(DeleteTag(name))
 
     def _tag_menu(self, position) -> None:
         item = self.all_tags.itemAt(position)

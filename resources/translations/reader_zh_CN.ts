@@ -35,297 +35,338 @@
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="116"/>
+        <location filename="../../reader/ui/actions.py" line="117"/>
         <source>Highlight %s</source>
         <translation>%s标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="118"/>
+        <location filename="../../reader/ui/actions.py" line="119"/>
         <source>Highlight the selected passage in %s</source>
         <translation>用%s标注选中的段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="126"/>
+        <location filename="../../reader/ui/actions.py" line="127"/>
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="128"/>
+        <location filename="../../reader/ui/actions.py" line="129"/>
         <source>Import newspaper pages (.txt)</source>
         <translation>导入报纸版面（.txt）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="132"/>
+        <location filename="../../reader/ui/actions.py" line="133"/>
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="132"/>
+        <location filename="../../reader/ui/actions.py" line="133"/>
         <source>Import every page in a folder</source>
         <translation>导入文件夹中的所有版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="135"/>
+        <location filename="../../reader/ui/actions.py" line="136"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="135"/>
+        <location filename="../../reader/ui/actions.py" line="136"/>
+        <location filename="../../reader/ui/export_dialog.py" line="67"/>
         <source>Export highlights and notes</source>
         <translation>导出标注和笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="137"/>
+        <location filename="../../reader/ui/actions.py" line="138"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份文库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="137"/>
+        <location filename="../../reader/ui/actions.py" line="138"/>
         <source>Save a copy of the library</source>
         <translation>保存文库副本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="138"/>
+        <location filename="../../reader/ui/actions.py" line="141"/>
+        <source>&amp;Re-parse All Pages…</source>
+        <translation>重新解析全部版面(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="143"/>
+        <source>Parse every stored page again and re-anchor the highlights</source>
+        <translation>重新解析已存的每个版面，并重新定位标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="139"/>
-        <location filename="../../reader/ui/main_window.py" line="113"/>
+        <location filename="../../reader/ui/actions.py" line="146"/>
+        <location filename="../../reader/ui/main_window.py" line="124"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="140"/>
-        <location filename="../../reader/ui/main_window.py" line="116"/>
+        <location filename="../../reader/ui/actions.py" line="147"/>
+        <location filename="../../reader/ui/main_window.py" line="127"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="143"/>
+        <location filename="../../reader/ui/actions.py" line="150"/>
         <source>&amp;Highlight</source>
         <translation>标注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="145"/>
+        <location filename="../../reader/ui/actions.py" line="152"/>
         <source>Highlight the selected passage in the default colour (H)</source>
         <translation>用默认颜色标注选中的段落（H）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="150"/>
+        <location filename="../../reader/ui/actions.py" line="157"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="152"/>
+        <location filename="../../reader/ui/actions.py" line="159"/>
         <source>Delete the selected highlight</source>
         <translation>删除选中的标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="156"/>
+        <location filename="../../reader/ui/actions.py" line="163"/>
         <source>Edit &amp;Note</source>
         <translation>编辑笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="156"/>
+        <location filename="../../reader/ui/actions.py" line="163"/>
         <source>Write a note on the highlight</source>
         <translation>为标注写笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="158"/>
+        <location filename="../../reader/ui/actions.py" line="165"/>
         <source>Add &amp;Tag</source>
         <translation>添加标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="158"/>
+        <location filename="../../reader/ui/actions.py" line="165"/>
         <source>Tag the highlight</source>
         <translation>为标注添加标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="159"/>
+        <location filename="../../reader/ui/actions.py" line="166"/>
         <source>&amp;Find in Article…</source>
         <translation>在文中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="160"/>
+        <location filename="../../reader/ui/actions.py" line="167"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="163"/>
+        <location filename="../../reader/ui/actions.py" line="170"/>
         <source>&amp;Search Library</source>
         <translation>搜索文库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="165"/>
+        <location filename="../../reader/ui/actions.py" line="172"/>
         <source>Search notes, highlights and articles</source>
         <translation>搜索笔记、标注和文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="168"/>
+        <location filename="../../reader/ui/actions.py" line="175"/>
         <source>Next Article</source>
         <translation>下一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="169"/>
+        <location filename="../../reader/ui/actions.py" line="176"/>
         <source>Previous Article</source>
         <translation>上一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="171"/>
+        <location filename="../../reader/ui/actions.py" line="178"/>
         <source>Next Highlight</source>
         <translation>下一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="174"/>
+        <location filename="../../reader/ui/actions.py" line="181"/>
         <source>Previous Highlight</source>
         <translation>上一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="176"/>
+        <location filename="../../reader/ui/actions.py" line="183"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="177"/>
+        <location filename="../../reader/ui/actions.py" line="184"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="178"/>
+        <location filename="../../reader/ui/actions.py" line="185"/>
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="181"/>
+        <location filename="../../reader/ui/actions.py" line="188"/>
         <source>&amp;Dark Theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="183"/>
+        <location filename="../../reader/ui/actions.py" line="190"/>
         <source>Switch between light and dark</source>
         <translation>在浅色和深色之间切换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="186"/>
+        <location filename="../../reader/ui/actions.py" line="193"/>
         <source>Show &amp;Sidebar</source>
         <translation>显示侧栏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="187"/>
+        <location filename="../../reader/ui/actions.py" line="194"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="188"/>
+        <location filename="../../reader/ui/actions.py" line="195"/>
         <source>&amp;About Reader</source>
         <translation>关于 Reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="96"/>
+        <location filename="../../reader/ui/app.py" line="97"/>
         <source>Your library is empty. Import the sample newspaper pages to try Reader?</source>
         <translation>文库是空的。要导入示例报纸版面试用 Reader 吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="119"/>
+        <location filename="../../reader/ui/app.py" line="117"/>
+        <source>The damaged library was left as it is.</source>
+        <translation>损坏的资料库保持原样，未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_list.py" line="120"/>
         <source>No byline</source>
         <translation>无署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="141"/>
+        <location filename="../../reader/ui/article_list.py" line="142"/>
         <source>Filter by title or author</source>
         <translation>按标题或作者筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="145"/>
+        <location filename="../../reader/ui/article_list.py" line="146"/>
         <source>Show only articles with this tag</source>
         <translation>只显示带此标签的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="150"/>
+        <location filename="../../reader/ui/article_list.py" line="151"/>
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="150"/>
+        <location filename="../../reader/ui/article_list.py" line="151"/>
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="150"/>
+        <location filename="../../reader/ui/article_list.py" line="151"/>
         <source>By title</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="150"/>
+        <location filename="../../reader/ui/article_list.py" line="151"/>
         <source>Most highlighted</source>
         <translation>标注最多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="184"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="244"/>
+        <location filename="../../reader/ui/article_list.py" line="185"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="252"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="75"/>
+        <location filename="../../reader/ui/import_worker.py" line="58"/>
         <source>Preparing import…</source>
         <translation>正在准备导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="75"/>
+        <location filename="../../reader/ui/import_worker.py" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="76"/>
+        <location filename="../../reader/ui/import_worker.py" line="58"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="93"/>
+        <location filename="../../reader/ui/import_worker.py" line="79"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 个，共 %2 个
 %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="107"/>
+        <location filename="../../reader/ui/import_worker.py" line="94"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
-    <message>
-        <location filename="../../reader/ui/import_worker.py" line="122"/>
-        <source>%d imported</source>
-        <translation>已导入 %d 个</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../reader/ui/import_worker.py" line="123"/>
-        <source>%d updated</source>
-        <translation>已更新 %d 个</translation>
+        <source>%n page(s) imported</source>
+        <translation>
+            <numerusform>已导入 %n 个版面</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../reader/ui/import_worker.py" line="124"/>
-        <source>%d unchanged</source>
-        <translation>%d 个未变</translation>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>更新 %n 个</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../reader/ui/import_worker.py" line="125"/>
-        <source>%d failed</source>
-        <translation>%d 个失败</translation>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>未变 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/import_worker.py" line="126"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>失败 %n 个</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="129"/>
+        <location filename="../../reader/ui/import_worker.py" line="130"/>
+        <source>The import stopped: %s.</source>
+        <translation>导入已停止：%s。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/import_worker.py" line="131"/>
+        <source>%n file(s) were not imported.</source>
+        <translation>
+            <numerusform>%n 个文件未导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_worker.py" line="133"/>
         <source>The import was cancelled; pages already imported were kept.</source>
         <translation>导入已取消；已导入的版面已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="136"/>
+        <location filename="../../reader/ui/import_worker.py" line="140"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
         <location filename="../../reader/ui/import_worker.py" line="140"/>
+        <source>Import stopped</source>
+        <translation>导入已停止</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_worker.py" line="145"/>
         <source>Some files could not be imported; see the details.</source>
         <translation>部分文件无法导入，详见详细信息。</translation>
     </message>
@@ -335,122 +376,137 @@
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="59"/>
+        <location filename="../../reader/ui/main_window.py" line="69"/>
         <source>Reader — %s</source>
+        <extracomment>What an import or a re-parse may have changed: articles came, went or were rewritten.</extracomment>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="113"/>
+        <location filename="../../reader/ui/main_window.py" line="124"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="116"/>
+        <location filename="../../reader/ui/main_window.py" line="127"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="125"/>
+        <location filename="../../reader/ui/main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="131"/>
+        <location filename="../../reader/ui/main_window.py" line="142"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="135"/>
+        <location filename="../../reader/ui/main_window.py" line="146"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="142"/>
+        <location filename="../../reader/ui/main_window.py" line="153"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="146"/>
+        <location filename="../../reader/ui/main_window.py" line="157"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="159"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="150"/>
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="153"/>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="230"/>
+        <location filename="../../reader/ui/main_window.py" line="239"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="349"/>
+        <location filename="../../reader/ui/main_window.py" line="387"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="379"/>
+        <location filename="../../reader/ui/main_window.py" line="420"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="400"/>
+        <location filename="../../reader/ui/main_window.py" line="441"/>
         <source>Select a passage in the article first.</source>
         <translation>请先在文章中选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="429"/>
+        <location filename="../../reader/ui/main_window.py" line="469"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="432"/>
+        <location filename="../../reader/ui/main_window.py" line="472"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="480"/>
-        <source>%d articles</source>
-        <translation>%d 篇文章</translation>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="509"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="475"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="512"/>
+        <source>%n highlight(s) in this article</source>
+        <translation>
+            <numerusform>本文 %n 个标注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="514"/>
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n 个标签</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="483"/>
-        <source>%d highlights in this article</source>
-        <translation>本文 %d 处标注</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="485"/>
-        <source>%d tags</source>
-        <translation>%d 个标签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="506"/>
+        <location filename="../../reader/ui/main_window.py" line="535"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="510"/>
+        <location filename="../../reader/ui/main_window.py" line="539"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="606"/>
+        <location filename="../../reader/ui/main_window.py" line="640"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
-    <message>
-        <location filename="../../reader/ui/main_window.py" line="607"/>
-        <source>%d change(s) could not be saved yet.</source>
-        <translation>有 %d 处更改尚未保存。</translation>
+    <message numerus="yes">
+        <location filename="../../reader/ui/main_window.py" line="641"/>
+        <source>%n change(s) could not be saved yet.</source>
+        <translation>
+            <numerusform>%n 项更改尚未保存。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="609"/>
+        <location filename="../../reader/ui/main_window.py" line="643"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -486,36 +542,32 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <source>Newspaper pages (*.txt);;All files (*)</source>
-        <translation type="vanished">报纸版面 (*.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/library_files.py" line="123"/>
         <source>Import a folder of pages</source>
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="539"/>
+        <location filename="../../reader/ui/main_window.py" line="564"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="544"/>
+        <location filename="../../reader/ui/main_window.py" line="569"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="544"/>
+        <location filename="../../reader/ui/main_window.py" line="569"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="571"/>
+        <location filename="../../reader/ui/main_window.py" line="596"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="575"/>
+        <location filename="../../reader/ui/main_window.py" line="600"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -524,175 +576,360 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="275"/>
+        <location filename="../../reader/ui/reading_pane.py" line="281"/>
         <source>Select an article on the left to start reading.</source>
         <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="511"/>
+        <location filename="../../reader/ui/reading_pane.py" line="547"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="83"/>
+        <location filename="../../reader/ui/search_panel.py" line="274"/>
+        <source>Search notes, highlights, articles (Ctrl+K)</source>
+        <translation>搜索笔记、标注和文章 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="278"/>
+        <source>Words must all match; &quot;a phrase&quot;, -exclude, tag:, color:, in:notes, author:, before:/after: dates</source>
+        <translation>所有词都须匹配；&quot;短语&quot;、-排除、tag:、color:、in:notes、author:、before:/after: 日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="367"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="384"/>
+        <source>Search failed: %s</source>
+        <translation>搜索失败：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="396"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="397"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="93"/>
         <source>Highlights</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="84"/>
+        <location filename="../../reader/ui/search_panel.py" line="398"/>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/search_panel.py" line="415"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="417"/>
+        <source>No results for “%s”</source>
+        <translation>没有找到“%s”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_sidebar.py" line="94"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="121"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="129"/>
         <source>No highlights yet.
 Select a passage and press H or Ctrl+1…6.</source>
         <translation>还没有标注。
 选中一段文字，按 H 或 Ctrl+1…6。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="130"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="138"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="146"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="154"/>
         <source>Delete this highlight</source>
         <translation>删除此标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="154"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="162"/>
         <source>Write a note… (saved as you type)</source>
         <translation>写笔记…（输入时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="156"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="164"/>
         <source>Not saved — retrying…</source>
         <translation>未保存——正在重试…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="161"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="169"/>
         <source>The library is busy or not writable. The note is kept here and saved as soon as it can be.</source>
         <translation>文库正忙或不可写。笔记保留在这里，一旦可以就会保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="169"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="177"/>
         <source>Add a tag and press Enter</source>
         <translation>输入标签后按回车</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="180"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="188"/>
         <source>Double-click or press Delete to remove a tag</source>
         <translation>双击或按 Delete 移除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="219"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="227"/>
         <source>Tag this article…</source>
         <translation>为本文添加标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="235"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="243"/>
         <source>Right-click a tag to rename, merge or delete it.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/tag_sidebar.py" line="474"/>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n 个标注</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="241"/>
+        <location filename="../../reader/ui/export_dialog.py" line="77"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="249"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="431"/>
-        <source>%s   (%d highlights · %d articles)</source>
-        <translation>%s   （%d 处标注 · %d 篇文章）</translation>
+        <location filename="../../reader/ui/export_dialog.py" line="78"/>
+        <source>A tag:</source>
+        <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="463"/>
+        <location filename="../../reader/ui/export_dialog.py" line="81"/>
+        <source>Everything in the library</source>
+        <translation>资料库中的全部内容</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_dialog.py" line="86"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n 段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="110"/>
+        <source>Markdown (Obsidian, Logseq)</source>
+        <translation>Markdown（Obsidian、Logseq）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="111"/>
+        <source>JSON Web Annotation archive</source>
+        <translation>JSON Web Annotation 存档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="112"/>
+        <source>CSV for spreadsheets</source>
+        <translation>CSV（电子表格）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="116"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="133"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="152"/>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="153"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="154"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="175"/>
+        <source>The search result</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_dialog.py" line="176"/>
+        <source>The search result (%n highlight(s))</source>
+        <translation>
+            <numerusform>搜索结果（%n 个标注）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="207"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="208"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="209"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="213"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="226"/>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="230"/>
+        <source>%s is a folder: choose a file name.</source>
+        <translation>%s 是文件夹：请选择一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="234"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="245"/>
+        <source>Exported to %s</source>
+        <translation>已导出到 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="254"/>
+        <source>Export failed: %s</source>
+        <translation>导出失败：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_sidebar.py" line="506"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="464"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="507"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="466"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="509"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="469"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="512"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="469"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="512"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="475"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="518"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="475"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="518"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="90"/>
+        <location filename="../../reader/ui/labels.py" line="11"/>
         <source>Add highlight</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="112"/>
+        <location filename="../../reader/ui/labels.py" line="12"/>
         <source>Delete highlight</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="132"/>
+        <location filename="../../reader/ui/labels.py" line="13"/>
+        <source>Restore highlight</source>
+        <translation>恢复标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="14"/>
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="156"/>
+        <location filename="../../reader/ui/labels.py" line="15"/>
         <source>Edit note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="187"/>
+        <location filename="../../reader/ui/labels.py" line="16"/>
         <source>Add tag %s</source>
         <translation>添加标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="187"/>
+        <location filename="../../reader/ui/labels.py" line="17"/>
         <source>Remove tag %s</source>
         <translation>移除标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="215"/>
+        <location filename="../../reader/ui/labels.py" line="20"/>
+        <source>Unmerge tag %s from %s</source>
+        <translation>将标签 %s 从 %s 中拆分出来</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="22"/>
+        <source>Restore tag %s</source>
+        <translation>恢复标签 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="23"/>
         <source>Tag article %s</source>
         <translation>为文章添加标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="215"/>
+        <location filename="../../reader/ui/labels.py" line="24"/>
         <source>Untag article %s</source>
         <translation>移除文章标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="245"/>
+        <location filename="../../reader/ui/labels.py" line="25"/>
+        <source>Mark as read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="26"/>
+        <source>Mark as unread</source>
+        <translation>标为未读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="18"/>
         <source>Rename tag %s → %s</source>
         <translation>重命名标签 %s → %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="261"/>
+        <location filename="../../reader/ui/labels.py" line="19"/>
         <source>Merge tag %s into %s</source>
         <translation>将标签 %s 合并到 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/undo_commands.py" line="277"/>
+        <location filename="../../reader/ui/labels.py" line="21"/>
         <source>Delete tag %s</source>
         <translation>删除标签 %s</translation>
     </message>
@@ -729,180 +966,167 @@ Select a passage and press H or Ctrl+1…6.</source>
 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="32"/>
+        <location filename="../../reader/ui/dialogs.py" line="96"/>
         <source>Back up the library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="35"/>
+        <location filename="../../reader/ui/dialogs.py" line="99"/>
         <source>SQLite database (*.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="44"/>
+        <location filename="../../reader/ui/dialogs.py" line="108"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="49"/>
+        <location filename="../../reader/ui/dialogs.py" line="108"/>
         <source>Backup complete</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="49"/>
+        <location filename="../../reader/ui/dialogs.py" line="109"/>
         <source>The library was backed up to
-{0}</source>
+%s</source>
         <translation>资料库已备份到
-{0}</translation>
+%s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/dialogs.py" line="134"/>
+        <source>%n page(s) re-parsed</source>
+        <translation>
+            <numerusform>已重新解析 %n 个版面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/dialogs.py" line="136"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>其中 %n 个有变化</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/dialogs.py" line="137"/>
+        <source>%n article(s) on the changed pages</source>
+        <translation>
+            <numerusform>有变化的版面上共 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/dialogs.py" line="138"/>
+        <source>%n highlight(s) moved to follow their text</source>
+        <translation>
+            <numerusform>%n 个标注随文字移动了位置</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/dialogs.py" line="140"/>
+        <source>%n highlight(s) could not be found again (kept as orphans with their quote)</source>
+        <translation>
+            <numerusform>%n 个标注未能重新找到（作为孤立标注保留其原文）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="146"/>
+        <source>The re-parse was cancelled; pages already re-parsed were kept.</source>
+        <translation>重新解析已取消；已解析的版面保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="165"/>
+        <source>Updating pages to this version&apos;s parser…</source>
+        <translation>正在用新版解析器更新版面…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="172"/>
+        <source>Re-parse finished</source>
+        <translation>重新解析完成</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="172"/>
+        <source>Re-parse failed</source>
+        <translation>重新解析失败</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="167"/>
+        <source>Re-parsing every page…</source>
+        <translation>正在重新解析每个版面…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs.py" line="174"/>
+        <source>Re-parsing</source>
+        <translation>正在重新解析</translation>
     </message>
     <message>
         <location filename="../../reader/ui/pending_bar.py" line="27"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
-    <message>
-        <location filename="../../reader/ui/pending_bar.py" line="40"/>
-        <source>%d change(s) not saved yet — the library is busy or not writable. Retrying…</source>
-        <translation>有 %d 处更改尚未保存——文库正忙或不可写。正在重试…</translation>
+    <message numerus="yes">
+        <location filename="../../reader/ui/pending_bar.py" line="41"/>
+        <source>%n change(s) not saved yet — the library is busy or not writable. Retrying…</source>
+        <translation>
+            <numerusform>%n 项更改尚未保存——资料库正忙或不可写。正在重试…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/writes.py" line="30"/>
-        <source>the library could not be changed: %s</source>
-        <translation>无法修改文库：%s</translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="80"/>
-        <source>Export highlights and notes</source>
-        <translation>导出划线和笔记</translation>
+        <location filename="../../reader/ui/error_text.py" line="24"/>
+        <source>The library is busy</source>
+        <translation>资料库正忙</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="91"/>
-        <source>This article</source>
-        <translation>本文</translation>
+        <location filename="../../reader/ui/error_text.py" line="26"/>
+        <source>The library cannot be written</source>
+        <translation>资料库无法写入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="92"/>
-        <source>A tag:</source>
-        <translation>标签：</translation>
+        <location filename="../../reader/ui/error_text.py" line="28"/>
+        <source>The disk is full</source>
+        <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="95"/>
-        <source>Everything in the library</source>
-        <translation>整个资料库</translation>
+        <location filename="../../reader/ui/error_text.py" line="30"/>
+        <location filename="../../reader/ui/recovery.py" line="32"/>
+        <source>The library is damaged</source>
+        <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="100"/>
-        <source>{0} ({1} passages)</source>
-        <translation>{0}（{1} 段）</translation>
+        <location filename="../../reader/ui/error_text.py" line="32"/>
+        <source>The library could not be read or written</source>
+        <translation>无法读写资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="123"/>
-        <source>Markdown (Obsidian, Logseq)</source>
-        <translation>Markdown（Obsidian、Logseq）</translation>
+        <location filename="../../reader/ui/error_text.py" line="33"/>
+        <source>Something went wrong</source>
+        <translation>出了点问题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="124"/>
-        <source>JSON Web Annotation archive</source>
-        <translation>JSON 网络注释存档</translation>
+        <location filename="../../reader/ui/error_text.py" line="40"/>
+        <source>Another program is using the library. Nothing was lost; the change is kept and tried again.</source>
+        <translation>另一个程序正在使用资料库。没有丢失任何内容；这项更改已保留，并会自动重试。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="125"/>
-        <source>CSV for spreadsheets</source>
-        <translation>CSV 表格</translation>
+        <location filename="../../reader/ui/error_text.py" line="44"/>
+        <source>Check the permissions of the library&apos;s file and folder. Nothing was lost.</source>
+        <translation>请检查资料库文件及其文件夹的权限。没有丢失任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="129"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
+        <location filename="../../reader/ui/error_text.py" line="46"/>
+        <source>Free some space on the disk. Nothing was lost.</source>
+        <translation>请腾出一些磁盘空间。没有丢失任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="146"/>
-        <source>Export</source>
-        <translation>导出</translation>
+        <location filename="../../reader/ui/error_text.py" line="49"/>
+        <source>Close the app and run “reader check”, then “reader recover” to restore a backup or salvage what can be read.</source>
+        <translation>请关闭程序并运行“reader check”，再用“reader recover”恢复备份或抢救仍可读取的内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="165"/>
-        <source>Export:</source>
-        <translation>导出：</translation>
+        <location filename="../../reader/ui/error_text.py" line="59"/>
+        <source>the library reported an error: %s</source>
+        <translation>资料库报告了错误：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="166"/>
-        <source>Format:</source>
-        <translation>格式：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="167"/>
-        <source>Save to:</source>
-        <translation>保存到：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="188"/>
-        <source>The search result</source>
-        <translation>搜索结果</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="190"/>
-        <source>The search result (1 highlight)</source>
-        <translation>搜索结果（1 条划线）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="191"/>
-        <source>The search result ({0} highlights)</source>
-        <translation>搜索结果（{0} 条划线）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="222"/>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="223"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="224"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="228"/>
-        <source>Export to</source>
-        <translation>导出到</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="241"/>
-        <source>Choose a file to export to.</source>
-        <translation>请选择要导出到的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="245"/>
-        <source>{0} is a folder: choose a file name.</source>
-        <translation>{0} 是文件夹，请输入文件名。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="249"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="258"/>
-        <source>Exported to {0}</source>
-        <translation>已导出到 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="264"/>
-        <source>Export failed: {0}</source>
-        <translation>导出失败：{0}</translation>
-    </message>
-</context>
-<context>
-    <name>FindBar</name>
-    <message>
-        <location filename="../../reader/ui/find_bar.py" line="66"/>
+        <location filename="../../reader/ui/find_bar.py" line="67"/>
         <source>Find in article</source>
         <extracomment>Marks an ExtraSelection as the find bar&apos;s own.</extracomment>
         <translation>在文章中查找</translation>
@@ -910,75 +1134,103 @@ Select a passage and press H or Ctrl+1…6.</source>
     <message>
         <location filename="../../reader/ui/find_bar.py" line="72"/>
         <source>Previous match (Shift+F3)</source>
-        <translation>上一个匹配（Shift+F3）</translation>
+        <translation>上一个匹配 (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/find_bar.py" line="73"/>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/find_bar.py" line="74"/>
-        <source>Next match (F3)</source>
-        <translation>下一个匹配（F3）</translation>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="75"/>
-        <source>Close (Esc)</source>
-        <translation>关闭（Esc）</translation>
+        <location filename="../../reader/ui/find_bar.py" line="210"/>
+        <source>%s of %s</source>
+        <translation>第 %s 个，共 %s 个</translation>
     </message>
     <message>
         <location filename="../../reader/ui/find_bar.py" line="212"/>
-        <source>{0} of {1}</source>
-        <translation>第 {0} 个，共 {1} 个</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/find_bar.py" line="215"/>
         <source>No matches</source>
-        <translation>无匹配</translation>
-    </message>
-</context>
-<context>
-    <name>SearchController</name>
-    <message>
-        <location filename="../../reader/ui/search_panel.py" line="280"/>
-        <source>Search notes, highlights, articles (Ctrl+K)</source>
-        <translation>搜索笔记、划线、文章（Ctrl+K）</translation>
+        <translation>没有匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="284"/>
-        <source>Words must all match; &quot;a phrase&quot;, -exclude, tag:, color:, in:notes, author:, before:/after: dates</source>
-        <translation>所有词都须匹配；&quot;短语&quot;、-排除、tag:、color:、in:notes、author:、before:/after: 日期</translation>
+        <location filename="../../reader/ui/recovery.py" line="33"/>
+        <source>The library at %s is damaged and cannot be used as it is.</source>
+        <translation>位于 %s 的资料库已损坏，无法照原样使用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="372"/>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
+        <location filename="../../reader/ui/recovery.py" line="36"/>
+        <source>Reader will not write into the damaged file. You can put the newest automatic backup in its place (the damaged file is kept beside it), or copy everything that can still be read into a new library.</source>
+        <translation>Reader 不会写入损坏的文件。你可以用最新的自动备份替换它（损坏的文件会保留在旁边），或把仍可读取的全部内容复制到一个新资料库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="382"/>
-        <source>Notes</source>
-        <translation>笔记</translation>
+        <location filename="../../reader/ui/recovery.py" line="43"/>
+        <source>Restore the newest backup</source>
+        <translation>恢复最新的备份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="383"/>
-        <source>Highlights</source>
-        <translation>划线</translation>
+        <location filename="../../reader/ui/recovery.py" line="46"/>
+        <source>Salvage into a new library</source>
+        <translation>抢救到新资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="384"/>
-        <source>Articles</source>
-        <translation>文章</translation>
+        <location filename="../../reader/ui/recovery.py" line="48"/>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="402"/>
-        <source>1 result</source>
-        <translation>1 条结果</translation>
+        <location filename="../../reader/ui/recovery.py" line="78"/>
+        <source>That did not work: %s</source>
+        <translation>操作未成功：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="402"/>
-        <source>{0} results</source>
-        <translation>{0} 条结果</translation>
+        <location filename="../../reader/ui/recovery.py" line="84"/>
+        <source>The library was restored from the backup %s.</source>
+        <translation>资料库已从备份 %s 恢复。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="405"/>
-        <source>No results for “{0}”</source>
-        <translation>没有找到“{0}”</translation>
+        <location filename="../../reader/ui/recovery.py" line="86"/>
+        <source>The damaged file is kept as %s.</source>
+        <translation>损坏的文件保留为 %s。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/recovery.py" line="94"/>
+        <source>Reader copied what could be read into a new library:
+%s</source>
+        <translation>Reader 已把可读取的内容复制到新资料库：
+%s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/recovery.py" line="95"/>
+        <source>%n row(s) copied</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/recovery.py" line="95"/>
+        <source>%n could not be read</source>
+        <translation>
+            <numerusform>%n 行无法读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/recovery.py" line="97"/>
+        <source>The damaged file was not changed. Start Reader with --db and this path to keep using the new library.</source>
+        <translation>损坏的文件未被改动。要继续使用新资料库，请以 --db 加上此路径启动 Reader。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/recovery.py" line="107"/>
+        <source>Reader</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_list_model.py" line="38"/>
+        <source>page %s</source>
+        <translation>第%s版</translation>
     </message>
 </context>
 </TS>

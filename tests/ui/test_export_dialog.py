@@ -10,10 +10,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from reader.ui import dialogs
 from reader.ui.export_dialog import ExportDialog
+from reader.ui.jobs import JobRunner
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples"
 QUOTE = "合成生物"
@@ -124,8 +124,12 @@ def test_back_up_copies_the_library(qtbot, tmp_path, annotated, monkeypatch):
         return str(dest)
 
     monkeypatch.setattr(dialogs, "save_file_name", choose)
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args: None))
-    assert dialogs.backup_library(library, None) == dest
+    runner = JobRunner(library)
+    job = dialogs.backup_library(library, None, runner)
+    with qtbot.waitSignal(job.succeeded, timeout=10_000) as done:
+        pass
+    assert done.args[0] == dest
+    runner.shutdown()
     assert proposed[0].startswith("reader-backup-") and proposed[0].endswith(".db")
     with sqlite3.connect(dest) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -134,7 +138,7 @@ def test_back_up_copies_the_library(qtbot, tmp_path, annotated, monkeypatch):
 
 def test_cancelled_back_up_does_nothing(qapp, monkeypatch, library):
     monkeypatch.setattr(dialogs, "save_file_name", lambda *a: "")
-    assert dialogs.backup_library(library, None) is None
+    assert dialogs.backup_library(library, None, JobRunner(library)) is None
 
 
 def test_file_export_opens_the_dialog_for_this_article(qtbot, sample_library, make_window):

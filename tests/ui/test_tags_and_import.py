@@ -142,3 +142,22 @@ def test_drop_of_files_imports_them(qtbot, library, make_window):
     with qtbot.waitSignal(window.importer.finished, timeout=10000):
         window.dropEvent(event)
     assert window.article_list.model.rowCount() > 0
+
+
+def test_import_summary_says_why_the_import_stopped_and_what_was_not_tried(qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.store.records import ImportResult, ImportSummary
+
+    summary = ImportSummary(
+        results=[ImportResult("a.txt", "imported", 1, (1,))],
+        stopped="the disk is full; nothing was lost",
+        not_attempted=12,
+    )
+    box = summary_box(summary, None)
+    qtbot.addWidget(box)
+    assert box.windowTitle() == "Import stopped"
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert "1 page imported" in box.text()
+    assert "The import stopped: the disk is full; nothing was lost." in box.text()
+    assert "12 files were not imported." in box.text()

@@ -79,7 +79,7 @@ def test_highlight_failing_inside_the_library_leaves_the_undo_stack_empty(
     def locked(*_args, **_kwargs):
         raise LibraryLockedError("the library is busy: another program is writing to it")
 
-    monkeypatch.setattr(sample_library, "add_highlight", locked)
+    monkeypatch.setattr(sample_library, "apply", locked)  # every write goes through apply
     window.reading_pane.select_span(0, 4)
     assert window.apply_highlight("yellow") is None
     assert window.undo_stack.count() == 0
@@ -194,3 +194,41 @@ def test_opening_an_article_while_locked_shows_it_and_says_it_stays_unread(
         assert window.reading_pane.article.id == article.id
         assert "busy" in window.statusBar().currentMessage()
     assert not sample_library.get_article(article.id).is_read
+
+
+def test_a_library_locked_by_another_process_shows_the_busy_message_and_loses_nothing(
+    qtbot, window, sample_library
+):
+    """Issue 11: another *process* holds the write lock; tagging the article is shown as
+    busy (by kind, not by matching words), kept, and saved once the lock goes."""
+    import subprocess
+    import sys
+
+    sample_library.database.execute_sql("PRAGMA busy_timeout = 50")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys\n"
+            f"c = sqlite3.connect({str(sample_library.path)!r}, isolation_level=None)\n"
+            "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True)\n"
+            "sys.stdin.readline(); c.execute('ROLLBACK')\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        article = window.current_article
+        window.sidebar.tag_article("待核实")
+        assert "busy" in window.statusBar().currentMessage()
+        assert window.pending_bar.isVisible()
+        assert window.undo_stack.count() == 0
+        assert sample_library.article_tags(article.id) == ()
+    finally:
+        holder.communicate("\n", timeout=10)
+    qtbot.waitUntil(lambda: not window.pending_bar.isVisible(), timeout=RETRY_TIMEOUT_MS)
+    assert sample_library.article_tags(article.id) == ("待核实",)
+    assert window.undo_stack.count() == 1
+    assert [window.sidebar.article_tags.item(0).text()] == ["待核实"]

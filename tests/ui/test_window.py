@@ -310,3 +310,15 @@ def test_a_photo_item_titled_by_its_column_label_shows_the_label_once(qtbot, lib
     )
     assert article.section == article.title == "重点项目 进行时"
     assert pane.document().toPlainText().count("重点项目 进行时") == 1
+
+
+def test_a_page_that_prints_its_date_and_number_is_grouped_under_them(qtbot, library, tmp_path):
+    page = tmp_path / "scan-0042.txt"
+    page.write_text(
+        "2019年10月15日 星期二\n\n第5版（评论）\n\n创新的力量\n\n创新是引领发展的第一动力。\n",
+        encoding="utf-8",
+    )
+    library.import_file(page)
+    model = article_list_model.ArticleListModel(library)
+    label = model.index(0).data(article_list_model.GroupLabelRole)
+    assert label == "2019-10-15 · page 5 评论"

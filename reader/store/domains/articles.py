@@ -13,8 +13,8 @@ from reader.errors import NotFoundError, QuoteNotFoundError, ReaderError
 from reader.parse.model import Author, Dateline, PageInfo
 from reader.store import operations
 from reader.store.domains.base import Domain, bound
-from reader.store.domains.highlights import highlight_records
 from reader.store.models import Article, ArticleTag, Highlight, Source, Tag
+from reader.store.operations.rows import highlight_records
 from reader.store.records import (
     ArticleRecord,
     ArticleSummary,

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import peewee as pw
-
 from reader.errors import NotFoundError
 from reader.store import operations
 from reader.store.domains.base import Domain, bound
-from reader.store.models import Article, Highlight, HighlightTag, Note, Tag
+from reader.store.models import Article, Highlight, Note
+from reader.store.operations.rows import highlight_records
 from reader.store.records import HighlightRecord, NoteRecord
 
 
@@ -89,45 +88,3 @@ def highlight_record(highlight_id: int) -> HighlightRecord:
     if not records:
         raise NotFoundError(f"there is no highlight {highlight_id}")
     return records[0]
-
-
-def highlight_records(condition: pw.Expression) -> list[HighlightRecord]:
-    """Highlights matching `condition` in reading order, with notes and tags, in
-    three queries whatever their number (models bound by the caller)."""
-    rows = list(
-        Highlight.select(Highlight, Note.body)
-        .join(Note, pw.JOIN.LEFT_OUTER, on=(Note.highlight == Highlight.id))
-        .where(condition)
-        .order_by(Highlight.start, Highlight.end, Highlight.id)
-        .objects()
-    )
-    if not rows:
-        return []
-    tags: dict[int, list[str]] = {row.id: [] for row in rows}
-    links = (
-        HighlightTag.select(HighlightTag.highlight, Tag.name)
-        .join(Tag)
-        .where(HighlightTag.highlight.in_(Highlight.select(Highlight.id).where(condition)))
-        .order_by(Tag.name)
-        .tuples()
-    )
-    for highlight_id, name in links:
-        tags[highlight_id].append(name)
-    return [
-        HighlightRecord(
-            id=row.id,
-            article_id=row.article_id,
-            start=row.start,
-            end=row.end,
-            exact=row.exact,
-            prefix=row.prefix,
-            suffix=row.suffix,
-            color=row.color,
-            orphaned=bool(row.orphaned),
-            note=row.body or "",
-            tags=tuple(tags[row.id]),
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
-        for row in rows
-    ]

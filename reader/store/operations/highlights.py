@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from reader.errors import ReaderError
+from reader.errors import NotFoundError, ReaderError
 from reader.store import anchoring
 from reader.store.change import Change
 from reader.store.colors import check_color
-from reader.store.models import Highlight, HighlightTag, Note, Tag
+from reader.store.models import Highlight, Note, Tag
 from reader.store.operations.base import Label, Operation, OpResult, unchanged
 from reader.store.operations.rows import (
     HIGHLIGHT_LINKS,
@@ -23,6 +23,7 @@ from reader.store.operations.rows import (
     drop_if_unused,
     get_article,
     get_highlight,
+    highlight_records,
     link_new_highlight,
     link_tag,
     normalize_tag,
@@ -63,29 +64,11 @@ class HighlightSnapshot:
 def read_highlight(highlight_id: int) -> tuple[HighlightRecord, NoteRow | None]:
     """The highlight as the Library hands it out (tags by name) and its note's row.
     NotFoundError."""
-    row = get_highlight(highlight_id)
+    found = highlight_records(Highlight.id == highlight_id)
+    if not found:
+        raise NotFoundError(f"there is no highlight {highlight_id}")
+    record = found[0]
     note = _note_row(highlight_id)
-    tags = (
-        Tag.select(Tag.name)
-        .join(HighlightTag)
-        .where(HighlightTag.highlight == highlight_id)
-        .order_by(Tag.name)
-    )
-    record = HighlightRecord(
-        id=row.id,
-        article_id=row.article_id,
-        start=row.start,
-        end=row.end,
-        exact=row.exact,
-        prefix=row.prefix,
-        suffix=row.suffix,
-        color=row.color,
-        orphaned=bool(row.orphaned),
-        note=note.body if note is not None else "",
-        tags=tuple(name for (name,) in tags.tuples()),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
     return record, note
 
 

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 import peewee as pw
 
 from reader.errors import NotFoundError, ReaderError
-from reader.store.models import Article, ArticleTag, BaseModel, Highlight, HighlightTag, Tag
+from reader.store.models import (
+    Article,
+    ArticleTag,
+    BaseModel,
+    Highlight,
+    HighlightTag,
+    Note,
+    Tag,
+)
+from reader.store.records import HighlightRecord
 
 #: Ids bound in one query: SQLite allows 999 variables in old builds (32,766 since 3.32),
 #: and a tag can be on tens of thousands of highlights.
@@ -191,3 +200,46 @@ def articles_of_highlights(highlight_ids: Sequence[int]) -> frozenset[int]:
         query = Highlight.select(Highlight.article).where(Highlight.id.in_(batch))
         articles.update(article_id for (article_id,) in query.tuples())
     return frozenset(articles)
+
+
+def highlight_records(condition: pw.Expression) -> list[HighlightRecord]:
+    """Highlights matching `condition` in reading order, with notes and tags, in
+    three queries whatever their number (models bound by the caller). The one place a
+    record is built from rows: the domains read through it, and so do the operations."""
+    rows = list(
+        Highlight.select(Highlight, Note.body)
+        .join(Note, pw.JOIN.LEFT_OUTER, on=(Note.highlight == Highlight.id))
+        .where(condition)
+        .order_by(Highlight.start, Highlight.end, Highlight.id)
+        .objects()
+    )
+    if not rows:
+        return []
+    tags: dict[int, list[str]] = {row.id: [] for row in rows}
+    links = (
+        HighlightTag.select(HighlightTag.highlight, Tag.name)
+        .join(Tag)
+        .where(HighlightTag.highlight.in_(Highlight.select(Highlight.id).where(condition)))
+        .order_by(Tag.name)
+        .tuples()
+    )
+    for highlight_id, name in links:
+        tags[highlight_id].append(name)
+    return [
+        HighlightRecord(
+            id=row.id,
+            article_id=row.article_id,
+            start=row.start,
+            end=row.end,
+            exact=row.exact,
+            prefix=row.prefix,
+            suffix=row.suffix,
+            color=row.color,
+            orphaned=bool(row.orphaned),
+            note=row.body or "",
+            tags=tuple(tags[row.id]),
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+        for row in rows
+    ]
