@@ -38,6 +38,13 @@ _ARTICLE_COLUMNS = tuple(Article._meta.sorted_field_names)
 _HIGHLIGHT_COLUMNS = ("id", "article", "start", "end", "exact", "prefix", "suffix", "orphaned")
 _CORRECTION_COLUMNS = tuple(Correction._meta.sorted_field_names)
 _CORRECT_PAGE = Label("Correct page")
+_LINE_LABELS = {
+    model.TITLE: Label("Use line as title"),
+    model.KICKER: Label("Use line as kicker"),
+    model.SUBTITLE: Label("Use line as subtitle"),
+    model.CAPTION: Label("Mark as caption"),
+    model.BYLINE: Label("Mark as byline"),
+}
 
 
 def parsed_of(row: Article) -> ParsedArticle:
@@ -427,7 +434,7 @@ class UseLineAs(_Correct):
 
     @property
     def label(self) -> Label:
-        return Label("Use line as %s", (self.role,))
+        return _LINE_LABELS.get(self.role, _CORRECT_PAGE)
 
     def correction(self, articles: Sequence[ParsedArticle], index: int) -> model.Correction:
         return model.line_as(articles, index, self.line, self.role)
