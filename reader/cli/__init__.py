@@ -76,7 +76,7 @@ def reanchored_summary(outcomes: Sequence[ReanchorOutcome]) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reader.cli import export_commands, library_commands, search_command
+    from reader.cli import export_commands, library_commands, page_commands, search_command
 
     parser = argparse.ArgumentParser(
         prog="reader",
@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="library database (default: $READER_DB, else the user data directory)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (library_commands, search_command, export_commands):
+    # page_commands after library_commands: it adds --page to `reader show`.
+    for module in (library_commands, page_commands, search_command, export_commands):
         module.register(subparsers)
     return parser
 

@@ -21,6 +21,7 @@ from reader.cli import (
     print_json,
     reanchored_summary,
 )
+from reader.cli.page_commands import misfit_lines
 from reader.errors import InputFileError, ReaderError
 from reader.store.colors import HIGHLIGHT_COLORS
 from reader.store.library import Library
@@ -200,6 +201,8 @@ def run_import(args: argparse.Namespace) -> int:
             print(line)
         if any(o.method != "position" for o in result.reanchored):
             print(f"{result.path}: {reanchored_summary(result.reanchored)}")
+    for line in misfit_lines(summary.results):
+        print(line, file=sys.stderr)
     for failure in summary.failures:
         print(f"{failure.path}: {failure.reason}", file=sys.stderr)
     if summary.stopped:
@@ -261,6 +264,8 @@ def run_reparse(args: argparse.Namespace) -> int:
         f"{len(results)} page(s) parsed again, {changed} cut differently; "
         f"articles {articles_before} → {articles_after}; {reanchored_summary(outcomes)}"
     )
+    for line in misfit_lines(results):
+        print(line, file=sys.stderr)
     return EXIT_OK
 
 

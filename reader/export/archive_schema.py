@@ -32,6 +32,7 @@ from pydantic import (
 )
 
 from reader.store.colors import HIGHLIGHT_COLORS
+from reader.store.corrections import KINDS
 from reader.times import parse_time
 
 #: FORMAT_NAME as a type (a type cannot be made from a variable; a test keeps them equal).
@@ -80,6 +81,20 @@ class _Part(BaseModel):
     model_config = ConfigDict(strict=True, extra="ignore")
 
 
+class Correction(_Part):
+    """A user's fix of how the page was cut (`reader.store.corrections`)."""
+
+    kind: Literal[KINDS]  # type: ignore[valid-type]  # the tuple's values
+    exact: Annotated[str, Field(min_length=1)]
+    prefix: str = ""
+    suffix: str = ""
+    page_start: Annotated[int, Field(ge=-1, le=MAX_POSITION)] = -1
+    page_end: Annotated[int, Field(ge=-1, le=MAX_POSITION)] = -1
+    value: str | None = None
+    occurrence: Annotated[int, Field(ge=1, le=MAX_POSITION)] = 1
+    created: Time
+
+
 class Source(_Part):
     sha256: Annotated[str, Field(pattern="^[0-9a-f]{64}$")]
     path: str
@@ -93,6 +108,7 @@ class Source(_Part):
     url: str | None = None
     title: str | None = None
     published: str | None = None
+    corrections: list[Correction] = []  # absent in archives written before corrections
 
 
 class Author(_Part):

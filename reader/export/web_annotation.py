@@ -11,12 +11,18 @@ import base64
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from reader import __version__
 from reader.store.library import Library
-from reader.store.records import ArticleRecord, HighlightRecord, NoteRecord, SourceRecord
+from reader.store.records import (
+    ArticleRecord,
+    CorrectionRecord,
+    HighlightRecord,
+    NoteRecord,
+    SourceRecord,
+)
 
 FORMAT_NAME = "reader-archive"
 FORMAT_VERSION = 1
@@ -53,6 +59,7 @@ def build_archive(library: Library, articles: Iterable[ArticleRecord]) -> dict[s
         sources = library.archive.sources({a.source_id for a in articles})
         times = library.articles.times(a.id for a in articles)
         notes = library.highlights.notes(h.id for a in articles for h in a.highlights)
+        corrections = library.archive.corrections(s.id for s in sources)
     sha256_of = {source.id: source.sha256 for source in sources}
     archive_articles = []
     annotations = []
@@ -67,7 +74,7 @@ def build_archive(library: Library, articles: Iterable[ArticleRecord]) -> dict[s
         "version": FORMAT_VERSION,
         "generator": f"reader {__version__}",
         "positions": "code points",
-        "sources": [_source_json(s) for s in sources],
+        "sources": [_source_json(s, corrections.get(s.id, ())) for s in sources],
         "articles": archive_articles,
         "annotations": annotations,
     }
@@ -78,8 +85,8 @@ def dumps(archive: dict[str, Any]) -> str:
     return json.dumps(archive, ensure_ascii=False, indent=2) + "\n"
 
 
-def _source_json(source: SourceRecord) -> dict[str, Any]:
-    found: dict[str, Any] = {
+def _source_json(source: SourceRecord, corrections: Sequence[CorrectionRecord]) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "sha256": source.sha256,
         "path": source.path,
         "encoding": source.encoding,
@@ -90,12 +97,28 @@ def _source_json(source: SourceRecord) -> dict[str, Any]:
     if origin.kind != "text" or source.raw_bytes is not None:
         # Sources other than text pages (ARCHIVE.md): what they were read as, what they
         # say about themselves, and their bytes, so they can be read again.
-        found["kind"] = origin.kind
+        data["kind"] = origin.kind
         for key in ("site", "url", "title", "published"):
-            found[key] = getattr(origin, key)
+            data[key] = getattr(origin, key)
         if source.raw_bytes is not None:
-            found["raw_base64"] = base64.b64encode(source.raw_bytes).decode("ascii")
-    return found
+            data["raw_base64"] = base64.b64encode(source.raw_bytes).decode("ascii")
+    if corrections:  # absent when none: archives of uncorrected pages stay as they were
+        data["corrections"] = [_correction_json(c) for c in corrections]
+    return data
+
+
+def _correction_json(correction: CorrectionRecord) -> dict[str, Any]:
+    return {
+        "kind": correction.kind,
+        "exact": correction.quote,
+        "prefix": correction.prefix,
+        "suffix": correction.suffix,
+        "page_start": correction.page_start,
+        "page_end": correction.page_end,
+        "value": correction.value,
+        "occurrence": correction.occurrence,
+        "created": format_time(correction.created_at),
+    }
 
 
 def _article_json(

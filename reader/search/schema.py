@@ -16,6 +16,7 @@ NOTE = "note"
 TAG = "tag"
 HIGHLIGHT_TAG = "highlight_tag"
 ARTICLE_TAG = "article_tag"
+CORRECTION = "correction"  # page corrections (reader.store.corrections)
 
 #: When an article appeared, for `after:`/`before:`: the date its page printed (as the
 #: start of that day), else the date its source says (a web page's metadata, the day of

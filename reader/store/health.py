@@ -39,7 +39,19 @@ SAMPLE_EVERY = 20
 #: Problems listed by `integrity_report` at most.
 MAX_PROBLEMS = 20
 #: Tables salvaged, parents before children so that foreign keys hold.
-SALVAGE_ORDER = ("source", "article", "highlight", "note", "tag", "highlight_tag", "article_tag")
+SALVAGE_ORDER = (
+    "source",
+    "article",
+    "highlight",
+    "note",
+    "tag",
+    "highlight_tag",
+    "article_tag",
+    "correction",
+)
+#: Tables a later migration added, by the schema version that added them: a library
+#: older than that never had the table, so salvaging it loses nothing there.
+SALVAGE_SINCE = {"correction": 7}
 #: Rows read per query while salvaging; a window that fails is split in halves down to
 #: single rows, so one damaged page costs only the rows on it.
 SALVAGE_WINDOW = 512
@@ -225,13 +237,24 @@ def salvage(path: Path, new_path: Path) -> Salvage:
         target = open_database(new_path, check="never")
         try:
             connection = target.connection()
+            version = _schema_version(damaged)
             for table in SALVAGE_ORDER:
+                if version is not None and version < SALVAGE_SINCE.get(table, 0):
+                    continue
                 _salvage_table(damaged, connection, table, result)
         finally:
             target.close()
     finally:
         damaged.close()
     return result
+
+
+def _schema_version(damaged: sqlite3.Connection) -> int | None:
+    """The damaged library's schema version (from the file header); None if unreadable."""
+    try:
+        return int(damaged.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return None
 
 
 def _salvage_table(

@@ -159,7 +159,34 @@ def v6_page_metadata(db: pw.SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "source_page_date" ON "source" ("page_date")')
 
 
-def v7_source_kinds(db: pw.SqliteDatabase) -> None:
+def v7_page_corrections(db: pw.SqliteDatabase) -> None:
+    """The user's corrections of how pages were cut into articles (split, merge, a line
+    as title or caption …), kept on the page so a re-parse applies them again. Written
+    with IF NOT EXISTS: a library whose version number was set back runs it again."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "correction" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"source_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "kind" TEXT NOT NULL, '
+        '"exact" TEXT NOT NULL, "prefix" TEXT NOT NULL, "suffix" TEXT NOT NULL, '
+        '"page_start" INTEGER NOT NULL, "page_end" INTEGER NOT NULL, "value" TEXT, '
+        '"occurrence" INTEGER NOT NULL, "created_at" DATETIME NOT NULL, "misfit" TEXT, '
+        'FOREIGN KEY ("source_id") REFERENCES "source" ("id") ON DELETE CASCADE)'
+    )
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "correction_source_id" ON "correction" ("source_id")'
+    )
+    db.execute_sql(
+        'CREATE UNIQUE INDEX IF NOT EXISTS "correction_source_id_seq" '
+        'ON "correction" ("source_id", "seq")'
+    )
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "correction_{event.lower()}_changes_library" '
+            f'AFTER {event} ON "correction" '
+            'BEGIN UPDATE "library_change" SET "state" = randomblob(16); END'
+        )
+
+
+def v8_source_kinds(db: pw.SqliteDatabase) -> None:
     """Sources other than text pages (web pages, PDFs, Markdown, URLs, pastes): what a
     source was read as, its raw bytes, and what it says about itself (site, URL, title,
     date). Existing sources are text pages. Idempotent like v6: a library whose version
@@ -184,7 +211,8 @@ MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v4_author_names_once,
     v5_change_token,
     v6_page_metadata,
-    v7_source_kinds,
+    v7_page_corrections,
+    v8_source_kinds,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

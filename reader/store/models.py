@@ -132,6 +132,28 @@ class ArticleTag(BaseModel):
         indexes = ((("tag", "article"), False),)
 
 
+class Correction(BaseModel):
+    """A user's fix of how a page was cut into articles (`reader.store.corrections`),
+    applied again on top of the parser's articles whenever the page is parsed again."""
+
+    source = pw.ForeignKeyField(Source, backref="corrections", on_delete="CASCADE")
+    seq = pw.IntegerField()  # order of application on its page
+    kind = pw.TextField()
+    exact = pw.TextField()  # the quote, in the text of the article it was made on
+    prefix = pw.TextField(default="")
+    suffix = pw.TextField(default="")
+    page_start = pw.IntegerField(default=-1)  # the quote's first line in raw_text; -1: not verbatim
+    page_end = pw.IntegerField(default=-1)
+    value = pw.TextField(null=True)  # a title, or authors as JSON
+    occurrence = pw.IntegerField(default=1)  # which of the lookalike places, 1-based
+    created_at = pw.DateTimeField(default=utcnow)
+    #: Why the correction did not fit the page when it was last parsed; None: it fit.
+    misfit = pw.TextField(null=True)
+
+    class Meta:
+        indexes = ((("source", "seq"), True),)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Source,
     Article,
@@ -140,4 +162,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Tag,
     HighlightTag,
     ArticleTag,
+    Correction,
 )

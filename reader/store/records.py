@@ -133,6 +133,26 @@ class ReanchorOutcome:
 
 
 @dataclass(frozen=True)
+class CorrectionRecord:
+    """A correction stored on a page (`reader.store.corrections`): `misfit` says why
+    it did not fit the page when it was last parsed (None: it fit)."""
+
+    id: int
+    source_id: int
+    seq: int
+    kind: str
+    quote: str  # `exact`: what the correction quotes (see reader.store.corrections)
+    value: str | None
+    created_at: dt.datetime
+    misfit: str | None = None
+    prefix: str = ""
+    suffix: str = ""
+    page_start: int = -1
+    page_end: int = -1
+    occurrence: int = 1
+
+
+@dataclass(frozen=True)
 class ImportResult:
     path: str
     status: str  # "imported" | "unchanged" | "reparsed" | "failed" | "skipped"
@@ -143,6 +163,8 @@ class ImportResult:
     #: What the file was read as (`reader.sources.SourceKind` value: "text", "html",
     #: "pdf"…); None when it was not read.
     kind: str | None = None
+    #: The page's corrections that no longer fit its new text: not applied, kept.
+    corrections_not_applied: tuple[CorrectionRecord, ...] = ()
 
 
 @dataclass

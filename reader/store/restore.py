@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from peewee import fn
 
 from reader.parse.model import Author, ParsedArticle
 from reader.store import anchoring
@@ -25,6 +27,7 @@ from reader.store.importer import article_row, match_articles
 from reader.store.models import (
     Article,
     ArticleTag,
+    Correction,
     Highlight,
     HighlightTag,
     Note,
@@ -32,7 +35,9 @@ from reader.store.models import (
     Tag,
 )
 from reader.store.operations import normalize_tag
-from reader.store.records import ReanchorOutcome
+from reader.store.operations.corrections import recut
+from reader.store.page_layout import correction_record
+from reader.store.records import CorrectionRecord, ReanchorOutcome
 from reader.times import parse_time
 
 
@@ -44,6 +49,9 @@ class RestoreResult:
     highlights_created: int = 0
     highlights_present: int = 0  # already in the library: skipped
     reanchored: tuple[ReanchorOutcome, ...] = ()
+    corrections_created: int = 0
+    #: Archived corrections that do not fit the library's version of their page.
+    corrections_not_applied: tuple[CorrectionRecord, ...] = ()
 
 
 @dataclass
@@ -70,6 +78,8 @@ class _Restore:
         self.highlights_created = 0
         self.highlights_present = 0
         self.outcomes: list[ReanchorOutcome] = []
+        self.corrections_created = 0
+        self.misfits: list[CorrectionRecord] = []
         self.tag_ids: dict[str, int] = {}
         #: Per article: (creation time, quote) of the highlights it has, loaded once.
         self.present: dict[int, set[tuple[dt.datetime, str]]] = {}
@@ -85,6 +95,14 @@ class _Restore:
             placed.update(self._page(source, created, articles))
         for annotation in archive["annotations"]:
             self._annotation(placed[annotation["target"]["source"]], annotation)
+        for data in archive["sources"]:
+            source, created = sources[data["sha256"]]
+            if self._corrections(source, data.get("corrections", ())) and not created:
+                # The library's page was cut without them: cut it again with them (a
+                # new page's articles come from the archive, already corrected).
+                update, misfits = recut(source)
+                self.outcomes.extend(update.reanchored)
+                self.misfits.extend(correction_record(m) for m in misfits)
         return RestoreResult(
             self.sources_created,
             self.articles_created,
@@ -92,7 +110,45 @@ class _Restore:
             self.highlights_created,
             self.highlights_present,
             tuple(self.outcomes),
+            self.corrections_created,
+            tuple(self.misfits),
         )
+
+    def _corrections(self, source: Source, archived: Iterable[dict[str, Any]]) -> bool:
+        """Add the archived corrections the page does not have yet (known by kind,
+        quote, value and time), after its own; whether any was added."""
+        present = {
+            (c.kind, c.exact, c.value, c.created_at)
+            for c in Correction.select().where(Correction.source == source.id)
+        }
+        seq = (
+            Correction.select(fn.MAX(Correction.seq)).where(Correction.source == source.id).scalar()
+            or 0
+        )
+        added = False
+        for data in archived:
+            created = _required_time(data["created"])
+            key = (data["kind"], data["exact"], data.get("value"), created)
+            if key in present:
+                continue
+            present.add(key)
+            seq += 1
+            Correction.insert(
+                source=source.id,
+                seq=seq,
+                kind=data["kind"],
+                exact=data["exact"],
+                prefix=data.get("prefix", ""),
+                suffix=data.get("suffix", ""),
+                page_start=data.get("page_start", -1),
+                page_end=data.get("page_end", -1),
+                value=data.get("value"),
+                occurrence=data.get("occurrence", 1),
+                created_at=created,
+            ).execute()
+            self.corrections_created += 1
+            added = True
+        return added
 
     def _source(self, data: dict[str, Any]) -> tuple[Source, bool]:
         """The library's page for `data`: same content, else the same file changed."""

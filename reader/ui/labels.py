@@ -24,4 +24,15 @@ OPERATION_LABELS = (
     QT_TRANSLATE_NOOP("", "Untag article %s"),
     QT_TRANSLATE_NOOP("", "Mark as read"),
     QT_TRANSLATE_NOOP("", "Mark as unread"),
+    # Page corrections (reader.store.operations.corrections)
+    QT_TRANSLATE_NOOP("", "Correct page"),
+    QT_TRANSLATE_NOOP("", "Split article"),
+    QT_TRANSLATE_NOOP("", "Merge articles"),
+    QT_TRANSLATE_NOOP("", "Use line as title"),
+    QT_TRANSLATE_NOOP("", "Use line as kicker"),
+    QT_TRANSLATE_NOOP("", "Use line as subtitle"),
+    QT_TRANSLATE_NOOP("", "Mark as caption"),
+    QT_TRANSLATE_NOOP("", "Mark as byline"),
+    QT_TRANSLATE_NOOP("", "Retitle article"),
+    QT_TRANSLATE_NOOP("", "Set authors"),
 )

@@ -24,6 +24,7 @@ def test_the_schema_module_names_the_models_tables() -> None:
         schema.TAG: models.Tag,
         schema.HIGHLIGHT_TAG: models.HighlightTag,
         schema.ARTICLE_TAG: models.ArticleTag,
+        schema.CORRECTION: models.Correction,
     } == {model._meta.table_name: model for model in models.ALL_MODELS}
 
 

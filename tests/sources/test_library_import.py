@@ -18,6 +18,7 @@ from reader.export.web_annotation import build_archive, dumps
 from reader.parse.page import parse_bytes
 from reader.search.engine import search
 from reader.store.library import Library
+from reader.store.migrations import LATEST_VERSION, v8_source_kinds
 from reader.store.models import Article, Source
 from tests.sources.make_html import (
     NEWS_PARAGRAPHS,
@@ -316,9 +317,12 @@ def test_the_archive_carries_sources_of_every_kind(
 def test_a_library_from_before_source_kinds_keeps_its_pages_as_text_pages(
     tmp_path: Path,
 ) -> None:
-    """Schema v7 on a v6 library: existing pages are text pages; running the migration
-    again (a version number set back) changes nothing and fails on nothing."""
+    """Schema v8 on a library from before it: existing pages are text pages; running
+    the migration again (a version number set back) changes nothing and fails on
+    nothing."""
     import sqlite3
+
+    assert v8_source_kinds.__name__ == "v8_source_kinds" and LATEST_VERSION == 8
 
     path = tmp_path / "old.db"
     page = tmp_path / "page.txt"
@@ -329,14 +333,14 @@ def test_a_library_from_before_source_kinds_keeps_its_pages_as_text_pages(
     with contextlib.closing(sqlite3.connect(path)) as conn:
         for column in ("kind", "raw_bytes", "site", "url", "title", "published"):
             conn.execute(f'ALTER TABLE "source" DROP COLUMN "{column}"')
-        conn.execute("PRAGMA user_version = 6")
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
         conn.commit()
     for _ in range(2):
         library = Library.open(path)
         assert library.get_article(article_id).origin.kind == "text"
         library.close()
         with contextlib.closing(sqlite3.connect(path)) as conn:
-            conn.execute("PRAGMA user_version = 6")
+            conn.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
             conn.commit()
 
 

@@ -9,8 +9,9 @@ from typing import Any
 from reader.store import restore
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
-from reader.store.models import Source
-from reader.store.records import SourceOrigin, SourceRecord
+from reader.store.models import Correction, Source
+from reader.store.page_layout import correction_record
+from reader.store.records import CorrectionRecord, SourceOrigin, SourceRecord
 from reader.store.restore import RestoreResult
 
 
@@ -43,3 +44,17 @@ class Archive(Domain):
             )
             for s in query
         ]
+
+    @bound
+    def corrections(self, source_ids: Iterable[int]) -> dict[int, list[CorrectionRecord]]:
+        """Page id → its corrections in the order they apply (pages without any are
+        left out)."""
+        query = (
+            Correction.select()
+            .where(Correction.source.in_(list(source_ids)))
+            .order_by(Correction.source, Correction.seq)
+        )
+        found: dict[int, list[CorrectionRecord]] = {}
+        for row in query:
+            found.setdefault(int(row.source_id), []).append(correction_record(row))
+        return found

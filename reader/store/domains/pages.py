@@ -3,19 +3,20 @@ stored page after a parser fix (`library.pages`). Each page is one write transac
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import InputFileError, LibraryError, LibraryLockedError
+from reader.errors import InputFileError, LibraryError, LibraryLockedError, NotFoundError
 from reader.store import importer, source_rows
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
-from reader.store.models import Source
-from reader.store.records import ImportProgress, ImportResult, ImportSummary
+from reader.store.models import Correction, Source
+from reader.store.operations.corrections import page_articles, reapply, recut
+from reader.store.page_layout import PageLayout, correction_record, page_layout
+from reader.store.records import CorrectionRecord, ImportProgress, ImportResult, ImportSummary
 
 if TYPE_CHECKING:
     from reader.sources.document import SourceDocument
@@ -115,10 +116,17 @@ class Pages(Domain):
                     .first()
                 )
             if previous is not None:
-                update = importer.update_page(previous, document.page, source_columns=columns)
+                page, misfits = reapply(previous.id, document.page)
+                update = importer.update_page(previous, page, source_columns=columns)
                 ids = importer.article_ids(previous.id)
                 return ImportResult(
-                    shown, "reparsed", previous.id, ids, reanchored=update.reanchored, kind=kind
+                    shown,
+                    "reparsed",
+                    previous.id,
+                    ids,
+                    reanchored=update.reanchored,
+                    kind=kind,
+                    corrections_not_applied=tuple(correction_record(m) for m in misfits),
                 )
             source_id = importer.insert_page(path, document.page, columns)
             return ImportResult(
@@ -195,29 +203,56 @@ class Pages(Domain):
         return int(Source.select().where(Source.parser_version < PARSER_VERSION).count())
 
     def _reparse(self, source_id: int) -> ImportResult:
-        """Parse a stored source again: a text page from its raw text, any other kind
-        from its raw bytes by today's readers (a source they now refuse is "failed"
-        and left as it was)."""
-        from reader.parse.model import SourceInfo
-        from reader.parse.page import parse_text
-
+        """Parse a stored source again (a text page from its raw text, any other kind
+        from its raw bytes by today's readers) with its corrections on top; a source
+        today's reader refuses is "failed" and left as it was."""
         with write_transaction(self._db):
             source = Source.get_by_id(source_id)
             try:
-                again = source_rows.read_again(source)
+                update, misfits = recut(source)
             except InputFileError as error:
                 return ImportResult(source.path, "failed", source.id, reason=str(error))
-            if again is None:
-                parsed = parse_text(source.raw_text, path=source.path)
-                page, columns = parsed, None
-            else:
-                page, columns = again
-            page = dataclasses.replace(
-                page, source=SourceInfo(source.path, source.encoding, source.sha256)
-            )
-            update = importer.update_page(source, page, touch=False, source_columns=columns)
             ids = importer.article_ids(source.id)
         status = "reparsed" if update.changed else "unchanged"
         return ImportResult(
-            source.path, status, source.id, ids, None, update.reanchored, kind=source.kind
+            source.path,
+            status,
+            source.id,
+            ids,
+            None,
+            update.reanchored,
+            kind=source.kind,
+            corrections_not_applied=tuple(correction_record(m) for m in misfits),
         )
+
+    @bound
+    def corrections(self, source_id: int | None = None) -> list[CorrectionRecord]:
+        """The corrections of one page (or of every page), in the order they apply."""
+        query = Correction.select().order_by(Correction.source, Correction.seq)
+        if source_id is not None:
+            query = query.where(Correction.source == source_id)
+        return [correction_record(row) for row in query]
+
+    @bound
+    def misfit_corrections(self) -> list[CorrectionRecord]:
+        """Corrections that did not fit their page when it was last parsed (its text
+        changed where they were made): not applied, kept for the user to look at."""
+        query = Correction.select().where(Correction.misfit.is_null(False))
+        return [correction_record(row) for row in query.order_by(Correction.source, Correction.seq)]
+
+    @bound
+    def of_article(self, article_id: int) -> int:
+        """The id of the page an article is on."""
+        from reader.store.operations.rows import get_article
+
+        return int(get_article(article_id).source_id)
+
+    @bound
+    def layout(self, source_id: int) -> PageLayout:
+        """The page's raw text and the articles it was cut into, each with where its
+        text starts in the raw page (-1 when the parser joined lines so it is not
+        verbatim there): what a page view draws its boundaries from."""
+        source = Source.get_or_none(Source.id == source_id)
+        if source is None:
+            raise NotFoundError(f"there is no page {source_id}")
+        return page_layout(source, page_articles(source_id))

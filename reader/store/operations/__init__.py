@@ -8,9 +8,10 @@ keeps them for undo and redo. One module per domain: `highlights`, `articles`, `
 
 Import and re-parse (`library.pages`), archive restore (`library.archive`, rows written
 by `reader.store.restore`) are each one write transaction of their own but not yet
-operations with an inverse; they and the coming page corrections are meant to become
-operations here too (a new module per domain, e.g. `pages.py`), reporting
-`Change(article_list_changed=True)` when articles come or go.
+operations with an inverse; page corrections (split, merge, a line as title …) are
+operations in `corrections`; the others are meant to become operations here too (a new
+module per domain, e.g. `pages.py`), reporting `Change(article_list_changed=True)` when
+articles come or go.
 """
 
 from reader.store.operations.articles import SetRead, TagArticle, UntagArticle
@@ -21,6 +22,15 @@ from reader.store.operations.base import (
     run,
     unchanged,
     write_transaction,
+)
+from reader.store.operations.corrections import (
+    MergeArticles,
+    PageSnapshot,
+    RestorePage,
+    SetAuthors,
+    SetTitle,
+    SplitArticle,
+    UseLineAs,
 )
 from reader.store.operations.highlights import (
     AddHighlight,
@@ -49,23 +59,30 @@ __all__ = [
     "DeleteTag",
     "HighlightSnapshot",
     "Label",
+    "MergeArticles",
     "MergeTags",
     "NoteRow",
     "OpResult",
     "Operation",
+    "PageSnapshot",
     "RenameTag",
     "RestoreHighlight",
     "RestoreNote",
+    "RestorePage",
     "RestoreTag",
+    "SetAuthors",
     "SetColor",
     "SetNote",
     "SetRead",
+    "SetTitle",
+    "SplitArticle",
     "TagArticle",
     "TagHighlight",
     "TagRow",
     "UnmergeTags",
     "UntagArticle",
     "UntagHighlight",
+    "UseLineAs",
     "normalize_tag",
     "run",
     "unchanged",
