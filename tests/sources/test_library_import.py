@@ -49,7 +49,7 @@ def _stories(extra: str = "") -> list[Story]:
     lead = Story([("秋收时节田野忙", 24)], [made_up_paragraph(seed) for seed in range(1, 4)])
     second = Story(
         [("城市更新让老街焕发新生", 18)],
-        [extra + made_up_paragraph(5), made_up_paragraph(6)],
+        [made_up_paragraph(5), extra + made_up_paragraph(6)],
     )
     return [lead, second]
 
@@ -360,3 +360,26 @@ def test_the_list_groups_articles_by_source_kind_and_site(library: Library, fold
     keys = [(row.origin.kind, row.origin.site or "") for row in rows]
     assert keys == sorted(keys)  # each kind, and each site within it, in one run
     assert {kind for kind, _ in keys} == {"html", "markdown", "mhtml", "pdf", "text"}
+
+
+def test_a_correction_on_a_pdf_page_holds_through_reparse_and_a_changed_version(
+    library: Library, tmp_path: Path
+) -> None:
+    """Corrections are kept on the page, whatever its kind: re-reading the PDF from its
+    bytes, or a new version of it, makes them again."""
+    from reader.store.operations.corrections import MergeArticles
+
+    path = tmp_path / "page.pdf"
+    path.write_bytes(_pdf())
+    first, second = library.import_file(path).article_ids
+    library.apply(MergeArticles(first))
+    assert [a.title for a in library.list_articles()] == ["秋收时节田野忙"]
+
+    Source.update(parser_version=0).execute()
+    library.reparse_all(outdated_only=True)
+    assert [a.id for a in library.list_articles()] == [first]
+
+    path.write_bytes(_pdf(extra="据介绍，老街改造已经完成第一期。"))
+    again = library.import_file(path)
+    assert (again.status, again.article_ids) == ("reparsed", (first,))
+    assert "据介绍，老街改造已经完成第一期。" in library.get_article(first).text
