@@ -371,7 +371,7 @@ def test_a_correction_on_a_pdf_page_holds_through_reparse_and_a_changed_version(
 
     path = tmp_path / "page.pdf"
     path.write_bytes(_pdf())
-    first, second = library.import_file(path).article_ids
+    first, _second = library.import_file(path).article_ids
     library.apply(MergeArticles(first))
     assert [a.title for a in library.list_articles()] == ["秋收时节田野忙"]
 
