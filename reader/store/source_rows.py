@@ -65,7 +65,7 @@ def read_again(source: Source) -> tuple[ParsedPage, dict[str, object]] | None:
     data = bytes(source.raw_bytes)
     kind = SourceKind(source.kind) if source.kind in _KINDS else SourceKind.TEXT
     if kind is SourceKind.PASTE:
-        document = read_pasted(html=data.decode("utf-8", "surrogateescape"))
+        document = read_pasted(html=data.decode("utf-8", "surrogatepass"))
         document.metadata["date"] = source.published or document.metadata.get("date", "")
     else:
         document = read_source(data, source.path if kind is not SourceKind.URL else "")

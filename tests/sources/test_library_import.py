@@ -383,3 +383,20 @@ def test_a_correction_on_a_pdf_page_holds_through_reparse_and_a_changed_version(
     again = library.import_file(path)
     assert (again.status, again.article_ids) == ("reparsed", (first,))
     assert "据介绍，老街改造已经完成第一期。" in library.get_article(first).text
+
+
+def test_a_pasted_web_selection_is_read_again_from_its_markup(library: Library) -> None:
+    result = library.pages.import_pasted(
+        "纯文本", "<h1>粘贴的标题</h1><p>第一段。</p><blockquote><p>引用的话。</p></blockquote>"
+    )
+    [article_id] = result.article_ids
+    before = library.get_article(article_id)
+    Article.update(paragraphs="[]", text="").execute()
+    Source.update(parser_version=0).execute()
+
+    [again] = library.reparse_all(outdated_only=True)
+
+    assert (again.status, again.kind) == ("reparsed", "paste")
+    after = library.get_article(article_id)
+    assert (after.title, after.paragraphs) == (before.title, before.paragraphs)
+    assert after.origin.published == before.origin.published  # the day of the paste
