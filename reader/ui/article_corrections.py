@@ -48,7 +48,7 @@ class ArticleCorrections(QObject):
         for role, action in a.line_roles().items():
             action.triggered.connect(lambda _=False, r=role: self.use_line_as(r))
         a.edit_title_authors.triggered.connect(self.edit_title_and_authors)
-        a.show_page.triggered.connect(self.show_page)
+        a.show_page.triggered.connect(lambda: self.show_page())
 
     # --- menus ---------------------------------------------------------------------------
     def menu(self, parent: QMenu | None = None) -> QMenu:
@@ -135,7 +135,7 @@ class ArticleCorrections(QObject):
         new = self.window.library.article_summary(result.value)
         self._say(tr("“%s” is a new article now.") % new.title)
         if open_new:
-            self.window.open_passage(result.value, -1, -1)
+            self._open(int(result.value))
 
     def merge(
         self, *, with_next: bool, article_id: int | None = None, reveal: bool = True
@@ -157,7 +157,7 @@ class ArticleCorrections(QObject):
         merged_id = int(result.value)
         if not reveal and self.window.current_article is not None:
             return merged_id
-        self.window.open_passage(merged_id, -1, -1)
+        self._open(merged_id)
         if shown is not None and shown.id == article_id and reveal:
             merged = self.window.library.get_article(merged_id)
             # the joint: where the second article's text starts now
@@ -165,6 +165,13 @@ class ArticleCorrections(QObject):
             joint = max(0, min(joint, len(merged.text)))
             self.window.reading_pane.scroll_to_span(joint, joint)
         return merged_id
+
+    def _open(self, article_id: int) -> None:
+        """Show an article, selected in the list when the list holds it."""
+        self.window.open_passage(article_id, -1, -1)
+        shown = self.window.current_article
+        if shown is None or shown.id != article_id:
+            self.window.open_article(article_id)
 
     def use_line_as(self, role: str) -> None:
         """Give the line under the cursor `role` (title, kicker, subtitle, caption,

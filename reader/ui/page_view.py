@@ -457,7 +457,10 @@ class PageView(QDialog):
         )
         if number is None:
             return
-        block = self.text.document().findBlockByNumber(number)
+        document = self.text.document()
+        # lay the document out to its end first, so the scroll range is its full height
+        document.documentLayout().blockBoundingRect(document.lastBlock())
+        block = document.findBlockByNumber(number)
         cursor = QTextCursor(block)
         self.text.setTextCursor(cursor)
         bar = self.text.verticalScrollBar()

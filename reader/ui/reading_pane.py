@@ -300,8 +300,10 @@ class ReadingPane(QTextBrowser):
                 cursor.insertBlock(fmt, char)
             cursor.insertText(text, char)
 
-        headlines = list(record.headlines) or [record.title]
-        title_index = headlines.index(record.title) if record.title in headlines else 0
+        headlines = list(record.headlines)
+        if record.title not in headlines:  # a title given by hand leads the printed lines
+            headlines.insert(0, record.title)
+        title_index = headlines.index(record.title)
         # A photo-news item has only its column label, which then stands as its title.
         if record.section and record.section not in headlines:
             block(
@@ -322,7 +324,7 @@ class ReadingPane(QTextBrowser):
                     line,
                     self._char(self._size * 1.75, colors["text"], bold=True),
                     self._plain_block(bottom=8, line_height=130),
-                    line if record.headlines else None,
+                    line if line in record.headlines else None,
                 )
             else:
                 block(
