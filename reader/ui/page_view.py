@@ -165,6 +165,16 @@ def line_role(line: str, span: ArticleSpan) -> str | None:
     return None
 
 
+def _role_elsewhere(line: str, spans: tuple[ArticleSpan, ...]) -> str | None:
+    """A caption or byline kept by another article of the page (a split leaves the
+    captions with the first half): still tagged where the page prints it."""
+    for span in spans:
+        role = line_role(line, span)
+        if role in ("caption", "byline"):
+            return role
+    return None
+
+
 def text_position(article_text: str, raw_line: str, offset: int) -> int | None:
     """Where code point `offset` of a raw line is in the article's text (which has the
     page's punctuation normalised): the text from there on is looked for, else the
@@ -309,7 +319,11 @@ class PageView(QDialog):
             return
         names = correction_kind_names()
         lines = [
-            tr("%n correction(s) no longer fit this page and are not applied:", None, len(misfits))
+            tr(
+                "Not applied, the page changed where they were made — %n correction(s):",
+                None,
+                len(misfits),
+            )
         ]
         for c in misfits:
             quote = c.quote if len(c.quote) <= 20 else c.quote[:19] + "…"
@@ -360,7 +374,7 @@ class PageView(QDialog):
                 continue
             for number in range(starts[index], ends[index]):
                 line = lines[number][1]
-                role = line_role(line, span)
+                role = line_role(line, span) or _role_elsewhere(line, layout.articles)
                 cursor.insertBlock(self._line_format(tint))
                 tag_length = 0
                 if role is not None:
@@ -393,7 +407,8 @@ class PageView(QDialog):
         char.setForeground(QColor("#6d717a"))
         char.setFontPointSize(10)
         marker = "▶ " if span.article_id == self._current_article else ""
-        cursor.insertText(f"{marker}{tr('Article %s') % (index + 1)}  ", char)
+        number = tr("Article %s") % (index + 1)
+        cursor.insertText(f"{marker}{number}  ", char)
         link = QTextCharFormat(char)
         link.setAnchor(True)
         link.setAnchorHref(f"article:{span.article_id}")

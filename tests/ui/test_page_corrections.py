@@ -9,11 +9,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
-from reader.resources import sample_pages
+from reader.resources import TRANSLATIONS_DIR, sample_pages
+from reader.store.operations.base import Label
+from reader.ui.actions import create_article_actions
 from reader.ui.correction_dialogs import SplitDialog
+from reader.ui.i18n import label_text
 
 #: A page of three articles; the first runs two reports under subheadings.
 PAGE = "2024-10-25-wujin-daily-p2.txt"
@@ -368,3 +371,30 @@ def test_the_shortcuts_dialog_lists_the_article_actions(qtbot, page_library, mak
     own = [k.toString() for a in window.corrections.actions.all() for k in a.shortcuts()]
     others = [k.toString() for a in window.actions.all() for k in a.shortcuts()]
     assert not set(own) & set(others) and len(own) == len(set(own))
+
+
+def test_the_article_menu_and_its_undo_labels_read_in_chinese(qapp):
+    translator = QTranslator()
+    assert translator.load(QLocale("zh_CN"), "reader", "_", str(TRANSLATIONS_DIR))
+    QCoreApplication.installTranslator(translator)
+    try:
+        labels = [
+            "Split article",
+            "Merge articles",
+            "Use line as title",
+            "Use line as kicker",
+            "Use line as subtitle",
+            "Mark as caption",
+            "Mark as byline",
+            "Retitle article",
+            "Set authors",
+            "Correct page",
+        ]
+        chinese = [label_text(Label(text)) for text in labels]
+        assert chinese[:3] == ["拆分文章", "合并文章", "将行设为标题"]
+        assert all(c != e for c, e in zip(chinese, labels, strict=True))
+        actions = create_article_actions(None)
+        assert actions.split_here.text() == "在此拆分文章(&S)…"
+        assert all(not a.text().isascii() for a in actions.all())
+    finally:
+        QCoreApplication.removeTranslator(translator)
