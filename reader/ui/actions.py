@@ -233,7 +233,7 @@ def create_article_actions(parent: QObject) -> ArticleActions:
         split_here=_action(
             parent,
             tr("&Split Article Here…"),
-            ["Ctrl+Shift+Return"],
+            ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
             tr("The text from the cursor on becomes a new article"),
         ),
         merge_previous=_action(

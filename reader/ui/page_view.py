@@ -236,6 +236,8 @@ class PageView(QDialog):
         self.text.setObjectName("pageText")
         self.text.setOpenLinks(False)
         self.text.setOpenExternalLinks(False)
+        # the tints are light: the page reads dark on light in either theme
+        self.text.setStyleSheet("QTextBrowser#pageText { background: #ffffff; color: #24262a; }")
         self.text.anchorClicked.connect(self._anchor_clicked)
         self.text.cursorPositionChanged.connect(self._update_buttons)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTableWidget
 
 from reader.resources import TRANSLATIONS_DIR, sample_pages
 from reader.store.operations.base import Label
@@ -130,6 +130,23 @@ def test_a_split_outside_the_text_is_explained_and_changes_nothing(
     assert window.corrections.split_here() is None
     assert "cursor" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == 0
+
+
+def test_a_split_through_a_highlight_is_refused_with_a_message(qtbot, page_library, make_window):
+    window = make_window(page_library)
+    first = page_ids(page_library)[0]
+    window.open_article(first)
+    text = window.current_article.text
+    across = text.index(CUT) - 4
+    window.reading_pane.select_span(across, across + 10)  # over the cut
+    window.apply_highlight("pink")
+    put_cursor(window, text.index(CUT))
+    dialog = window.corrections.split_here()
+    dialog.accept()
+    assert "would lose their text" in window.statusBar().currentMessage()
+    assert page_ids(page_library)[0] == first and len(page_ids(page_library)) == 3
+    assert window.undo_stack.count() == 1  # the highlight only
+    assert not window.writes.has_pending()  # a refusal is not retried
 
 
 def test_merge_two_articles_keeps_both_highlights(qtbot, page_library, make_window):
@@ -371,6 +388,12 @@ def test_the_shortcuts_dialog_lists_the_article_actions(qtbot, page_library, mak
     own = [k.toString() for a in window.corrections.actions.all() for k in a.shortcuts()]
     others = [k.toString() for a in window.actions.all() for k in a.shortcuts()]
     assert not set(own) & set(others) and len(own) == len(set(own))
+    # the reading pane's context menu offers them too
+    items = window.reading_pane.context_actions
+    assert window.corrections.actions.split_here in items
+    submenu = next(i for i in items if isinstance(i, QMenu))
+    assert submenu.actions() == list(window.corrections.actions.line_roles().values())
+    assert "&Article" in [a.text() for a in window.menuBar().actions()]
 
 
 def test_the_article_menu_and_its_undo_labels_read_in_chinese(qapp):
