@@ -11,6 +11,7 @@ cursor, or a place in the page view) into those operations.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QMenu
 from reader.errors import ReaderError
 from reader.store.corrections import suggested_title
 from reader.store.operations import MergeArticles, SetAuthors, SetTitle, SplitArticle, UseLineAs
-from reader.store.records import ArticleRecord
+from reader.store.records import ArticleRecord, ImportResult
 from reader.ui.actions import ArticleActions, create_article_actions
 from reader.ui.correction_dialogs import SplitDialog, TitleAuthorsDialog
 from reader.ui.i18n import tr
@@ -31,6 +32,20 @@ if TYPE_CHECKING:
 #: QSettings key: whether a split opens the new article (the split dialog's check box).
 OPEN_NEW_KEY = "corrections/openNewArticle"
 STATUS_MS = 6000
+
+
+def misfits_text(results: Sequence[ImportResult]) -> str:
+    """What an import or re-parse summary says about corrections it could not make
+    again (the page text changed where they were made); "" when every one fit."""
+    count = sum(len(r.corrections_not_applied) for r in results)
+    if not count:
+        return ""
+    return tr(
+        "%n correction(s) could not be applied again: the page changed where they were made "
+        "(see Article → Show Page…).",
+        None,
+        count,
+    )
 
 
 class ArticleCorrections(QObject):

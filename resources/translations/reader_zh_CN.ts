@@ -456,17 +456,17 @@
         <translation>导入已取消；已导入的版面已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="140"/>
+        <location filename="../../reader/ui/import_worker.py" line="145"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="140"/>
+        <location filename="../../reader/ui/import_worker.py" line="145"/>
         <source>Import stopped</source>
         <translation>导入已停止</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="145"/>
+        <location filename="../../reader/ui/import_worker.py" line="150"/>
         <source>Some files could not be imported; see the details.</source>
         <translation>部分文件无法导入，详见详细信息。</translation>
     </message>
@@ -1187,32 +1187,32 @@ Select a passage and press H or Ctrl+1…6.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="146"/>
+        <location filename="../../reader/ui/dialogs.py" line="151"/>
         <source>The re-parse was cancelled; pages already re-parsed were kept.</source>
         <translation>重新解析已取消；已解析的版面保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="165"/>
+        <location filename="../../reader/ui/dialogs.py" line="170"/>
         <source>Updating pages to this version&apos;s parser…</source>
         <translation>正在用新版解析器更新版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="172"/>
+        <location filename="../../reader/ui/dialogs.py" line="177"/>
         <source>Re-parse finished</source>
         <translation>重新解析完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="172"/>
+        <location filename="../../reader/ui/dialogs.py" line="177"/>
         <source>Re-parse failed</source>
         <translation>重新解析失败</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="167"/>
+        <location filename="../../reader/ui/dialogs.py" line="172"/>
         <source>Re-parsing every page…</source>
         <translation>正在重新解析每个版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="174"/>
+        <location filename="../../reader/ui/dialogs.py" line="179"/>
         <source>Re-parsing</source>
         <translation>正在重新解析</translation>
     </message>
@@ -1391,40 +1391,47 @@ Select a passage and press H or Ctrl+1…6.</source>
         <source>page %s</source>
         <translation>第%s版</translation>
     </message>
-    <message>
-        <location filename="../../reader/ui/article_corrections.py" line="57"/>
-        <source>&amp;Article</source>
+    <message numerus="yes">
+        <location filename="../../reader/ui/article_corrections.py" line="44"/>
+        <source>%n correction(s) could not be applied again: the page changed where they were made (see Article → Show Page…).</source>
         <extracomment>QSettings key: whether a split opens the new article (the split dialog&apos;s check box).</extracomment>
-        <translation>文章(&amp;A)</translation>
+        <translation>
+            <numerusform>%n 处更正无法再次应用：版面在更正处已改变（见“文章 → 显示版面…”）。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/article_corrections.py" line="72"/>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_corrections.py" line="87"/>
         <source>Use Line As</source>
         <translation>将此行设为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="95"/>
+        <location filename="../../reader/ui/article_corrections.py" line="110"/>
         <source>Open an article first.</source>
         <translation>请先打开一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="108"/>
-        <location filename="../../reader/ui/page_view.py" line="544"/>
+        <location filename="../../reader/ui/article_corrections.py" line="123"/>
+        <location filename="../../reader/ui/page_view.py" line="546"/>
         <source>Put the cursor in the text where the new article starts.</source>
         <translation>请把光标放在正文中新文章开始的位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="136"/>
+        <location filename="../../reader/ui/article_corrections.py" line="151"/>
         <source>“%s” is a new article now.</source>
         <translation>“%s”现在是一篇新文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="184"/>
+        <location filename="../../reader/ui/article_corrections.py" line="199"/>
         <source>Put the cursor on a line of the article first.</source>
         <translation>请先把光标放在文章的某一行上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="205"/>
+        <location filename="../../reader/ui/article_corrections.py" line="220"/>
         <source>A title cannot be empty.</source>
         <translation>标题不能为空。</translation>
     </message>
@@ -1525,56 +1532,56 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="242"/>
+        <location filename="../../reader/ui/page_view.py" line="244"/>
         <source>&amp;Open Article</source>
         <translation>打开文章(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="243"/>
+        <location filename="../../reader/ui/page_view.py" line="245"/>
         <source>&amp;Split Here…</source>
         <translation>在此拆分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="245"/>
+        <location filename="../../reader/ui/page_view.py" line="247"/>
         <source>Merge with &amp;Previous</source>
         <translation>与上一篇合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="248"/>
+        <location filename="../../reader/ui/page_view.py" line="250"/>
         <source>Merge with &amp;Next</source>
         <translation>与下一篇合并(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="301"/>
+        <location filename="../../reader/ui/page_view.py" line="303"/>
         <source>Page — %s</source>
         <translation>版面 — %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/page_view.py" line="304"/>
+        <location filename="../../reader/ui/page_view.py" line="306"/>
         <source>%s: %n article(s). Each article has its own background.</source>
         <translation>
             <numerusform>%s：%n 篇文章。每篇文章有自己的底色。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/page_view.py" line="323"/>
+        <location filename="../../reader/ui/page_view.py" line="325"/>
         <source>Not applied, the page changed where they were made — %n correction(s):</source>
         <translation>
             <numerusform>未应用：版面在更正处已改变 — %n 处更正：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="410"/>
+        <location filename="../../reader/ui/page_view.py" line="412"/>
         <source>Article %s</source>
         <translation>第 %s 篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="417"/>
+        <location filename="../../reader/ui/page_view.py" line="419"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="419"/>
+        <location filename="../../reader/ui/page_view.py" line="421"/>
         <source>(its first line is not verbatim in the page text)</source>
         <translation>（其第一行在版面原文中找不到原样）</translation>
     </message>

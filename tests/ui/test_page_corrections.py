@@ -17,6 +17,7 @@ from reader.store.operations.base import Label
 from reader.ui.actions import create_article_actions
 from reader.ui.correction_dialogs import SplitDialog
 from reader.ui.i18n import label_text
+from reader.ui.import_worker import summary_text
 
 #: A page of three articles; the first runs two reports under subheadings.
 PAGE = "2024-10-25-wujin-daily-p2.txt"
@@ -265,12 +266,14 @@ def test_restart_finds_the_corrections_and_every_highlight(qtbot, page_library, 
     assert where(page_library, ids["after"]) == (new, AFTER, False)
 
 
-def finish_import(qtbot, window, path: Path) -> None:
-    with qtbot.waitSignal(window.importer.finished, timeout=10000):
+def finish_import(qtbot, window, path: Path):
+    """Import `path` through the window; the import's summary."""
+    with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
         assert window.import_paths([path])
     box = window.findChild(QMessageBox)
     if box is not None:
         box.close()
+    return finished.args[0]
 
 
 def test_reimport_and_reparse_apply_the_corrections_again(
@@ -371,7 +374,8 @@ def test_page_view_lists_corrections_that_no_longer_fit(
         page_file.read_text(encoding="utf-8").replace("■ 精细施工", "■ 用心施工"),
         encoding="utf-8",
     )
-    finish_import(qtbot, window, page_file)
+    summary = finish_import(qtbot, window, page_file)
+    assert "1 correction could not be applied again" in summary_text(summary)
     window.open_article(first)
     view = window.corrections.show_page()
     assert not view.misfits.isHidden()
