@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
     from reader.ui.page_view import PageView
 
-#: QSettings key: whether a split opens the new article (the split dialog's check box).
+# QSettings key: whether a split opens the new article (the split dialog's check box).
 OPEN_NEW_KEY = "corrections/openNewArticle"
 STATUS_MS = 6000
 

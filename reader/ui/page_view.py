@@ -53,7 +53,7 @@ from reader.ui.text_offsets import OffsetMap, utf16_length
 if TYPE_CHECKING:
     from reader.ui.article_corrections import ArticleCorrections
 
-#: Backgrounds of the articles, alternating, and of the page's lines outside any article.
+# Backgrounds of the articles, alternating, and of the page's lines outside any article.
 ARTICLE_TINTS = ("#fbf3dc", "#e3eef8")
 OUTSIDE_TINT = "#ffffff"
 TAG_COLORS = {

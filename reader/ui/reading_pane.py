@@ -124,8 +124,8 @@ class ReadingPane(QTextBrowser):
         self._events: LibraryEvents | None = None
         self._offsets = OffsetMap("")
         self._body_start = 0
-        #: What each block before the body prints, as the article stores it (None: the
-        #: column label, which is no line of the article).
+        # What each block before the body prints, as the article stores it (None: the
+        # column label, which is no line of the article).
         self._header_lines: list[str | None] = []
         self._highlights: tuple[HighlightRecord, ...] = ()
         self._highlight_selections: list[QTextEdit.ExtraSelection] = []

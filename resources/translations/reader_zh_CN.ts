@@ -678,7 +678,7 @@ Library: %s</source>
     <message>
         <location filename="../../reader/ui/reading_pane.py" line="284"/>
         <source>Select an article on the left to start reading.</source>
-        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads. What each block before the body prints, as the article stores it (None: the column label, which is no line of the article).</extracomment>
+        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
@@ -1394,7 +1394,6 @@ Select a passage and press H or Ctrl+1…6.</source>
     <message numerus="yes">
         <location filename="../../reader/ui/article_corrections.py" line="44"/>
         <source>%n correction(s) could not be applied again: the page changed where they were made (see Article → Show Page…).</source>
-        <extracomment>QSettings key: whether a split opens the new article (the split dialog&apos;s check box).</extracomment>
         <translation>
             <numerusform>%n 处更正无法再次应用：版面在更正处已改变（见“文章 → 显示版面…”）。</numerusform>
         </translation>
@@ -1498,7 +1497,6 @@ Select a passage and press H or Ctrl+1…6.</source>
     <message>
         <location filename="../../reader/ui/page_view.py" line="73"/>
         <source>title</source>
-        <extracomment>Backgrounds of the articles, alternating, and of the page&apos;s lines outside any article.</extracomment>
         <translation>标题</translation>
     </message>
     <message>
