@@ -17,6 +17,7 @@ byline off it) is looked for by its lines with punctuation folded and spaces ign
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -126,12 +127,8 @@ def article_starts(layout: PageLayout, lines: list[tuple[int, str]]) -> list[int
 
 
 def _line_index(lines: list[tuple[int, str]], position: int) -> int:
-    index = 0
-    for number, (start, _line) in enumerate(lines):
-        if start > position:
-            break
-        index = number
-    return index
+    """The line holding raw `position` (lines are in page order)."""
+    return max(0, bisect_right([start for start, _line in lines], position) - 1)
 
 
 def _find_start(span: ArticleSpan, lines: list[tuple[int, str]], floor: int, ceiling: int) -> int:
@@ -144,35 +141,37 @@ def _find_start(span: ArticleSpan, lines: list[tuple[int, str]], floor: int, cei
     return -1
 
 
-def line_role(line: str, span: ArticleSpan) -> str | None:
-    """What a raw line of an article is: one of its headlines, its byline or a caption
-    (None for body text)."""
-    key = _key(line)
-    if not key:
-        return None
-    if key == _key(span.title):
-        return "title"
-    if span.kicker and key == _key(span.kicker):
-        return "kicker"
-    if span.subtitle and key == _key(span.subtitle):
-        return "subtitle"
-    if any(key == _key(h) for h in span.headlines):
-        return "headline"
-    if span.byline and key.startswith(_key(span.byline)):
-        return "byline"
-    if any(key == _key(c) for c in span.captions):
-        return "caption"
-    return None
+class LineRoles:
+    """Tells what a raw line of an article is — one of its headlines, its byline or a
+    caption — from keys made once per article (a page view asks for every line)."""
 
+    def __init__(self, span: ArticleSpan) -> None:
+        self._exact: dict[str, str] = {}
+        for role, lines in (
+            ("caption", span.captions),
+            ("headline", span.headlines),
+            ("subtitle", [span.subtitle] if span.subtitle else []),
+            ("kicker", [span.kicker] if span.kicker else []),
+            ("title", [span.title]),
+        ):  # later roles win: the title over a headline of the same words
+            for line in lines:
+                if key := _key(line):
+                    self._exact[key] = role
+        self._byline = _key(span.byline) if span.byline else ""
 
-def _role_elsewhere(line: str, spans: tuple[ArticleSpan, ...]) -> str | None:
-    """A caption or byline kept by another article of the page (a split leaves the
-    captions with the first half): still tagged where the page prints it."""
-    for span in spans:
-        role = line_role(line, span)
-        if role in ("caption", "byline"):
-            return role
-    return None
+    def role(self, line: str) -> str | None:
+        key = _key(line)
+        if not key:
+            return None
+        if self._exact.get(key) not in (None, "caption"):
+            return self._exact[key]
+        if self._byline and key.startswith(self._byline):
+            return "byline"
+        return self._exact.get(key)
+
+    @property
+    def caption_keys(self) -> set[str]:
+        return {key for key, role in self._exact.items() if role == "caption"}
 
 
 def text_position(article_text: str, raw_line: str, offset: int) -> int | None:
@@ -367,6 +366,8 @@ class PageView(QDialog):
             index: (located[k + 1][0] if k + 1 < len(located) else len(lines))
             for k, (_start, index) in enumerate(located)
         }
+        roles = [LineRoles(span) for span in layout.articles]
+        page_captions = set().union(*(r.caption_keys for r in roles))
         for index, span in enumerate(layout.articles):
             tint = ARTICLE_TINTS[index % 2]
             self._add_heading(cursor, first, index, span, starts[index] < 0, tint)
@@ -376,7 +377,9 @@ class PageView(QDialog):
                 continue
             for number in range(starts[index], ends[index]):
                 line = lines[number][1]
-                role = line_role(line, span) or _role_elsewhere(line, layout.articles)
+                role = roles[index].role(line)
+                if role is None and _key(line) in page_captions:
+                    role = "caption"  # a split leaves the captions with the first half
                 cursor.insertBlock(self._line_format(tint))
                 tag_length = 0
                 if role is not None:
