@@ -18,6 +18,7 @@ from reader.ui.actions import create_article_actions
 from reader.ui.correction_dialogs import SplitDialog
 from reader.ui.i18n import label_text
 from reader.ui.import_worker import summary_text
+from reader.ui.page_view import article_starts, raw_lines
 
 #: A page of three articles; the first runs two reports under subheadings.
 PAGE = "2024-10-25-wujin-daily-p2.txt"
@@ -425,3 +426,27 @@ def test_the_article_menu_and_its_undo_labels_read_in_chinese(qapp):
         assert all(not a.text().isascii() for a in actions.all())
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+CORPUS_PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "pages"
+
+
+@pytest.mark.parametrize("where_from", ["samples", "corpus"])
+def test_the_page_view_finds_every_article_of_real_pages_in_order(library, where_from):
+    """Articles whose first line the parser normalised (raw_start -1 in the layout)
+    are found by comparing lines modulo punctuation and spaces."""
+    if where_from == "corpus":
+        if not CORPUS_PAGES.is_dir():
+            pytest.skip("../shared/corpus/pages is not present")
+        paths = sorted(CORPUS_PAGES.glob("*.txt"))
+    else:
+        paths = sample_pages()
+    library.import_paths(paths)
+    unknown = 0
+    for source in library.list_sources():
+        layout = library.pages.layout(source.id)
+        starts = article_starts(layout, raw_lines(layout.raw_text))
+        unknown += sum(1 for span in layout.articles if span.raw_start < 0)
+        assert all(start >= 0 for start in starts), layout.path
+        assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert unknown > 0  # the layout alone could not place some of them
