@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMenu
 
 from reader.errors import ReaderError
+from reader.store.change import Change
 from reader.store.corrections import suggested_title
 from reader.store.operations import MergeArticles, SetAuthors, SetTitle, SplitArticle, UseLineAs
 from reader.store.records import ArticleRecord, ImportResult
@@ -64,6 +65,7 @@ class ArticleCorrections(QObject):
             action.triggered.connect(lambda _=False, r=role: self.use_line_as(r))
         a.edit_title_authors.triggered.connect(self.edit_title_and_authors)
         a.show_page.triggered.connect(lambda: self.show_page())
+        window.events.changed.connect(self._library_changed)
 
     # --- menus ---------------------------------------------------------------------------
     def menu(self, parent: QMenu | None = None) -> QMenu:
@@ -100,8 +102,20 @@ class ArticleCorrections(QObject):
         record = self.window.current_article
         for action in self.actions.all():
             action.setEnabled(record is not None)
-        if record is not None and record.position == 0:
-            self.actions.merge_previous.setEnabled(False)
+        if record is None:
+            return
+        try:  # merging needs a neighbour on the same page
+            layout = self.window.library.pages.layout(record.source_id)
+        except ReaderError:
+            return
+        ids = [span.article_id for span in layout.articles]
+        index = ids.index(record.id) if record.id in ids else -1
+        self.actions.merge_previous.setEnabled(index > 0)
+        self.actions.merge_next.setEnabled(0 <= index < len(ids) - 1)
+
+    def _library_changed(self, change: Change) -> None:
+        if change.article_list_changed:  # the shown article may have got a neighbour
+            self.update_enabled()
 
     # --- corrections from the reading pane -------------------------------------------------
     def _article(self) -> ArticleRecord | None:

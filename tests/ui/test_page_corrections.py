@@ -180,6 +180,8 @@ def test_merge_with_previous_shows_the_merged_article(qtbot, page_library, make_
     first, second, _third = page_ids(page_library)
     window.open_article(first)
     assert not window.corrections.actions.merge_previous.isEnabled()  # first of its page
+    window.open_article(_third)
+    assert not window.corrections.actions.merge_next.isEnabled()  # and the last
     window.open_article(second)
     window.corrections.actions.merge_previous.trigger()
     assert page_ids(page_library) == [first, _third]
