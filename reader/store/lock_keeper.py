@@ -67,8 +67,19 @@ def main(argv: list[str] | None = None) -> int:
 class LockKeeper:
     """The app's handle on its keeper process; `stop()` (or the app's death) ends it."""
 
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], db_path: Path) -> None:
         self._process = process
+        self._db_path = db_path
+
+    def confirm(self, timeout_s: float) -> None:
+        """Wait (at most `timeout_s`) until the keeper says it holds the locks; OSError,
+        after stopping it, when it cannot."""
+        line = _first_line(self._process, timeout_s)
+        if line != READY:
+            self.stop()
+            raise OSError(
+                f"the lock keeper for {self._db_path} did not start: {line or 'no answer'}"
+            )
 
     @property
     def pid(self) -> int:
@@ -93,19 +104,21 @@ class LockKeeper:
 def start(db_path: Path) -> LockKeeper:
     """Start a keeper for `db_path` and wait until it holds the locks. OSError when it
     cannot start or open the library (the caller goes on unprotected, and says so)."""
+    keeper = launch(db_path)
+    keeper.confirm(START_TIMEOUT_S)
+    return keeper
+
+
+def launch(db_path: Path) -> LockKeeper:
+    """Start a keeper for `db_path` without waiting for it: the app builds and shows
+    its window meanwhile and calls `confirm` afterwards. OSError when it cannot start."""
     process = subprocess.Popen(
         [sys.executable, "-m", "reader.store.lock_keeper", str(db_path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         close_fds=True,
     )
-    keeper = LockKeeper(process)
-    assert process.stdout is not None
-    line = _first_line(process, START_TIMEOUT_S)
-    if line != READY:
-        keeper.stop()
-        raise OSError(f"the lock keeper for {db_path} did not start: {line or 'no answer'}")
-    return keeper
+    return LockKeeper(process, db_path)
 
 
 def _first_line(process: subprocess.Popen[bytes], timeout_s: float) -> str:

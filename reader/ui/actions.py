@@ -195,3 +195,99 @@ def create_actions(parent: QObject) -> Actions:
         about=_action(parent, tr("&About Reader")),
         colors=colors,
     )
+
+
+# --- correcting how a page was cut (issue 10) ------------------------------------------
+@dataclass
+class ArticleActions:
+    """The Article menu: correcting how the parser cut a page into articles. Kept apart
+    from `Actions` so the shortcuts dialog lists them under their own heading."""
+
+    split_here: QAction
+    merge_previous: QAction
+    merge_next: QAction
+    use_as_title: QAction
+    use_as_kicker: QAction
+    use_as_subtitle: QAction
+    mark_caption: QAction
+    mark_byline: QAction
+    edit_title_authors: QAction
+    show_page: QAction
+
+    def all(self) -> list[QAction]:
+        return list(vars(self).values())
+
+    def line_roles(self) -> dict[str, QAction]:
+        """The "Use this line as…" actions by the role they give (`corrections.LINE_KINDS`)."""
+        return {
+            "title": self.use_as_title,
+            "kicker": self.use_as_kicker,
+            "subtitle": self.use_as_subtitle,
+            "caption": self.mark_caption,
+            "byline": self.mark_byline,
+        }
+
+
+def create_article_actions(parent: QObject) -> ArticleActions:
+    return ArticleActions(
+        split_here=_action(
+            parent,
+            tr("&Split Article Here…"),
+            ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
+            tr("The text from the cursor on becomes a new article"),
+        ),
+        merge_previous=_action(
+            parent,
+            tr("Merge with &Previous Article"),
+            ["Ctrl+Shift+PgUp"],
+            tr("Join this article to the one before it on the page"),
+        ),
+        merge_next=_action(
+            parent,
+            tr("Merge with &Next Article"),
+            ["Ctrl+Shift+PgDown"],
+            tr("Join the article after this one on the page to it"),
+        ),
+        use_as_title=_action(
+            parent,
+            tr("Use Line as &Title"),
+            ["Ctrl+Shift+T"],
+            tr("The line under the cursor becomes the article's title"),
+        ),
+        use_as_kicker=_action(
+            parent,
+            tr("Use Line as &Kicker"),
+            ["Ctrl+Shift+K"],
+            tr("The line under the cursor becomes the line above the title"),
+        ),
+        use_as_subtitle=_action(
+            parent,
+            tr("Use Line as S&ubtitle"),
+            ["Ctrl+Shift+U"],
+            tr("The line under the cursor becomes the line below the title"),
+        ),
+        mark_caption=_action(
+            parent,
+            tr("Mark Line as &Caption"),
+            ["Ctrl+Shift+C"],
+            tr("The line under the cursor is a picture's caption, not body text"),
+        ),
+        mark_byline=_action(
+            parent,
+            tr("Mark Line as &Byline"),
+            ["Ctrl+Shift+B"],
+            tr("The line under the cursor names the authors (they are read from it again)"),
+        ),
+        edit_title_authors=_action(
+            parent,
+            tr("&Edit Title and Authors…"),
+            ["F2"],
+            tr("Give the article another title or other authors"),
+        ),
+        show_page=_action(
+            parent,
+            tr("Show &Page…"),
+            ["Ctrl+Shift+P"],
+            tr("The whole page with the articles it was cut into"),
+        ),
+    )

@@ -121,14 +121,28 @@ def open_damaged_or_not(db_path: Path) -> Library:
 def keep_library_locks(db_path: Path) -> lock_keeper.LockKeeper | None:
     """Start the companion process that holds the library's SQLite locks for as long as
     the app runs (see `reader.store.lock_keeper`); without it the app still works, but a
-    stray read of the library's files could let another program delete its WAL."""
+    stray read of the library's files could let another program delete its WAL. It
+    starts while the window is built; `confirm_lock_keeper` checks it once shown."""
     try:
-        return lock_keeper.start(db_path)
+        return lock_keeper.launch(db_path)
     except OSError as error:
-        print(
-            f"reader: {error}; the library is not guarded against other programs", file=sys.stderr
-        )
+        _unguarded(error)
         return None
+
+
+def confirm_lock_keeper(keeper: lock_keeper.LockKeeper | None) -> None:
+    """Wait until the keeper holds the locks; say on stderr when it could not (it has
+    stopped then, and stopping it again at the end is harmless)."""
+    if keeper is None:
+        return
+    try:
+        keeper.confirm(lock_keeper.START_TIMEOUT_S)
+    except OSError as error:
+        _unguarded(error)
+
+
+def _unguarded(error: OSError) -> None:
+    print(f"reader: {error}; the library is not guarded against other programs", file=sys.stderr)
 
 
 def start_rolling_backup(db_path: Path, settings: QSettings) -> threading.Thread | None:
@@ -178,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     keeper = keep_library_locks(window.library.path)
     window.show()
+    QTimer.singleShot(0, lambda: confirm_lock_keeper(keeper))  # after the first paint
     close_on_termination(app)
     backup = start_rolling_backup(window.library.path, settings)
     window.reparse_outdated(after=backup)

@@ -142,6 +142,11 @@ def reparse_summary(results: Sequence[ImportResult], *, cancelled: bool = False)
             orphaned,
         ),
     ]
+    from reader.ui.article_corrections import misfits_text
+
+    misfits = misfits_text(results)
+    if misfits:
+        lines.append(misfits)
     if cancelled:
         lines.append(tr("The re-parse was cancelled; pages already re-parsed were kept."))
     return "\n".join(lines)

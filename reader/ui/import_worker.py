@@ -131,6 +131,11 @@ def summary_text(summary: ImportSummary) -> str:
         text += " " + tr("%n file(s) were not imported.", None, summary.not_attempted)
     if summary.cancelled:
         text += " " + tr("The import was cancelled; pages already imported were kept.")
+    from reader.ui.article_corrections import misfits_text
+
+    misfits = misfits_text(summary.results)
+    if misfits:
+        text += " " + misfits
     return text
 
 

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self._connect()
         self.connect_helpers()
+        self._install_article_corrections()
         self._restore_settings()
         self._update_status()
         self._update_enabled()
@@ -254,6 +255,20 @@ class MainWindow(QMainWindow):
         a.backup.triggered.connect(self.back_up)
         a.reparse.triggered.connect(self.reparse_all)
         a.preferences.triggered.connect(self.show_preferences)
+
+    def _install_article_corrections(self) -> None:
+        """The Article menu (issue 10): split, merge and relabel articles, edit title
+        and authors, show the page; in the menu bar before Help, the reading pane's
+        context menu and the shortcuts dialog."""
+        from reader.ui.article_corrections import ArticleCorrections
+
+        self.corrections = ArticleCorrections(self)
+        bar = self.menuBar()
+        bar.insertMenu(bar.actions()[-1], self.corrections.menu(bar))
+        self.reading_pane.context_actions += self.corrections.context_items()
+        self.addActions(self.corrections.actions.all())
+        self.reading_pane.documentReplaced.connect(self.corrections.update_enabled)
+        self.corrections.update_enabled()
 
     def show_find_bar(self) -> None:
         if self.find_bar is None:
@@ -562,7 +577,8 @@ class MainWindow(QMainWindow):
         dialog = QDialog(self)
         dialog.setObjectName("shortcutsDialog")
         dialog.setWindowTitle(tr("Keyboard shortcuts"))
-        rows = [(a.text().replace("&", ""), a.shortcuts()) for a in self.actions.all()]
+        actions = self.actions.all() + self.corrections.actions.all()
+        rows = [(a.text().replace("&", ""), a.shortcuts()) for a in actions]
         rows = [(text, keys) for text, keys in rows if keys]
         table = QTableWidget(len(rows), 2, dialog)
         table.setObjectName("shortcutsTable")

@@ -124,6 +124,9 @@ class ReadingPane(QTextBrowser):
         self._events: LibraryEvents | None = None
         self._offsets = OffsetMap("")
         self._body_start = 0
+        # What each block before the body prints, as the article stores it (None: the
+        # column label, which is no line of the article).
+        self._header_lines: list[str | None] = []
         self._highlights: tuple[HighlightRecord, ...] = ()
         self._highlight_selections: list[QTextEdit.ExtraSelection] = []
         self._flash: QTextEdit.ExtraSelection | None = None
@@ -282,9 +285,13 @@ class ReadingPane(QTextBrowser):
             self._body_start = 0
             return
         first = True
+        self._header_lines = []
 
-        def block(text: str, char: QTextCharFormat, fmt: QTextBlockFormat) -> None:
+        def block(
+            text: str, char: QTextCharFormat, fmt: QTextBlockFormat, stored: str | None = None
+        ) -> None:
             nonlocal first
+            self._header_lines.append(stored)
             if first:
                 cursor.setBlockFormat(fmt)
                 cursor.setBlockCharFormat(char)
@@ -293,8 +300,10 @@ class ReadingPane(QTextBrowser):
                 cursor.insertBlock(fmt, char)
             cursor.insertText(text, char)
 
-        headlines = list(record.headlines) or [record.title]
-        title_index = headlines.index(record.title) if record.title in headlines else 0
+        headlines = list(record.headlines)
+        if record.title not in headlines:  # a title given by hand leads the printed lines
+            headlines.insert(0, record.title)
+        title_index = headlines.index(record.title)
         # A photo-news item has only its column label, which then stands as its title.
         if record.section and record.section not in headlines:
             block(
@@ -308,18 +317,21 @@ class ReadingPane(QTextBrowser):
                     line,
                     self._char(self._size * 0.95, colors["muted"]),
                     self._plain_block(bottom=4),
+                    line,
                 )
             elif i == title_index:
                 block(
                     line,
                     self._char(self._size * 1.75, colors["text"], bold=True),
                     self._plain_block(bottom=8, line_height=130),
+                    line if line in record.headlines else None,
                 )
             else:
                 block(
                     line,
                     self._char(self._size * 1.05, colors["muted"]),
                     self._plain_block(bottom=4),
+                    line,
                 )
         # The stored byline is the page's own (ASCII brackets and all); it is shown in
         # full-width form like the body text, `本报讯（舒泉清 记者 朱梦琪）`.
@@ -331,6 +343,7 @@ class ReadingPane(QTextBrowser):
                 byline,
                 self._char(self._size * 0.85, colors["muted"]),
                 self._plain_block(top=6, bottom=18),
+                record.byline,
             )
         self._body_start = cursor.position() + (0 if first else 1)
         self._remaining = self._body_blocks(record, QFontMetricsF(base).horizontalAdvance("中") * 2)
@@ -408,6 +421,32 @@ class ReadingPane(QTextBrowser):
         start = max(0, min(length, self.to_text(max(cursor.selectionStart(), self._body_start))))
         end = max(0, min(length, self.to_text(max(cursor.selectionEnd(), self._body_start))))
         return (start, end) if end > start else None
+
+    def cursor_text_position(self) -> int | None:
+        """Where the cursor (or the selection's start) is in the article's text, in code
+        points; None when it is not in the body (a headline, the byline, a caption)."""
+        if self._record is None:
+            return None
+        position = self.textCursor().selectionStart()
+        if position < self._body_start or position > self.to_document(len(self._record.text)):
+            return None
+        return self.to_text(position)
+
+    def line_at_cursor(self) -> str | None:
+        """The printed line under the cursor (or the selection's start) as the article
+        stores it — a headline, the byline, a paragraph or a caption: what "Use this line
+        as…" gives a role. None outside the article's lines."""
+        record = self._record
+        if record is None:
+            return None
+        block = self.document().findBlock(self.textCursor().selectionStart()).blockNumber()
+        if block < len(self._header_lines):
+            return self._header_lines[block]
+        index = block - len(self._header_lines)
+        if index < len(record.paragraphs):
+            return record.paragraphs[index]
+        index -= len(record.paragraphs)
+        return record.captions[index] if 0 <= index < len(record.captions) else None
 
     def select_span(self, start: int, end: int) -> None:
         self.ensure_loaded(self.to_document(end))
@@ -543,6 +582,8 @@ class ReadingPane(QTextBrowser):
             self.highlightClicked.emit(hit.id)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.textCursor().hasSelection():  # "Split article here" means the click
+            self.setTextCursor(self.cursorForPosition(event.pos()))
         menu = QMenu(self)
         copy = menu.addAction(tr("Copy"))
         copy.setEnabled(self.textCursor().hasSelection())
@@ -551,6 +592,8 @@ class ReadingPane(QTextBrowser):
         for action in self.context_actions:
             if action is None:
                 menu.addSeparator()
+            elif isinstance(action, QMenu):
+                menu.addMenu(action)
             else:
                 menu.addAction(action)
         menu.exec(event.globalPos())

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.errors import ReaderError
+from reader.errors import NotFoundError, ReaderError
 from reader.store.change import Change
 from reader.store.library import Library
 from reader.store.models import HIGHLIGHT_COLORS
@@ -304,7 +304,11 @@ class TagSidebar(QWidget):
                 if change.tag_names:
                     self._show_article_tags()
                 return
-        highlights = self._events.highlights_for(article_id)
+        try:
+            highlights = self._events.highlights_for(article_id)
+        except NotFoundError:  # merged into another article, or its page re-parsed
+            self.set_article(None)
+            return
         if [h.id for h in highlights] != [h.id for h in self.highlight_model.records()]:
             self.set_article(article_id, highlights)
             return

@@ -102,13 +102,13 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="146"/>
-        <location filename="../../reader/ui/main_window.py" line="124"/>
+        <location filename="../../reader/ui/main_window.py" line="125"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="147"/>
-        <location filename="../../reader/ui/main_window.py" line="127"/>
+        <location filename="../../reader/ui/main_window.py" line="128"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -231,6 +231,106 @@
         <location filename="../../reader/ui/actions.py" line="195"/>
         <source>&amp;About Reader</source>
         <translation>关于 Reader(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="235"/>
+        <source>&amp;Split Article Here…</source>
+        <translation>在此拆分文章(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="237"/>
+        <source>The text from the cursor on becomes a new article</source>
+        <translation>从光标处起的文字成为一篇新文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="241"/>
+        <source>Merge with &amp;Previous Article</source>
+        <translation>与上一篇文章合并(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="243"/>
+        <source>Join this article to the one before it on the page</source>
+        <translation>把本文并入版面上的前一篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="247"/>
+        <source>Merge with &amp;Next Article</source>
+        <translation>与下一篇文章合并(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="249"/>
+        <source>Join the article after this one on the page to it</source>
+        <translation>把版面上的后一篇文章并入本文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="253"/>
+        <source>Use Line as &amp;Title</source>
+        <translation>将此行设为标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="255"/>
+        <source>The line under the cursor becomes the article&apos;s title</source>
+        <translation>光标所在的行成为文章的标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="259"/>
+        <source>Use Line as &amp;Kicker</source>
+        <translation>将此行设为引题(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="261"/>
+        <source>The line under the cursor becomes the line above the title</source>
+        <translation>光标所在的行成为标题上方的引题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="265"/>
+        <source>Use Line as S&amp;ubtitle</source>
+        <translation>将此行设为副题(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="267"/>
+        <source>The line under the cursor becomes the line below the title</source>
+        <translation>光标所在的行成为标题下方的副题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="271"/>
+        <source>Mark Line as &amp;Caption</source>
+        <translation>将此行标为图片说明(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="273"/>
+        <source>The line under the cursor is a picture&apos;s caption, not body text</source>
+        <translation>光标所在的行是图片说明，不是正文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="277"/>
+        <source>Mark Line as &amp;Byline</source>
+        <translation>将此行标为署名(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="279"/>
+        <source>The line under the cursor names the authors (they are read from it again)</source>
+        <translation>光标所在的行是署名（据此重新读取作者）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="283"/>
+        <source>&amp;Edit Title and Authors…</source>
+        <translation>编辑标题和作者(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="285"/>
+        <source>Give the article another title or other authors</source>
+        <translation>修改文章的标题或作者</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="289"/>
+        <source>Show &amp;Page…</source>
+        <translation>显示版面(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="291"/>
+        <source>The whole page with the articles it was cut into</source>
+        <translation>整个版面及其被切分成的各篇文章</translation>
     </message>
     <message>
         <location filename="../../reader/ui/app.py" line="97"/>
@@ -356,17 +456,17 @@
         <translation>导入已取消；已导入的版面已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="140"/>
+        <location filename="../../reader/ui/import_worker.py" line="145"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="140"/>
+        <location filename="../../reader/ui/import_worker.py" line="145"/>
         <source>Import stopped</source>
         <translation>导入已停止</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="145"/>
+        <location filename="../../reader/ui/import_worker.py" line="150"/>
         <source>Some files could not be imported; see the details.</source>
         <translation>部分文件无法导入，详见详细信息。</translation>
     </message>
@@ -382,131 +482,131 @@
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="124"/>
+        <location filename="../../reader/ui/main_window.py" line="125"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="127"/>
+        <location filename="../../reader/ui/main_window.py" line="128"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="136"/>
+        <location filename="../../reader/ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="142"/>
+        <location filename="../../reader/ui/main_window.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="146"/>
+        <location filename="../../reader/ui/main_window.py" line="147"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="153"/>
+        <location filename="../../reader/ui/main_window.py" line="154"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="157"/>
+        <location filename="../../reader/ui/main_window.py" line="158"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="159"/>
+        <location filename="../../reader/ui/main_window.py" line="160"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166"/>
+        <location filename="../../reader/ui/main_window.py" line="167"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="239"/>
+        <location filename="../../reader/ui/main_window.py" line="240"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="387"/>
+        <location filename="../../reader/ui/main_window.py" line="402"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="420"/>
+        <location filename="../../reader/ui/main_window.py" line="435"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="441"/>
+        <location filename="../../reader/ui/main_window.py" line="456"/>
         <source>Select a passage in the article first.</source>
         <translation>请先在文章中选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="469"/>
+        <location filename="../../reader/ui/main_window.py" line="484"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="472"/>
+        <location filename="../../reader/ui/main_window.py" line="487"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="509"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="475"/>
+        <location filename="../../reader/ui/main_window.py" line="524"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="479"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="512"/>
+        <location filename="../../reader/ui/main_window.py" line="527"/>
         <source>%n highlight(s) in this article</source>
         <translation>
             <numerusform>本文 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="514"/>
+        <location filename="../../reader/ui/main_window.py" line="529"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n 个标签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="535"/>
+        <location filename="../../reader/ui/main_window.py" line="550"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="539"/>
+        <location filename="../../reader/ui/main_window.py" line="554"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="640"/>
+        <location filename="../../reader/ui/main_window.py" line="656"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="641"/>
+        <location filename="../../reader/ui/main_window.py" line="657"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="643"/>
+        <location filename="../../reader/ui/main_window.py" line="659"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -547,27 +647,27 @@
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="564"/>
+        <location filename="../../reader/ui/main_window.py" line="579"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="569"/>
+        <location filename="../../reader/ui/main_window.py" line="585"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="569"/>
+        <location filename="../../reader/ui/main_window.py" line="585"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="596"/>
+        <location filename="../../reader/ui/main_window.py" line="612"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="600"/>
+        <location filename="../../reader/ui/main_window.py" line="616"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -576,13 +676,13 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="281"/>
+        <location filename="../../reader/ui/reading_pane.py" line="284"/>
         <source>Select an article on the left to start reading.</source>
         <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="547"/>
+        <location filename="../../reader/ui/reading_pane.py" line="588"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -692,7 +792,7 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/tag_sidebar.py" line="474"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="478"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n 个标注</numerusform>
@@ -819,37 +919,37 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>导出失败：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="506"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="510"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="507"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="511"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="509"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="513"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="512"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="512"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="518"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="518"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>
@@ -917,6 +1017,65 @@ Select a passage and press H or Ctrl+1…6.</source>
         <location filename="../../reader/ui/labels.py" line="26"/>
         <source>Mark as unread</source>
         <translation>标为未读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="28"/>
+        <source>Correct page</source>
+        <translation>更正版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="29"/>
+        <location filename="../../reader/ui/page_view.py" line="85"/>
+        <source>Split article</source>
+        <translation>拆分文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="30"/>
+        <location filename="../../reader/ui/page_view.py" line="86"/>
+        <source>Merge articles</source>
+        <translation>合并文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="31"/>
+        <location filename="../../reader/ui/page_view.py" line="87"/>
+        <source>Use line as title</source>
+        <translation>将行设为标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="32"/>
+        <location filename="../../reader/ui/page_view.py" line="88"/>
+        <source>Use line as kicker</source>
+        <translation>将行设为引题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="33"/>
+        <location filename="../../reader/ui/page_view.py" line="89"/>
+        <source>Use line as subtitle</source>
+        <translation>将行设为副题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="34"/>
+        <location filename="../../reader/ui/page_view.py" line="90"/>
+        <source>Mark as caption</source>
+        <translation>标为图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="35"/>
+        <location filename="../../reader/ui/page_view.py" line="91"/>
+        <source>Mark as byline</source>
+        <translation>标为署名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="36"/>
+        <location filename="../../reader/ui/page_view.py" line="92"/>
+        <source>Retitle article</source>
+        <translation>修改标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="37"/>
+        <location filename="../../reader/ui/page_view.py" line="93"/>
+        <source>Set authors</source>
+        <translation>设置作者</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="18"/>
@@ -1028,32 +1187,32 @@ Select a passage and press H or Ctrl+1…6.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="146"/>
+        <location filename="../../reader/ui/dialogs.py" line="151"/>
         <source>The re-parse was cancelled; pages already re-parsed were kept.</source>
         <translation>重新解析已取消；已解析的版面保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="165"/>
+        <location filename="../../reader/ui/dialogs.py" line="170"/>
         <source>Updating pages to this version&apos;s parser…</source>
         <translation>正在用新版解析器更新版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="172"/>
+        <location filename="../../reader/ui/dialogs.py" line="177"/>
         <source>Re-parse finished</source>
         <translation>重新解析完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="172"/>
+        <location filename="../../reader/ui/dialogs.py" line="177"/>
         <source>Re-parse failed</source>
         <translation>重新解析失败</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="167"/>
+        <location filename="../../reader/ui/dialogs.py" line="172"/>
         <source>Re-parsing every page…</source>
         <translation>正在重新解析每个版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="174"/>
+        <location filename="../../reader/ui/dialogs.py" line="179"/>
         <source>Re-parsing</source>
         <translation>正在重新解析</translation>
     </message>
@@ -1231,6 +1390,198 @@ Select a passage and press H or Ctrl+1…6.</source>
         <location filename="../../reader/ui/article_list_model.py" line="38"/>
         <source>page %s</source>
         <translation>第%s版</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/article_corrections.py" line="44"/>
+        <source>%n correction(s) could not be applied again: the page changed where they were made (see Article → Show Page…).</source>
+        <translation>
+            <numerusform>%n 处更正无法再次应用：版面在更正处已改变（见“文章 → 显示版面…”）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_corrections.py" line="72"/>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_corrections.py" line="87"/>
+        <source>Use Line As</source>
+        <translation>将此行设为</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_corrections.py" line="110"/>
+        <source>Open an article first.</source>
+        <translation>请先打开一篇文章。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_corrections.py" line="123"/>
+        <location filename="../../reader/ui/page_view.py" line="546"/>
+        <source>Put the cursor in the text where the new article starts.</source>
+        <translation>请把光标放在正文中新文章开始的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_corrections.py" line="151"/>
+        <source>“%s” is a new article now.</source>
+        <translation>“%s”现在是一篇新文章。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_corrections.py" line="199"/>
+        <source>Put the cursor on a line of the article first.</source>
+        <translation>请先把光标放在文章的某一行上。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_corrections.py" line="220"/>
+        <source>A title cannot be empty.</source>
+        <translation>标题不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="40"/>
+        <source>Split Article</source>
+        <translation>拆分文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="42"/>
+        <source>The text from the cursor on becomes a new article.</source>
+        <translation>从光标处起的文字将成为一篇新文章。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="47"/>
+        <source>Open the new article</source>
+        <translation>打开新文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="53"/>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="57"/>
+        <source>Title of the new article:</source>
+        <translation>新文章的标题：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="83"/>
+        <source>Edit Title and Authors</source>
+        <translation>编辑标题和作者</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="90"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="90"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="97"/>
+        <source>Add Author</source>
+        <translation>添加作者</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="99"/>
+        <source>Remove Author</source>
+        <translation>删除作者</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="111"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_dialogs.py" line="114"/>
+        <source>Authors:</source>
+        <translation>作者：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="73"/>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="74"/>
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="75"/>
+        <source>subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="76"/>
+        <source>headline</source>
+        <translation>标题行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="77"/>
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="78"/>
+        <source>caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="217"/>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="244"/>
+        <source>&amp;Open Article</source>
+        <translation>打开文章(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="245"/>
+        <source>&amp;Split Here…</source>
+        <translation>在此拆分(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="247"/>
+        <source>Merge with &amp;Previous</source>
+        <translation>与上一篇合并(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="250"/>
+        <source>Merge with &amp;Next</source>
+        <translation>与下一篇合并(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="303"/>
+        <source>Page — %s</source>
+        <translation>版面 — %s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/page_view.py" line="306"/>
+        <source>%s: %n article(s). Each article has its own background.</source>
+        <translation>
+            <numerusform>%s：%n 篇文章。每篇文章有自己的底色。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/page_view.py" line="325"/>
+        <source>Not applied, the page changed where they were made — %n correction(s):</source>
+        <translation>
+            <numerusform>未应用：版面在更正处已改变 — %n 处更正：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="412"/>
+        <source>Article %s</source>
+        <translation>第 %s 篇</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="419"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view.py" line="421"/>
+        <source>(its first line is not verbatim in the page text)</source>
+        <translation>（其第一行在版面原文中找不到原样）</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,7 @@ def build_library(db_path: Path, n_articles: int, n_highlights: int, seed: int =
     """Fill a fresh library; returns the id of the article with 200 highlights."""
     from synthetic import make_pages
 
+    from reader.parse import PARSER_VERSION
     from reader.parse.page import parse_text
     from reader.store.importer import article_row
     from reader.store.library import Library
@@ -56,6 +57,7 @@ def build_library(db_path: Path, n_articles: int, n_highlights: int, seed: int =
                 sha256=f"{page_number:064x}",
                 encoding="utf-8",
                 raw_text="",
+                parser_version=PARSER_VERSION,  # current: the app has nothing to re-parse
             ).execute()
             for position in range(per_page):
                 a = templates[(page_number * per_page + position) % len(templates)]

@@ -149,7 +149,8 @@ def test_shortcuts_dialog_lists_every_action(qtbot, sample_library, make_window)
     dialog = window.show_shortcuts()
     table = dialog.findChild(type(dialog.children()[0]).__mro__[0], "shortcutsTable")
     listed = {table.item(r, 0).text() for r in range(table.rowCount())}
-    with_keys = {a.text().replace("&", "") for a in window.actions.all() if a.shortcuts()}
+    actions = window.actions.all() + window.corrections.actions.all()  # + the Article menu
+    with_keys = {a.text().replace("&", "") for a in actions if a.shortcuts()}
     assert listed == with_keys
     assert {"Next Article", "Next Highlight", "Search Library"} <= listed
 
