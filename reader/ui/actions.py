@@ -59,6 +59,8 @@ class Actions:
 
     import_files: QAction
     import_folder: QAction
+    open_url: QAction
+    paste_article: QAction
     export: QAction
     backup: QAction
     reparse: QAction
@@ -126,11 +128,23 @@ def create_actions(parent: QObject) -> Actions:
             parent,
             tr("Import &Files…"),
             ["Ctrl+O"],
-            tr("Import newspaper pages (.txt)"),
+            tr("Import pages, web pages, PDF pages and Markdown files"),
             "import",
         ),
         import_folder=_action(
             parent, tr("Import F&older…"), ["Ctrl+Shift+O"], tr("Import every page in a folder")
+        ),
+        open_url=_action(
+            parent,
+            tr("Open &URL…"),
+            ["Ctrl+L"],
+            tr("Import a web article or an e-paper page from its address"),
+        ),
+        paste_article=_action(
+            parent,
+            tr("&Paste as New Article"),
+            ["Ctrl+Shift+V"],
+            tr("Make the text or web page on the clipboard a new article"),
         ),
         export=_action(
             parent, tr("&Export…"), ["Ctrl+E"], tr("Export highlights and notes"), "export"

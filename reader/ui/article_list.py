@@ -131,7 +131,7 @@ class ArticleList(QWidget):
 
     articleSelected = Signal(int)
 
-    SORTS = ("newest", "oldest", "title", "highlights")
+    SORTS = ("newest", "oldest", "title", "highlights", "source")
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,7 +148,13 @@ class ArticleList(QWidget):
         self.sort_combo.setObjectName("sortCombo")
         for key, label in zip(
             self.SORTS,
-            (tr("Newest first"), tr("Oldest first"), tr("By title"), tr("Most highlighted")),
+            (
+                tr("Newest first"),
+                tr("Oldest first"),
+                tr("By title"),
+                tr("Most highlighted"),
+                tr("By source"),
+            ),
             strict=True,
         ):
             self.sort_combo.addItem(label, key)

@@ -17,6 +17,7 @@ from reader.errors import ReaderError
 from reader.store.library import Library
 from reader.store.records import ArticleSummary
 from reader.ui.i18n import tr
+from reader.ui.source_import import kind_name, origin_group
 
 PAGE_SIZE = 200
 MAX_SEEK_PAGES = 3
@@ -33,7 +34,12 @@ def source_label(summary: ArticleSummary) -> str:
     number and name: `人民日报 · 2019-10-15 · 第5版 评论`), else the file name without
     its suffix."""
     page = summary.page
+    origin = summary.origin
     if not (page.date or page.number or page.name):
+        if origin.site:  # a web page: its site and date say more than a download's name
+            return " · ".join(part for part in (origin.site, origin.published) if part)
+        if origin.kind in ("url", "paste"):
+            return " · ".join(p for p in (kind_name(origin.kind), origin.published) if p)
         return Path(summary.source_path).stem
     number = tr("page %s") % page.number if page.number else None
     parts = [page.paper, page.date, " ".join(p for p in (number, page.name) if p)]
@@ -129,7 +135,13 @@ class ArticleListModel(QAbstractListModel):
             return summary.id
         if role == GroupLabelRole:
             row = index.row()
-            if row == 0 or self._rows[row - 1].source_id != summary.source_id:
+            previous = self._rows[row - 1] if row else None
+            if self.sort == "source":  # grouped by what each source was read as, and site
+                key = (summary.origin.kind, summary.origin.site)
+                if previous is None or (previous.origin.kind, previous.origin.site) != key:
+                    return origin_group(summary.origin)
+                return None
+            if previous is None or previous.source_id != summary.source_id:
                 return source_label(summary)
             return None
         return None

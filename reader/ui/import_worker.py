@@ -9,26 +9,47 @@ files were not tried.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from reader.store.records import ImportProgress, ImportSummary
+from reader.store.records import ImportProgress, ImportResult, ImportSummary
 from reader.ui.error_text import full_message
 from reader.ui.i18n import tr
 from reader.ui.jobs import JobContext, JobHandle, JobRunner
+from reader.ui.source_import import kind_name
 
 IMPORT_LANE = "import"
 
 
-def _import(paths: list[Path | str]):
+def _import(paths: list[Path | str], urls: list[str]):
+    """Files and folders, then web addresses (each fetched once, then stored in its own
+    transaction like a file)."""
+
     def work(context: JobContext) -> ImportSummary:
         def progress(step: ImportProgress) -> bool:
-            return context.progress(step.done, step.total, step.current_path)
+            return context.progress(step.done, step.total + len(urls), step.current_path)
 
-        return context.library.import_paths(paths, progress)
+        summary = context.library.import_paths(paths, progress) if paths else ImportSummary()
+        done = len(summary.results)
+        for url in urls:
+            if summary.cancelled or summary.stopped:
+                break
+            if not context.progress(done, done + len(urls), url):
+                summary.cancelled = True
+                break
+            summary.results.append(context.library.pages.import_url(url))
+            done += 1
+        return summary
+
+    return work
+
+
+def _paste(text: str, html: str):
+    def work(context: JobContext) -> ImportSummary:
+        return ImportSummary(results=[context.library.pages.import_pasted(text, html)])
 
     return work
 
@@ -46,16 +67,32 @@ class ImportController(QObject):
         self.job: JobHandle | None = None
         self.dialog: QProgressDialog | None = None
         self.show_summary = True
+        self._quiet = False  # the running job's summary is shown only when it failed
 
     @property
     def busy(self) -> bool:
         return self.job is not None
 
-    def start(self, paths: Sequence[Path | str]) -> bool:
-        if self.job is not None or not paths:
+    def start(self, paths: Sequence[Path | str], urls: Sequence[str] = ()) -> bool:
+        """Import files and folders, and web addresses (fetched off the GUI thread)."""
+        if self.job is not None or not (paths or urls):
             return False
-        job = self._jobs.start(IMPORT_LANE, _import(list(paths)))
-        dialog = progress_dialog(tr("Preparing import…"), tr("Importing"), self._window)
+        label = tr("Preparing import…") if paths else tr("Fetching %s…") % urls[0]
+        # Web addresses alone open their article: a summary box only when one failed.
+        return self._start(_import(list(paths), list(urls)), label, quiet=not paths)
+
+    def start_paste(self, text: str, html: str) -> bool:
+        """The clipboard's text or HTML as a new article."""
+        if self.job is not None:
+            return False
+        return self._start(_paste(text, html), tr("Reading the clipboard…"), quiet=True)
+
+    def _start(
+        self, work: Callable[[JobContext], ImportSummary], label: str, *, quiet: bool
+    ) -> bool:
+        self._quiet = quiet
+        job = self._jobs.start(IMPORT_LANE, work)
+        dialog = progress_dialog(label, tr("Importing"), self._window)
         dialog.canceled.connect(job.cancel)
         job.progress.connect(self._progress)
         job.succeeded.connect(self._succeeded)
@@ -100,7 +137,7 @@ class ImportController(QObject):
 
     def _succeeded(self, summary: ImportSummary) -> None:
         self._close()
-        if self.show_summary:
+        if self.show_summary and not (self._quiet and summary.ok):
             summary_box(summary, self._window).open()
         self.finished.emit(summary)
 
@@ -125,6 +162,8 @@ def summary_text(summary: ImportSummary) -> str:
         tr("%n unchanged", None, counts.get("unchanged", 0)),
         tr("%n failed", None, counts.get("failed", 0)),
     ]
+    if counts.get("skipped"):
+        parts.append(tr("%n skipped", None, counts["skipped"]))
     text = ", ".join(parts) + "."
     if summary.stopped:
         text += " " + tr("The import stopped: %s.") % summary.stopped.rstrip(".")
@@ -146,7 +185,29 @@ def summary_box(summary: ImportSummary, parent: QWidget) -> QMessageBox:
     problem = bool(summary.failures or summary.stopped)
     box.setIcon(QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information)
     box.setText(summary_text(summary))
-    if summary.failures:
+    if len(summary.results) == 1 and summary.failures:
+        box.setInformativeText(
+            f"{shown_name(summary.results[0].path)}: {summary.failures[0].reason}"
+        )
+    elif summary.failures:
         box.setInformativeText(tr("Some files could not be imported; see the details."))
-        box.setDetailedText("\n".join(f"{Path(r.path).name}: {r.reason}" for r in summary.failures))
+    details = [read_as_line(result) for result in summary.results]
+    if len(summary.results) > 1 or summary.skipped:
+        box.setDetailedText("\n".join(line for line in details if line))
     return box
+
+
+def shown_name(path: str) -> str:
+    """A file by its name, a web address whole."""
+    return path if "://" in path else Path(path).name
+
+
+def read_as_line(result: ImportResult) -> str:
+    """One line of the summary's details: what a file was read as, or why not."""
+    name = shown_name(result.path)
+    if result.status in ("failed", "skipped"):
+        return f"{name}: {result.reason}"
+    if result.kind is None:
+        return ""
+    count = tr("%n article(s)", None, len(result.article_ids))
+    return f"{name}: {kind_name(result.kind)}, {count}"

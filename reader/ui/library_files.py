@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.store.importer import SOURCE_SUFFIXES
 from reader.ui.i18n import tr
 
 #: The files SQLite keeps beside a database.
@@ -116,6 +117,10 @@ class LibrarySafeFileDialog(QFileDialog):
         self.setProxyModel(HideLibraryFiles(db_path, self))
 
 
+#: What the import dialog offers first: every suffix a folder import takes.
+IMPORTABLE_PATTERNS = tuple(f"*{suffix}" for suffix in SOURCE_SUFFIXES if suffix)
+
+
 class ImportDialog(LibrarySafeFileDialog):
     """Choose pages, or a folder of them, to import."""
 
@@ -128,7 +133,16 @@ class ImportDialog(LibrarySafeFileDialog):
             self.setOption(QFileDialog.Option.ShowDirsOnly)
         else:
             self.setFileMode(QFileDialog.FileMode.ExistingFiles)
-            self.setNameFilters([tr("Newspaper pages (*.txt)"), tr("All files (*)")])
+            self.setNameFilters(
+                [
+                    tr("Pages and articles (%s)") % " ".join(IMPORTABLE_PATTERNS),
+                    tr("Newspaper pages (*.txt)"),
+                    tr("Web pages (*.html *.htm *.xhtml *.mhtml *.mht)"),
+                    tr("PDF pages (*.pdf)"),
+                    tr("Markdown (*.md *.markdown)"),
+                    tr("All files (*)"),
+                ]
+            )
 
 
 def save_file_name(

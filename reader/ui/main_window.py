@@ -37,7 +37,7 @@ from reader.errors import ReaderError
 from reader.store.change import Change
 from reader.store.library import Library
 from reader.store.operations import AddHighlight, DeleteHighlight, SetRead
-from reader.store.records import ArticleRecord, HighlightRecord
+from reader.store.records import ArticleRecord, HighlightRecord, ImportSummary
 from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
 from reader.ui.i18n import tr
@@ -47,6 +47,7 @@ from reader.ui.library_events import LibraryEvents
 from reader.ui.library_files import ImportDialog, split_library_files
 from reader.ui.pending_bar import PendingWritesBar
 from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
+from reader.ui.source_import import clipboard_contents, kind_name, url_dialog
 from reader.ui.tag_sidebar import TagSidebar
 from reader.ui.theme import apply_theme
 from reader.ui.writes import UndoableWrites
@@ -135,13 +136,15 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
-        file_menu.addActions([a.import_files, a.import_folder])
+        file_menu.addActions([a.import_files, a.import_folder, a.open_url])
         file_menu.addSeparator()
         file_menu.addActions([a.export, a.backup])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit = bar.addMenu(tr("&Edit"))
         edit.addActions([a.undo, a.redo])
+        edit.addSeparator()
+        edit.addAction(a.paste_article)
         edit.addSeparator()
         edit.addAction(a.highlight)
         colors = edit.addMenu(tr("Highlight &Colour"))
@@ -199,6 +202,8 @@ class MainWindow(QMainWindow):
         a = self.actions
         a.import_files.triggered.connect(self.ask_import_files)
         a.import_folder.triggered.connect(self.ask_import_folder)
+        a.open_url.triggered.connect(self.ask_open_url)
+        a.paste_article.triggered.connect(self.paste_as_article)
         a.quit.triggered.connect(self.close)
         a.highlight.triggered.connect(lambda: self.apply_highlight("yellow"))
         for color, action in a.colors.items():
@@ -557,20 +562,55 @@ class MainWindow(QMainWindow):
             box.open()
         return self.importer.start(paths)
 
-    def _import_finished(self, _summary: object) -> None:
+    def ask_open_url(self) -> None:
+        dialog = url_dialog(self)
+        if dialog.exec():
+            self.open_url(dialog.textValue())
+        dialog.deleteLater()
+
+    def open_url(self, url: str) -> bool:
+        """Fetch and import a web page as a job (the window stays responsive while the
+        site answers); its article opens when it is in, a failure is shown with why."""
+        address = url.strip()
+        if not address:
+            return False
+        if "://" not in address:
+            address = "https://" + address  # what a browser's address bar assumes
+        return self.importer.start([], [address])
+
+    def paste_as_article(self) -> bool:
+        """The clipboard's HTML (else its text) as a new article, dated today."""
+        text, html = clipboard_contents()
+        return self.importer.start_paste(text, html)
+
+    def _import_finished(self, summary: ImportSummary) -> None:
         self.events.emit_change(PAGES_CHANGED)
-        if self._record is None:
+        landed = [r for r in summary.results if r.article_ids and r.status != "failed"]
+        if len(summary.results) == 1 and landed:  # one source: open what it gave
+            self.article_list.select_article(landed[0].article_ids[0])
+            if landed[0].kind in ("url", "paste"):
+                self.statusBar().showMessage(tr("Imported as %s") % kind_name(landed[0].kind), 4000)
+        elif self._record is None:
             self.article_list.select_first()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        if event.mimeData().hasUrls() and any(
+            u.isLocalFile() or u.scheme() in ("http", "https") for u in event.mimeData().urls()
+        ):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
+        """Files and folders are imported; links dragged from a browser are fetched."""
+        urls = event.mimeData().urls()
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        addresses = [u.toString() for u in urls if u.scheme() in ("http", "https")]
+        if not (paths or addresses):
+            return
+        event.acceptProposedAction()
+        if paths:  # a drop of files (browsers drag links alone)
             self.import_paths(paths)
+        else:
+            self.importer.start([], addresses)
 
     # --- dialogs --------------------------------------------------------------------------
     def show_shortcuts(self) -> QDialog:

@@ -44,6 +44,7 @@ from reader.store.records import ArticleRecord, HighlightRecord
 from reader.ui.actions import COLOR_SWATCHES
 from reader.ui.i18n import tr
 from reader.ui.library_events import LibraryEvents
+from reader.ui.source_import import origin_line
 from reader.ui.text_offsets import OffsetMap
 
 CJK_FAMILIES = (
@@ -338,12 +339,19 @@ class ReadingPane(QTextBrowser):
         byline = normalize_punctuation(record.byline or "") or "  ".join(
             a.name for a in record.authors
         )
+        origin = origin_line(record.origin)  # a web article's site, date and address
         if byline:
             block(
                 byline,
                 self._char(self._size * 0.85, colors["muted"]),
-                self._plain_block(top=6, bottom=18),
+                self._plain_block(top=6, bottom=4 if origin else 18),
                 record.byline,
+            )
+        if origin:  # not a printed line of the article: no correction takes it
+            block(
+                origin,
+                self._char(self._size * 0.75, colors["muted"]),
+                self._plain_block(top=2 if byline else 6, bottom=18),
             )
         self._body_start = cursor.position() + (0 if first else 1)
         self._remaining = self._body_blocks(record, QFontMetricsF(base).horizontalAdvance("中") * 2)
