@@ -35,300 +35,320 @@
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="117"/>
+        <location filename="../../reader/ui/actions.py" line="119"/>
         <source>Highlight %s</source>
         <translation>%s标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="119"/>
+        <location filename="../../reader/ui/actions.py" line="121"/>
         <source>Highlight the selected passage in %s</source>
         <translation>用%s标注选中的段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="127"/>
+        <location filename="../../reader/ui/actions.py" line="129"/>
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="129"/>
-        <source>Import newspaper pages (.txt)</source>
-        <translation>导入报纸版面（.txt）</translation>
+        <location filename="../../reader/ui/actions.py" line="131"/>
+        <source>Import pages, web pages, PDF pages and Markdown files</source>
+        <translation>导入报纸版面、网页、PDF 版面和 Markdown 文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="133"/>
+        <location filename="../../reader/ui/actions.py" line="135"/>
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="133"/>
+        <location filename="../../reader/ui/actions.py" line="135"/>
         <source>Import every page in a folder</source>
         <translation>导入文件夹中的所有版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="136"/>
+        <location filename="../../reader/ui/actions.py" line="139"/>
+        <source>Open &amp;URL…</source>
+        <translation>打开网址(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="141"/>
+        <source>Import a web article or an e-paper page from its address</source>
+        <translation>按网址导入网页文章或电子报版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="145"/>
+        <source>&amp;Paste as New Article</source>
+        <translation>粘贴为新文章(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="147"/>
+        <source>Make the text or web page on the clipboard a new article</source>
+        <translation>把剪贴板上的文字或网页作为一篇新文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="150"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="136"/>
+        <location filename="../../reader/ui/actions.py" line="150"/>
         <location filename="../../reader/ui/export_dialog.py" line="67"/>
         <source>Export highlights and notes</source>
         <translation>导出标注和笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="138"/>
+        <location filename="../../reader/ui/actions.py" line="152"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份文库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="138"/>
+        <location filename="../../reader/ui/actions.py" line="152"/>
         <source>Save a copy of the library</source>
         <translation>保存文库副本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="141"/>
+        <location filename="../../reader/ui/actions.py" line="155"/>
         <source>&amp;Re-parse All Pages…</source>
         <translation>重新解析全部版面(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="143"/>
+        <location filename="../../reader/ui/actions.py" line="157"/>
         <source>Parse every stored page again and re-anchor the highlights</source>
         <translation>重新解析已存的每个版面，并重新定位标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="145"/>
+        <location filename="../../reader/ui/actions.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="146"/>
-        <location filename="../../reader/ui/main_window.py" line="125"/>
+        <location filename="../../reader/ui/actions.py" line="160"/>
+        <location filename="../../reader/ui/main_window.py" line="126"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="147"/>
-        <location filename="../../reader/ui/main_window.py" line="128"/>
+        <location filename="../../reader/ui/actions.py" line="161"/>
+        <location filename="../../reader/ui/main_window.py" line="129"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="150"/>
+        <location filename="../../reader/ui/actions.py" line="164"/>
         <source>&amp;Highlight</source>
         <translation>标注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="152"/>
+        <location filename="../../reader/ui/actions.py" line="166"/>
         <source>Highlight the selected passage in the default colour (H)</source>
         <translation>用默认颜色标注选中的段落（H）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="157"/>
+        <location filename="../../reader/ui/actions.py" line="171"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="159"/>
+        <location filename="../../reader/ui/actions.py" line="173"/>
         <source>Delete the selected highlight</source>
         <translation>删除选中的标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="163"/>
+        <location filename="../../reader/ui/actions.py" line="177"/>
         <source>Edit &amp;Note</source>
         <translation>编辑笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="163"/>
+        <location filename="../../reader/ui/actions.py" line="177"/>
         <source>Write a note on the highlight</source>
         <translation>为标注写笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="165"/>
+        <location filename="../../reader/ui/actions.py" line="179"/>
         <source>Add &amp;Tag</source>
         <translation>添加标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="165"/>
+        <location filename="../../reader/ui/actions.py" line="179"/>
         <source>Tag the highlight</source>
         <translation>为标注添加标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="166"/>
+        <location filename="../../reader/ui/actions.py" line="180"/>
         <source>&amp;Find in Article…</source>
         <translation>在文中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="167"/>
+        <location filename="../../reader/ui/actions.py" line="181"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="170"/>
+        <location filename="../../reader/ui/actions.py" line="184"/>
         <source>&amp;Search Library</source>
         <translation>搜索文库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="172"/>
+        <location filename="../../reader/ui/actions.py" line="186"/>
         <source>Search notes, highlights and articles</source>
         <translation>搜索笔记、标注和文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="175"/>
+        <location filename="../../reader/ui/actions.py" line="189"/>
         <source>Next Article</source>
         <translation>下一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="176"/>
+        <location filename="../../reader/ui/actions.py" line="190"/>
         <source>Previous Article</source>
         <translation>上一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="178"/>
+        <location filename="../../reader/ui/actions.py" line="192"/>
         <source>Next Highlight</source>
         <translation>下一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="181"/>
+        <location filename="../../reader/ui/actions.py" line="195"/>
         <source>Previous Highlight</source>
         <translation>上一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="183"/>
+        <location filename="../../reader/ui/actions.py" line="197"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="184"/>
+        <location filename="../../reader/ui/actions.py" line="198"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="185"/>
+        <location filename="../../reader/ui/actions.py" line="199"/>
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="188"/>
+        <location filename="../../reader/ui/actions.py" line="202"/>
         <source>&amp;Dark Theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="190"/>
+        <location filename="../../reader/ui/actions.py" line="204"/>
         <source>Switch between light and dark</source>
         <translation>在浅色和深色之间切换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="193"/>
+        <location filename="../../reader/ui/actions.py" line="207"/>
         <source>Show &amp;Sidebar</source>
         <translation>显示侧栏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="194"/>
+        <location filename="../../reader/ui/actions.py" line="208"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="195"/>
+        <location filename="../../reader/ui/actions.py" line="209"/>
         <source>&amp;About Reader</source>
         <translation>关于 Reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>&amp;Split Article Here…</source>
         <translation>在此拆分文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>The text from the cursor on becomes a new article</source>
         <translation>从光标处起的文字成为一篇新文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>Merge with &amp;Previous Article</source>
         <translation>与上一篇文章合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="257"/>
         <source>Join this article to the one before it on the page</source>
         <translation>把本文并入版面上的前一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="261"/>
         <source>Merge with &amp;Next Article</source>
         <translation>与下一篇文章合并(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="263"/>
         <source>Join the article after this one on the page to it</source>
         <translation>把版面上的后一篇文章并入本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="253"/>
+        <location filename="../../reader/ui/actions.py" line="267"/>
         <source>Use Line as &amp;Title</source>
         <translation>将此行设为标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="269"/>
         <source>The line under the cursor becomes the article&apos;s title</source>
         <translation>光标所在的行成为文章的标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="259"/>
+        <location filename="../../reader/ui/actions.py" line="273"/>
         <source>Use Line as &amp;Kicker</source>
         <translation>将此行设为引题(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="261"/>
+        <location filename="../../reader/ui/actions.py" line="275"/>
         <source>The line under the cursor becomes the line above the title</source>
         <translation>光标所在的行成为标题上方的引题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="265"/>
+        <location filename="../../reader/ui/actions.py" line="279"/>
         <source>Use Line as S&amp;ubtitle</source>
         <translation>将此行设为副题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="267"/>
+        <location filename="../../reader/ui/actions.py" line="281"/>
         <source>The line under the cursor becomes the line below the title</source>
         <translation>光标所在的行成为标题下方的副题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="271"/>
+        <location filename="../../reader/ui/actions.py" line="285"/>
         <source>Mark Line as &amp;Caption</source>
         <translation>将此行标为图片说明(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="273"/>
+        <location filename="../../reader/ui/actions.py" line="287"/>
         <source>The line under the cursor is a picture&apos;s caption, not body text</source>
         <translation>光标所在的行是图片说明，不是正文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="277"/>
+        <location filename="../../reader/ui/actions.py" line="291"/>
         <source>Mark Line as &amp;Byline</source>
         <translation>将此行标为署名(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="279"/>
+        <location filename="../../reader/ui/actions.py" line="293"/>
         <source>The line under the cursor names the authors (they are read from it again)</source>
         <translation>光标所在的行是署名（据此重新读取作者）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="283"/>
+        <location filename="../../reader/ui/actions.py" line="297"/>
         <source>&amp;Edit Title and Authors…</source>
         <translation>编辑标题和作者(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="285"/>
+        <location filename="../../reader/ui/actions.py" line="299"/>
         <source>Give the article another title or other authors</source>
         <translation>修改文章的标题或作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="289"/>
+        <location filename="../../reader/ui/actions.py" line="303"/>
         <source>Show &amp;Page…</source>
         <translation>显示版面(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="291"/>
+        <location filename="../../reader/ui/actions.py" line="305"/>
         <source>The whole page with the articles it was cut into</source>
         <translation>整个版面及其被切分成的各篇文章</translation>
     </message>
@@ -358,115 +378,137 @@
         <translation>只显示带此标签的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="151"/>
+        <location filename="../../reader/ui/article_list.py" line="152"/>
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="151"/>
+        <location filename="../../reader/ui/article_list.py" line="153"/>
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="151"/>
+        <location filename="../../reader/ui/article_list.py" line="154"/>
         <source>By title</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="151"/>
+        <location filename="../../reader/ui/article_list.py" line="155"/>
         <source>Most highlighted</source>
         <translation>标注最多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="185"/>
+        <location filename="../../reader/ui/article_list.py" line="156"/>
+        <source>By source</source>
+        <translation>按来源</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_list.py" line="191"/>
         <location filename="../../reader/ui/tag_sidebar.py" line="252"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="58"/>
+        <location filename="../../reader/ui/import_worker.py" line="80"/>
         <source>Preparing import…</source>
         <translation>正在准备导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="110"/>
+        <location filename="../../reader/ui/import_worker.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="58"/>
+        <location filename="../../reader/ui/import_worker.py" line="95"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="79"/>
+        <location filename="../../reader/ui/import_worker.py" line="80"/>
+        <source>Fetching %s…</source>
+        <translation>正在下载 %s…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_worker.py" line="88"/>
+        <source>Reading the clipboard…</source>
+        <translation>正在读取剪贴板…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_worker.py" line="116"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 个，共 %2 个
 %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="94"/>
+        <location filename="../../reader/ui/import_worker.py" line="131"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="123"/>
+        <location filename="../../reader/ui/import_worker.py" line="160"/>
         <source>%n page(s) imported</source>
         <translation>
             <numerusform>已导入 %n 个版面</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="124"/>
+        <location filename="../../reader/ui/import_worker.py" line="161"/>
         <source>%n updated</source>
         <translation>
             <numerusform>更新 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="125"/>
+        <location filename="../../reader/ui/import_worker.py" line="162"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>未变 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="126"/>
+        <location filename="../../reader/ui/import_worker.py" line="163"/>
         <source>%n failed</source>
         <translation>
             <numerusform>失败 %n 个</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/import_worker.py" line="166"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>跳过 %n 个</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="130"/>
+        <location filename="../../reader/ui/import_worker.py" line="169"/>
         <source>The import stopped: %s.</source>
         <translation>导入已停止：%s。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="131"/>
+        <location filename="../../reader/ui/import_worker.py" line="170"/>
         <source>%n file(s) were not imported.</source>
         <translation>
             <numerusform>%n 个文件未导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="133"/>
+        <location filename="../../reader/ui/import_worker.py" line="172"/>
         <source>The import was cancelled; pages already imported were kept.</source>
         <translation>导入已取消；已导入的版面已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="145"/>
+        <location filename="../../reader/ui/import_worker.py" line="184"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="145"/>
+        <location filename="../../reader/ui/import_worker.py" line="184"/>
         <source>Import stopped</source>
         <translation>导入已停止</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="150"/>
+        <location filename="../../reader/ui/import_worker.py" line="193"/>
         <source>Some files could not be imported; see the details.</source>
         <translation>部分文件无法导入，详见详细信息。</translation>
     </message>
@@ -476,93 +518,94 @@
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="69"/>
+        <location filename="../../reader/ui/main_window.py" line="70"/>
         <source>Reader — %s</source>
         <extracomment>What an import or a re-parse may have changed: articles came, went or were rewritten.</extracomment>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="125"/>
+        <location filename="../../reader/ui/main_window.py" line="126"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="128"/>
+        <location filename="../../reader/ui/main_window.py" line="129"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="137"/>
+        <location filename="../../reader/ui/main_window.py" line="138"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="143"/>
+        <location filename="../../reader/ui/main_window.py" line="144"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="147"/>
+        <location filename="../../reader/ui/main_window.py" line="150"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="154"/>
+        <location filename="../../reader/ui/main_window.py" line="157"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="158"/>
+        <location filename="../../reader/ui/main_window.py" line="161"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="160"/>
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164"/>
+        <location filename="../../reader/ui/main_window.py" line="167"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167"/>
+        <location filename="../../reader/ui/main_window.py" line="170"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="240"/>
+        <location filename="../../reader/ui/main_window.py" line="245"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="402"/>
+        <location filename="../../reader/ui/main_window.py" line="407"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="435"/>
+        <location filename="../../reader/ui/main_window.py" line="440"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="456"/>
+        <location filename="../../reader/ui/main_window.py" line="461"/>
         <source>Select a passage in the article first.</source>
         <translation>请先在文章中选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="484"/>
+        <location filename="../../reader/ui/main_window.py" line="489"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="487"/>
+        <location filename="../../reader/ui/main_window.py" line="492"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="524"/>
+        <location filename="../../reader/ui/import_worker.py" line="212"/>
+        <location filename="../../reader/ui/main_window.py" line="529"/>
         <location filename="../../reader/ui/tag_sidebar.py" line="479"/>
         <source>%n article(s)</source>
         <translation>
@@ -570,104 +613,130 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="527"/>
+        <location filename="../../reader/ui/main_window.py" line="532"/>
         <source>%n highlight(s) in this article</source>
         <translation>
             <numerusform>本文 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="529"/>
+        <location filename="../../reader/ui/main_window.py" line="534"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n 个标签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="550"/>
+        <location filename="../../reader/ui/main_window.py" line="555"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="554"/>
+        <location filename="../../reader/ui/main_window.py" line="559"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="656"/>
+        <location filename="../../reader/ui/main_window.py" line="592"/>
+        <source>Imported as %s</source>
+        <translation>已导入（%s）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="696"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="657"/>
+        <location filename="../../reader/ui/main_window.py" line="697"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="659"/>
+        <location filename="../../reader/ui/main_window.py" line="699"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="86"/>
+        <location filename="../../reader/ui/library_files.py" line="87"/>
         <source>Folder</source>
         <extracomment>The files SQLite keeps beside a database.</extracomment>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="88"/>
+        <location filename="../../reader/ui/library_files.py" line="89"/>
         <source>%s file</source>
         <translation>%s 文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="88"/>
+        <location filename="../../reader/ui/library_files.py" line="89"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="123"/>
+        <location filename="../../reader/ui/library_files.py" line="128"/>
         <source>Import pages</source>
         <translation>导入版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="131"/>
+        <location filename="../../reader/ui/library_files.py" line="138"/>
+        <source>Pages and articles (%s)</source>
+        <translation>版面和文章 (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_files.py" line="139"/>
         <source>Newspaper pages (*.txt)</source>
         <translation>报纸版面 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="131"/>
+        <location filename="../../reader/ui/library_files.py" line="140"/>
+        <source>Web pages (*.html *.htm *.xhtml *.mhtml *.mht)</source>
+        <translation>网页 (*.html *.htm *.xhtml *.mhtml *.mht)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_files.py" line="141"/>
+        <source>PDF pages (*.pdf)</source>
+        <translation>PDF 版面 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_files.py" line="142"/>
+        <source>Markdown (*.md *.markdown)</source>
+        <translation>Markdown (*.md *.markdown)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_files.py" line="143"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_files.py" line="123"/>
+        <location filename="../../reader/ui/library_files.py" line="128"/>
         <source>Import a folder of pages</source>
+        <extracomment>What the import dialog offers first: every suffix a folder import takes.</extracomment>
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="579"/>
+        <location filename="../../reader/ui/main_window.py" line="619"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="585"/>
+        <location filename="../../reader/ui/main_window.py" line="625"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="585"/>
+        <location filename="../../reader/ui/main_window.py" line="625"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="612"/>
+        <location filename="../../reader/ui/main_window.py" line="652"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="616"/>
+        <location filename="../../reader/ui/main_window.py" line="656"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -676,13 +745,13 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="284"/>
+        <location filename="../../reader/ui/reading_pane.py" line="285"/>
         <source>Select an article on the left to start reading.</source>
         <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="588"/>
+        <location filename="../../reader/ui/reading_pane.py" line="596"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -1025,55 +1094,55 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="29"/>
-        <location filename="../../reader/ui/page_view.py" line="85"/>
+        <location filename="../../reader/ui/page_view.py" line="86"/>
         <source>Split article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="30"/>
-        <location filename="../../reader/ui/page_view.py" line="86"/>
+        <location filename="../../reader/ui/page_view.py" line="87"/>
         <source>Merge articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="31"/>
-        <location filename="../../reader/ui/page_view.py" line="87"/>
+        <location filename="../../reader/ui/page_view.py" line="88"/>
         <source>Use line as title</source>
         <translation>将行设为标题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="32"/>
-        <location filename="../../reader/ui/page_view.py" line="88"/>
+        <location filename="../../reader/ui/page_view.py" line="89"/>
         <source>Use line as kicker</source>
         <translation>将行设为引题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="33"/>
-        <location filename="../../reader/ui/page_view.py" line="89"/>
+        <location filename="../../reader/ui/page_view.py" line="90"/>
         <source>Use line as subtitle</source>
         <translation>将行设为副题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="34"/>
-        <location filename="../../reader/ui/page_view.py" line="90"/>
+        <location filename="../../reader/ui/page_view.py" line="91"/>
         <source>Mark as caption</source>
         <translation>标为图片说明</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="35"/>
-        <location filename="../../reader/ui/page_view.py" line="91"/>
+        <location filename="../../reader/ui/page_view.py" line="92"/>
         <source>Mark as byline</source>
         <translation>标为署名</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="36"/>
-        <location filename="../../reader/ui/page_view.py" line="92"/>
+        <location filename="../../reader/ui/page_view.py" line="93"/>
         <source>Retitle article</source>
         <translation>修改标题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="37"/>
-        <location filename="../../reader/ui/page_view.py" line="93"/>
+        <location filename="../../reader/ui/page_view.py" line="94"/>
         <source>Set authors</source>
         <translation>设置作者</translation>
     </message>
@@ -1387,50 +1456,50 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list_model.py" line="38"/>
+        <location filename="../../reader/ui/article_list_model.py" line="44"/>
         <source>page %s</source>
         <translation>第%s版</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/article_corrections.py" line="44"/>
+        <location filename="../../reader/ui/article_corrections.py" line="45"/>
         <source>%n correction(s) could not be applied again: the page changed where they were made (see Article → Show Page…).</source>
         <translation>
             <numerusform>%n 处更正无法再次应用：版面在更正处已改变（见“文章 → 显示版面…”）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="72"/>
+        <location filename="../../reader/ui/article_corrections.py" line="74"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="87"/>
+        <location filename="../../reader/ui/article_corrections.py" line="89"/>
         <source>Use Line As</source>
         <translation>将此行设为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="110"/>
+        <location filename="../../reader/ui/article_corrections.py" line="124"/>
         <source>Open an article first.</source>
         <translation>请先打开一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="123"/>
-        <location filename="../../reader/ui/page_view.py" line="546"/>
+        <location filename="../../reader/ui/article_corrections.py" line="137"/>
+        <location filename="../../reader/ui/page_view.py" line="549"/>
         <source>Put the cursor in the text where the new article starts.</source>
         <translation>请把光标放在正文中新文章开始的位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="151"/>
+        <location filename="../../reader/ui/article_corrections.py" line="165"/>
         <source>“%s” is a new article now.</source>
         <translation>“%s”现在是一篇新文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="199"/>
+        <location filename="../../reader/ui/article_corrections.py" line="213"/>
         <source>Put the cursor on a line of the article first.</source>
         <translation>请先把光标放在文章的某一行上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="220"/>
+        <location filename="../../reader/ui/article_corrections.py" line="234"/>
         <source>A title cannot be empty.</source>
         <translation>标题不能为空。</translation>
     </message>
@@ -1495,93 +1564,138 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>作者：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="73"/>
+        <location filename="../../reader/ui/page_view.py" line="74"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="74"/>
+        <location filename="../../reader/ui/page_view.py" line="75"/>
         <source>kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="75"/>
+        <location filename="../../reader/ui/page_view.py" line="76"/>
         <source>subtitle</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="76"/>
+        <location filename="../../reader/ui/page_view.py" line="77"/>
         <source>headline</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="77"/>
+        <location filename="../../reader/ui/page_view.py" line="78"/>
         <source>byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="78"/>
+        <location filename="../../reader/ui/page_view.py" line="79"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="217"/>
+        <location filename="../../reader/ui/page_view.py" line="216"/>
         <source>Page</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="244"/>
+        <location filename="../../reader/ui/page_view.py" line="243"/>
         <source>&amp;Open Article</source>
         <translation>打开文章(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="245"/>
+        <location filename="../../reader/ui/page_view.py" line="244"/>
         <source>&amp;Split Here…</source>
         <translation>在此拆分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="247"/>
+        <location filename="../../reader/ui/page_view.py" line="246"/>
         <source>Merge with &amp;Previous</source>
         <translation>与上一篇合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="250"/>
+        <location filename="../../reader/ui/page_view.py" line="249"/>
         <source>Merge with &amp;Next</source>
         <translation>与下一篇合并(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="303"/>
+        <location filename="../../reader/ui/page_view.py" line="302"/>
         <source>Page — %s</source>
         <translation>版面 — %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/page_view.py" line="306"/>
+        <location filename="../../reader/ui/page_view.py" line="305"/>
         <source>%s: %n article(s). Each article has its own background.</source>
         <translation>
             <numerusform>%s：%n 篇文章。每篇文章有自己的底色。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/page_view.py" line="325"/>
+        <location filename="../../reader/ui/page_view.py" line="324"/>
         <source>Not applied, the page changed where they were made — %n correction(s):</source>
         <translation>
             <numerusform>未应用：版面在更正处已改变 — %n 处更正：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="412"/>
+        <location filename="../../reader/ui/page_view.py" line="415"/>
         <source>Article %s</source>
         <translation>第 %s 篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="419"/>
+        <location filename="../../reader/ui/page_view.py" line="422"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="421"/>
+        <location filename="../../reader/ui/page_view.py" line="424"/>
         <source>(its first line is not verbatim in the page text)</source>
         <translation>（其第一行在版面原文中找不到原样）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source_import.py" line="30"/>
+        <source>Open URL</source>
+        <translation>打开网址</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source_import.py" line="31"/>
+        <source>Web address of an article or an e-paper page (http:// or https://):</source>
+        <translation>文章或电子报版面的网址（http:// 或 https://）：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source_import.py" line="44"/>
+        <source>text page</source>
+        <translation>文本版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source_import.py" line="45"/>
+        <source>web page</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source_import.py" line="46"/>
+        <source>saved web page</source>
+        <translation>保存的网页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source_import.py" line="47"/>
+        <source>PDF page</source>
+        <translation>PDF 版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source_import.py" line="48"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source_import.py" line="49"/>
+        <source>web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source_import.py" line="50"/>
+        <source>pasted</source>
+        <translation>粘贴</translation>
     </message>
 </context>
 </TS>
