@@ -14,8 +14,6 @@ from reader.parse.model import ParsedPage
 from reader.sources.document import SourceDocument, SourceKind
 from reader.store.models import Source
 
-#: The kind of a source imported before sources had kinds, and of a plain-text page.
-TEXT_KIND = SourceKind.TEXT.value
 #: A date as metadata writes it: `2019-10-22`, `2019-10-22T08:00:00+08:00`,
 #: `2019/10/22 08:00`, `2019年10月22日`.
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
