@@ -3,16 +3,14 @@ file what it was read as; an address is fetched (here from 127.0.0.1) and kept."
 
 from __future__ import annotations
 
-import contextlib
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
+from tests.local_site import serving
 from tests.sources.make_html import news_article_html
 
 MARKDOWN = "# 读书笔记\n\n第一段，写下读到的想法。\n"
@@ -20,25 +18,8 @@ MARKDOWN = "# 读书笔记\n\n第一段，写下读到的想法。\n"
 
 @pytest.fixture
 def site() -> Iterator[str]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = news_article_html().encode() if self.path == "/a.html" else b"gone"
-            self.send_response(200 if self.path == "/a.html" else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            with contextlib.suppress(OSError):
-                self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving({"/a.html": news_article_html().encode()}) as address:
+        yield address
 
 
 def test_import_says_per_file_what_it_was_read_as(tmp_path: Path, capsys) -> None:

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from reader.search.engine import search
 from reader.store.library import Library
 from reader.store.migrations import LATEST_VERSION, v8_source_kinds
 from reader.store.models import Article, Source
+from tests.local_site import serving
 from tests.sources.make_html import (
     NEWS_PARAGRAPHS,
     epaper_listing_html,
@@ -65,27 +64,8 @@ def _pdf(extra: str = "") -> bytes:
 def site() -> Iterator[tuple[str, dict[str, bytes]]]:
     """A web server on 127.0.0.1 serving `pages` (path → body), which a test may change."""
     pages: dict[str, bytes] = {}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = pages.get(self.path)
-            self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body or b"")))
-            self.end_headers()
-            with contextlib.suppress(OSError):
-                self.wfile.write(body or b"")
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", pages
-    server.shutdown()
-    server.server_close()
+    with serving(pages) as address:
+        yield address, pages
 
 
 @pytest.fixture
