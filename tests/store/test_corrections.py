@@ -337,3 +337,39 @@ def test_salvaging_a_library_keeps_its_corrections(library, one, tmp_path) -> No
     saved = Library.open(tmp_path / "saved.db")
     assert [c.kind for c in saved.pages.corrections()] == ["split"]
     saved.close()
+
+
+def test_a_split_cannot_be_undone_over_a_reimport_that_brought_new_work(library, tmp_path) -> None:
+    """Undoing a split after the page was imported again with a new article would put
+    the old rows back and delete the new article with the highlight made on it since:
+    the undo is refused and changes nothing."""
+    path = page(tmp_path, ONE)
+    article_id = library.import_file(path).article_ids[0]
+    history = History(library)
+    history.apply(SplitArticle(article_id, library.find_quote(article_id, "另一篇报道")[0]))
+    path.write_text(ONE + "\n\n新的一篇文章标题\n\n这里是新增加的第三篇文章的正文内容。\n", "utf-8")
+    newest = library.import_file(path).article_ids[-1]
+    kept = library.add_highlight(newest, 0, 4)
+    before = library_content(library)
+
+    with pytest.raises(ReaderError, match="imported or re-parsed again"):
+        history.undo()
+
+    assert library_content(library) == before
+    assert library.get_highlight(kept.id) == kept
+
+
+def test_a_merge_cannot_be_undone_once_its_article_id_went_to_another_page(
+    library, tmp_path
+) -> None:
+    """SQLite gives a deleted row's id to the next new row: after another page took the
+    merged-away article's id, undoing the merge says so instead of failing."""
+    first, _second = library.import_file(page(tmp_path, TWO)).article_ids
+    history = History(library)
+    history.apply(MergeArticles(first))
+    library.import_file(page(tmp_path, ONE, name="other.txt"))
+    before = library_content(library)
+
+    with pytest.raises(ReaderError, match="imported or re-parsed again"):
+        history.undo()
+    assert library_content(library) == before

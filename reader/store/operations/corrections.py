@@ -138,6 +138,7 @@ class PageSnapshot:
     highlights: tuple[tuple[Any, ...], ...]
     article_tags: tuple[tuple[int, int], ...]
     corrections: tuple[tuple[Any, ...], ...]
+    page_sha256: str = ""  # the page's content then: a re-imported page is not put back
 
     @classmethod
     def take(cls, source_id: int) -> PageSnapshot:
@@ -163,6 +164,7 @@ class PageSnapshot:
                 tuple(_raw(c, name) for name in _CORRECTION_COLUMNS)
                 for c in Correction.select().where(Correction.source == source_id)
             ),
+            str(Source.get_by_id(source_id).sha256),
         )
 
     @property
@@ -198,6 +200,7 @@ class RestorePage(Operation[None]):
             return unchanged(None)
         wanted = {row[_ARTICLE_COLUMNS.index("id")]: row for row in snap.articles}
         current = {a.id: a for a in page_articles(snap.source_id)}
+        _check_still_restorable(snap, before, wanted, current)
         if current:
             Article.update(position=-1 - Article.id).where(Article.id.in_(list(current))).execute()
         for article_id, row in wanted.items():
@@ -233,6 +236,31 @@ class RestorePage(Operation[None]):
             article_list_changed=True,
         )
         return OpResult(change, RestorePage(before, self.label_text), None)
+
+
+_NO_LONGER = (
+    "this page was imported or re-parsed again since the correction, so it cannot be "
+    "put back as it was; correct the page again instead"
+)
+
+
+def _check_still_restorable(
+    snap: PageSnapshot, before: PageSnapshot, wanted: dict[Any, Any], current: dict[int, Any]
+) -> None:
+    """Refuse (changing nothing) to put a page back when something other than its
+    corrections changed it since: its text (a re-import), a highlight the snapshot does
+    not know on an article that would go (it would be deleted with it), or an article
+    id that another page's new article now uses (SQLite hands out deleted rows' ids
+    again)."""
+    if snap.page_sha256 != before.page_sha256:
+        raise ReaderError(_NO_LONGER)
+    known = {row[0] for row in snap.highlights}
+    gone = {i for i in current if i not in wanted}
+    if any(row[0] not in known and row[1] in gone for row in before.highlights):
+        raise ReaderError(_NO_LONGER)
+    missing = [i for i in wanted if i not in current]
+    if missing and Article.select().where(Article.id.in_(missing)).exists():
+        raise ReaderError(_NO_LONGER)
 
 
 def _moved_highlights(before: PageSnapshot, after: PageSnapshot) -> frozenset[int]:
