@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from reader.cli import EXIT_OK, opened_library, reanchored_summary
 from reader.errors import ReaderError
@@ -99,8 +100,16 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_import_archive(args: argparse.Namespace) -> int:
     # Loaded here: the archive's validation models cost other commands' start-up time.
     from reader.export.restore import restore_archive
+    from reader.store.importer import LibraryFiles
 
     with opened_library(args) as library:
+        if LibraryFiles(library.path).owns(Path(args.path).expanduser()):
+            # Checked by name and inode before anything reads it: reading the library's own
+            # file outside SQLite would drop this process's SQLite locks.
+            raise ReaderError(
+                f"{args.path} is one of this library's own files (the database, its journal "
+                "or a backup), not an archive; nothing was read"
+            )
         result = restore_archive(library, args.path)
     print(
         f"{result.articles_created} article(s) added, {result.articles_matched} already "

@@ -7,6 +7,7 @@ again later without the network.
 
 from __future__ import annotations
 
+import http.client
 import socket
 import urllib.error
 import urllib.request
@@ -40,11 +41,19 @@ def fetch_url(
 ) -> Download:
     """Download `url` (http or https only). InputFileError with a plain reason when it
     cannot be had: offline, no such host, refused, timed out, an HTTP error, too large."""
-    if urlsplit(url).scheme.lower() not in ("http", "https") or not urlsplit(url).netloc:
-        raise InputFileError(f"not a web address: {url!r} (it must start with http:// or https://)")
-    request = urllib.request.Request(
-        url, headers={"User-Agent": f"reader/{__version__}", "Accept": "text/html,*/*"}
+    not_an_address = InputFileError(
+        f"not a web address: {url!r} (it must start with http:// or https://)"
     )
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - a port that is not a number raises ValueError here
+        request = urllib.request.Request(
+            url, headers={"User-Agent": f"reader/{__version__}", "Accept": "text/html,*/*"}
+        )
+    except ValueError:
+        raise not_an_address from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise not_an_address
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
@@ -55,6 +64,11 @@ def fetch_url(
                 body += chunk
                 if len(body) > max_bytes:
                     raise _too_large(len(body), max_bytes)
+            if declared and declared.isdigit() and len(body) < int(declared):
+                raise InputFileError(
+                    f"the download of {url} was cut off ({len(body):,} of {int(declared):,} "
+                    "bytes); nothing was imported, try again"
+                )
             return Download(bytes(body), response.geturl(), response.headers.get_content_type())
     except urllib.error.HTTPError as error:
         raise InputFileError(f"the server answered {error.code} {error.reason} for {url}") from None
@@ -62,6 +76,9 @@ def fetch_url(
         raise InputFileError(_network_reason(error.reason, url)) from None
     except TimeoutError:
         raise InputFileError(f"timed out after {timeout:g} s waiting for {url}") from None
+    except (http.client.HTTPException, ValueError) as error:
+        # Not HTTP at all (another service on that port), or an address urllib cannot use.
+        raise InputFileError(f"could not download {url}: {error or type(error).__name__}") from None
     except OSError as error:
         raise InputFileError(f"could not download {url}: {error.strerror or error}") from None
 

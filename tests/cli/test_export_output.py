@@ -172,3 +172,12 @@ def test_a_folder_a_device_a_pipe_or_a_link_loop_is_refused(db, tmp_path, capsys
             assert run(db, *argv, "--force") == 2
             assert why in one_error_line(capsys)
     assert leftovers(tmp_path) == []
+
+
+def test_import_archive_refuses_the_librarys_own_file_without_reading_it(tmp_path, capsys) -> None:
+    db = tmp_path / "library.db"
+    assert main(["--db", str(db), "list"]) == 0
+    capsys.readouterr()
+
+    assert main(["--db", str(db), "import-archive", str(db)]) == 2
+    assert "one of this library's own files" in capsys.readouterr().err

@@ -33,6 +33,13 @@ class _Site(BaseHTTPRequestHandler):
             self._send(200, ARTICLE, length=True)
         elif self.path == "/big-declared":
             self._send(200, b"<p>x</p>" * 1000, length=True)
+        elif self.path == "/cut-off":  # the connection ends before the declared length
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(ARTICLE)))
+            self.end_headers()
+            self.wfile.write(ARTICLE[:60])
+            self.close_connection = True
         elif self.path == "/big-streamed":
             self._send(200, b"<p>x</p>" * 1000, length=False)
         else:
@@ -113,7 +120,39 @@ def test_an_unknown_host_reads_as_offline_or_no_such_host(monkeypatch: pytest.Mo
         fetch_url("https://news.example.invalid/a.html")
 
 
-@pytest.mark.parametrize("address", ["file:///etc/passwd", "ftp://example.org/a", "example.org"])
+@pytest.mark.parametrize(
+    "address",
+    ["file:///etc/passwd", "ftp://example.org/a", "example.org", "http://x:abc/", "http://[::1"],
+)
 def test_only_web_addresses_are_fetched(address: str) -> None:
     with pytest.raises(InputFileError, match="not a web address"):
         fetch_url(address)
+
+
+def test_a_download_cut_off_before_its_declared_length_is_not_imported(site: str) -> None:
+    with pytest.raises(InputFileError, match="cut off"):
+        fetch_url(f"{site}/cut-off")
+
+
+def test_a_server_that_does_not_speak_http_is_a_clear_error() -> None:
+    """Another service on the port (an SSH banner): a reason, not http.client's traceback."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def banner() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.sendall(b"SSH-2.0-OpenSSH_9.2\r\n")
+
+    threading.Thread(target=banner, daemon=True).start()
+    try:
+        with pytest.raises(InputFileError, match="could not download"):
+            fetch_url(f"http://127.0.0.1:{listener.getsockname()[1]}/")
+    finally:
+        listener.close()
+
+
+def test_an_address_with_a_space_is_a_clear_error() -> None:
+    with pytest.raises(InputFileError):
+        fetch_url("http://a b/")
