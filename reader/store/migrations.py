@@ -122,12 +122,17 @@ def v5_change_token(db: pw.SqliteDatabase) -> None:
     )
     db.execute_sql('INSERT OR IGNORE INTO "library_change" VALUES (1, randomblob(16))')
     for table in CHANGE_TRACKED_TABLES:
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            db.execute_sql(
-                f'CREATE TRIGGER IF NOT EXISTS "{table}_{event.lower()}_changes_library" '
-                f'AFTER {event} ON "{table}" '
-                'BEGIN UPDATE "library_change" SET "state" = randomblob(16); END'
-            )
+        _track_changes(db, table)
+
+
+def _track_changes(db: pw.SqliteDatabase, table: str) -> None:
+    """The three triggers that replace the change token on every row change of `table`."""
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "{table}_{event.lower()}_changes_library" '
+            f'AFTER {event} ON "{table}" '
+            'BEGIN UPDATE "library_change" SET "state" = randomblob(16); END'
+        )
 
 
 def v6_page_metadata(db: pw.SqliteDatabase) -> None:
@@ -178,12 +183,7 @@ def v7_page_corrections(db: pw.SqliteDatabase) -> None:
         'CREATE UNIQUE INDEX IF NOT EXISTS "correction_source_id_seq" '
         'ON "correction" ("source_id", "seq")'
     )
-    for event in ("INSERT", "UPDATE", "DELETE"):
-        db.execute_sql(
-            f'CREATE TRIGGER IF NOT EXISTS "correction_{event.lower()}_changes_library" '
-            f'AFTER {event} ON "correction" '
-            'BEGIN UPDATE "library_change" SET "state" = randomblob(16); END'
-        )
+    _track_changes(db, "correction")
 
 
 def v8_source_kinds(db: pw.SqliteDatabase) -> None:
