@@ -2,12 +2,21 @@
 
 Both sides go through the same function, so a query finds exactly what was indexed:
 NFKC (full-width → half-width, `，` → `,`) then casefold, applied one code point at a
-time so every folded character maps back to the original position it came from. Every
-CJK character (Han, kana, hangul, astral ideographs) is its own token, because Chinese
-has no spaces and a one-character search must work; Latin letters and digits form words.
-A run of separators holding punctuation becomes the token `BARRIER`, so a phrase never
-matches across `，` or `-` unless the query has the punctuation too (whitespace alone is
-no barrier: pages break lines and columns with spaces).
+time so every folded character maps back to the original position it came from. Chinese
+has no spaces, so `tokens` cuts every CJK character (Han, kana, hangul, astral
+ideographs) apart; Latin letters and digits form words. A run of separators holding
+punctuation becomes the token `BARRIER`, so a phrase never matches across `，` or `-`
+unless the query has the punctuation too (whitespace alone is no barrier: pages break
+lines and columns with spaces).
+
+The index does not store those one-character tokens but `paired`: each run of CJK
+characters as its overlapping pairs plus its last character alone (`常州市` → `常州 州市
+市`). A phrase of two or more characters is then a phrase of pairs, whose posting lists
+are short, instead of a walk over each common character's list; one character is the
+prefix query `常*` (answered by the index's one-character prefix index), which finds
+every occurrence exactly once: each character starts a pair or ends its run. A run of n
+characters still gives n tokens, so bm25's document lengths, and with them the ranking,
+are what they were with one token per character.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add
 
 #: The FTS5 tokenizer keeps it as a token (`tokenchars`); `tokens` emits it only for
 #: punctuation, never from letters, so no typed word can equal it.
@@ -106,18 +116,48 @@ def tokens(text: str) -> list[str]:
     return result
 
 
+def _pairs_of_run(run: Sequence[str]) -> list[str]:
+    """A run of CJK characters as the index stores it: its overlapping pairs, then its
+    last character alone."""
+    return [*map(add, run, run[1:]), run[-1]]
+
+
+def paired(found: Sequence[str]) -> list[str]:
+    """`tokens` as the index stores them: each run of CJK characters (tokens next to
+    each other, no barrier or word between) as `_pairs_of_run`, other tokens as they are."""
+    result: list[str] = []
+    run: list[str] = []
+    for token in found:
+        if len(token) == 1 and is_cjk(token):
+            run.append(token)
+            continue
+        if run:
+            result.extend(_pairs_of_run(run))
+            run.clear()
+        result.append(token)
+    if run:
+        result.extend(_pairs_of_run(run))
+    return result
+
+
+#: Marks a CJK character in the translated text (`_TokenTable`); as input it is
+#: whitespace (`str.isspace`), so the table turns any in the text into a space.
+_CJK_MARK = "\x1e"
+
+
 class _TokenTable(dict[int, str]):
     """`str.translate` table that turns each code point into its part of the token
-    string: a CJK character stands alone between spaces, other letters and digits stay
-    (so runs of them stay words), whitespace is a space and any other character a
-    `BARRIER` between spaces. Filled on first sight of each code point, so the loop
-    over the text runs in C: the index triggers call it on every article written."""
+    string: a CJK character marked by `_CJK_MARK` (its runs are paired afterwards),
+    other letters and digits stay (so runs of them stay words), whitespace is a space
+    and any other character a `BARRIER` between spaces. Filled on first sight of each
+    code point, so the loop over the text runs in C: the index triggers call it on
+    every article written."""
 
     def __missing__(self, code: int) -> str:
         parts = []
         for char in fold_char(chr(code)):
             if is_cjk(char):
-                parts.append(f" {char} ")
+                parts.append(_CJK_MARK + char)
             elif char.isalnum():
                 parts.append(char)
             else:
@@ -128,13 +168,22 @@ class _TokenTable(dict[int, str]):
 
 _TOKEN_TABLE = _TokenTable()
 _BARRIER_RUN = re.compile(rf"{re.escape(BARRIER)}(?: +{re.escape(BARRIER)})+")
+#: A run of marked CJK characters, whitespace allowed between them (no barrier).
+_CJK_RUN = re.compile(rf"(?:{_CJK_MARK}. *)+")
+_UNMARK = str.maketrans("", "", _CJK_MARK + " ")
+
+
+def _paired_run(match: re.Match[str]) -> str:
+    run = match.group().translate(_UNMARK)
+    return " " + " ".join(map(add, run, run[1:])) + " " + run[-1] + " "
 
 
 def search_tokens(text: str | None) -> str:
-    """The token string stored in the FTS tables (SQL function): `tokens(text)`
+    """The token string stored in the FTS tables (SQL function): `paired(tokens(text))`
     separated by spaces (sometimes two, which FTS5 reads as one separator), built with
-    C-speed string operations instead of a Python loop over characters, and without a
-    list of millions of one-character tokens for a huge article."""
+    C-speed string operations (one Python call per run of CJK characters, none per
+    character) and without a list of millions of tokens for a huge article."""
     if not text:
         return ""
-    return _BARRIER_RUN.sub(BARRIER, text.translate(_TOKEN_TABLE)).strip(f" {BARRIER}")
+    spaced = _CJK_RUN.sub(_paired_run, text.translate(_TOKEN_TABLE))
+    return _BARRIER_RUN.sub(BARRIER, spaced).strip(f" {BARRIER}")

@@ -11,6 +11,8 @@ rowids: article_fts = article.id, highlight_fts = highlight.id, note_fts = note.
 
 from __future__ import annotations
 
+import re
+
 import peewee as pw
 
 from reader.search.folding import BARRIER, search_tokens
@@ -26,6 +28,11 @@ from reader.search.schema import (
 )
 
 TOKENIZE = f"unicode61 remove_diacritics 0 tokenchars ''{BARRIER}''"
+#: The tables' options: the token strings above, and an index of every token's first
+#: character, which answers a one-character search (`常*`, see `reader.search.folding`)
+#: from one posting list. FTS5 counts prefix lengths in characters, not bytes (measured:
+#: `prefix='3'` adds nothing for two-character pairs, `prefix='1'` adds one list each).
+OPTIONS = f"tokenize='{TOKENIZE}', prefix='1'"
 
 #: The tag names of highlight `{hid}` as one string (for the tags column).
 _TAGS_OF = (
@@ -54,10 +61,9 @@ _ARTICLE_HEAD = (
 
 SCHEMA = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {ARTICLE_FTS} USING fts5("
-    f"head, body, content='', tokenize='{TOKENIZE}')",
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {HIGHLIGHT_FTS} USING fts5("
-    f"quote, tags, tokenize='{TOKENIZE}')",
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {NOTE_FTS} USING fts5(body, tags, tokenize='{TOKENIZE}')",
+    f"head, body, content='', {OPTIONS})",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {HIGHLIGHT_FTS} USING fts5(quote, tags, {OPTIONS})",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {NOTE_FTS} USING fts5(body, tags, {OPTIONS})",
     # articles
     f"""CREATE TRIGGER IF NOT EXISTS {ARTICLE_FTS}_ai AFTER INSERT ON {ARTICLE} BEGIN
         INSERT INTO {ARTICLE_FTS}(rowid, head, body)
@@ -115,6 +121,8 @@ SCHEMA = [
     END""",
 ]
 
+_TRIGGER_NAME = re.compile(r"CREATE TRIGGER IF NOT EXISTS (\w+)")
+
 _REINDEX = [
     f"DELETE FROM {HIGHLIGHT_FTS}",
     f"DELETE FROM {NOTE_FTS}",
@@ -139,6 +147,18 @@ def create_schema(db: pw.SqliteDatabase) -> None:
     (runs inside the caller's migration transaction)."""
     for statement in SCHEMA + _REINDEX:
         db.execute_sql(statement)
+
+
+def recreate(db: pw.SqliteDatabase) -> None:
+    """Drop the index tables and their triggers and make them again in the current form,
+    indexing every row (a migration to a new token form; runs inside the caller's
+    transaction). Triggers are made anew too: a table rebuilt by a migration loses its
+    triggers, and an old trigger body would write the old form."""
+    for name in _TRIGGER_NAME.findall("\n".join(SCHEMA)):
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+    for table in (ARTICLE_FTS, HIGHLIGHT_FTS, NOTE_FTS):
+        db.execute_sql(f'DROP TABLE IF EXISTS "{table}"')
+    create_schema(db)
 
 
 def rebuild(db: pw.SqliteDatabase) -> None:

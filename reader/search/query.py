@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import dropwhile
 
-from reader.search.folding import is_cjk, tokens
+from reader.search.folding import is_cjk, paired, tokens
 from reader.times import parse_time
 
 KINDS = ("notes", "highlights", "articles")
@@ -40,9 +41,23 @@ class Term:
     prefix: bool
 
     def fts(self) -> str:
-        """This term as FTS5 syntax: a quoted string (quotes inside doubled)."""
-        body = " ".join(self.tokens).replace('"', '""')
-        return f'"{body}"' + ("*" if self.prefix else "")
+        """This term as FTS5 syntax on the index's tokens (`paired`): a quoted string
+        (quotes inside doubled). The term's last run of CJK characters ends in the
+        text's run or before more of it, so it is matched by its pairs alone, or, if it
+        is one character, as the prefix of a pair or of a lone last character."""
+        indexed = paired(self.tokens)
+        prefix = self.prefix
+        last_run = len(self.tokens) - len(tuple(dropwhile(_is_cjk_char, reversed(self.tokens))))
+        if last_run > 1:
+            indexed.pop()  # the run's last character alone: the text's run may go on
+        elif last_run == 1:
+            prefix = True
+        body = " ".join(indexed).replace('"', '""')
+        return f'"{body}"' + ("*" if prefix else "")
+
+
+def _is_cjk_char(token: str) -> bool:
+    return len(token) == 1 and is_cjk(token)
 
 
 @dataclass(frozen=True)

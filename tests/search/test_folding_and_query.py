@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.search.folding import fold, fold_char, search_tokens, tokens
+from reader.search.folding import fold, fold_char, paired, search_tokens, tokens
 from reader.search.query import parse
 
 
@@ -16,7 +16,7 @@ def test_every_cjk_character_is_a_token_and_latin_runs_are_words():
 
 def test_full_width_and_case_fold_to_the_same_tokens():
     assert search_tokens("ＡＩ，芯片") == search_tokens("ai,芯片")
-    assert search_tokens("ai,芯片").split() == ["ai", "|", "芯", "片"]
+    assert search_tokens("ai,芯片").split() == ["ai", "|", "芯片", "片"]
 
 
 def test_punctuation_is_a_barrier_but_whitespace_is_not():
@@ -54,6 +54,7 @@ def test_query_language():
 
 def test_latin_terms_are_prefixes_and_every_token_is_quoted():
     assert parse("Shenz").fts() == '"shenz"*'
+    assert parse("常 常州 常州市 州AI").fts() == '"常"* AND "常州" AND "常州 州市" AND "州 ai"*'
     assert parse('AND OR NEAR( "').fts() == '"and"* AND "or"* AND "near"*'
 
 
@@ -74,20 +75,40 @@ def test_parser_never_raises(text):
 
 
 @given(st.text(max_size=200))
-def test_the_index_token_string_is_the_tokens_joined(text: str) -> None:
-    """The C-speed token string of the index triggers holds exactly the tokens a query
-    is split into, so a query finds what was indexed."""
-    assert search_tokens(text).split() == tokens(text)
+def test_the_index_token_string_is_the_tokens_paired(text: str) -> None:
+    """The C-speed token string of the index triggers holds exactly the paired tokens
+    a query is built from, so a query finds what was indexed."""
+    assert search_tokens(text).split() == paired(tokens(text))
+
+
+def test_a_run_of_cjk_characters_is_indexed_as_its_pairs_and_its_last_character() -> None:
+    assert paired(tokens("新质 生产力，常AI")) == [
+        "新质",
+        "质生",
+        "生产",
+        "产力",
+        "力",
+        "|",
+        "常",
+        "ai",
+    ]
+
+
+@given(st.text(max_size=200))
+def test_pairing_keeps_one_token_per_character_for_the_same_ranking(text: str) -> None:
+    """bm25 weighs a match by the document's length in tokens: pairing must not change
+    it, so articles rank as they did with one token per character."""
+    assert len(paired(tokens(text))) == len(tokens(text))
 
 
 def test_the_token_string_marks_punctuation_once_between_tokens() -> None:
     assert search_tokens("，「常州」AI-生成 ﬁle…").split() == [
-        "常",
+        "常州",
         "州",
         "|",
         "ai",
         "|",
-        "生",
+        "生成",
         "成",
         "file",
     ]
