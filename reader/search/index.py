@@ -121,7 +121,8 @@ SCHEMA = [
     END""",
 ]
 
-_TRIGGER_NAME = re.compile(r"CREATE TRIGGER IF NOT EXISTS (\w+)")
+#: The names of the triggers above (a migration drops them to make them anew).
+TRIGGERS = tuple(re.findall(r"CREATE TRIGGER IF NOT EXISTS (\w+)", "\n".join(SCHEMA)))
 
 _REINDEX = [
     f"DELETE FROM {HIGHLIGHT_FTS}",
@@ -154,7 +155,7 @@ def recreate(db: pw.SqliteDatabase) -> None:
     indexing every row (a migration to a new token form; runs inside the caller's
     transaction). Triggers are made anew too: a table rebuilt by a migration loses its
     triggers, and an old trigger body would write the old form."""
-    for name in _TRIGGER_NAME.findall("\n".join(SCHEMA)):
+    for name in TRIGGERS:
         db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
     for table in (ARTICLE_FTS, HIGHLIGHT_FTS, NOTE_FTS):
         db.execute_sql(f'DROP TABLE IF EXISTS "{table}"')

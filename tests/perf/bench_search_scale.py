@@ -100,7 +100,10 @@ def build(path: Path, n_articles: int) -> None:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')",
                 article_rows(rng, make_article_text, first, min(BATCH, n_articles - first), stamp),
             )
-        print(f"  {min(first + BATCH, n_articles):,} articles, {time.perf_counter() - started:.0f} s", flush=True)
+        print(
+            f"  {min(first + BATCH, n_articles):,} articles, {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
     n_highlights = n_articles * 10 // 3
     texts = connection.execute("SELECT text FROM article WHERE id <= 2000").fetchall()
     for first in range(0, n_highlights, BATCH * 5):
