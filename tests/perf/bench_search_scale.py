@@ -37,6 +37,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=300_000)
     parser.add_argument("--queries", type=int, default=100, help="queries per kind")
     parser.add_argument("--code", type=Path, default=REPO, help="checkout whose reader to run")
+    parser.add_argument(
+        "--library", type=Path, help="time this library (built by this bench) instead of the cache"
+    )
     return parser.parse_args()
 
 
@@ -196,7 +199,7 @@ def main() -> None:
     from reader.store.library import Library
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"search-{args.articles}-{index_version(code)}.db"
+    path = args.library or CACHE / f"search-{args.articles}-{index_version(code)}.db"
     print(f"code: {code}; library: {path}")
     if not path.exists():
         started = time.perf_counter()
