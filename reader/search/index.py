@@ -1,10 +1,10 @@
 """The full-text index: three FTS5 tables kept in step with the library by triggers.
 
-The tables hold token strings made by `search_tokens` (see `reader.search.folding`), so
-whatever writes a row (the Library, an import, a restore, a migration) is indexed in the
-same transaction. `article_fts` is contentless (bodies are large; its triggers delete with
-the old values); `highlight_fts` and `note_fts` are small and keep their content, so a
-tag change can rewrite them by rowid.
+The tables hold token strings made by `search_tokens` (see `reader.search.folding`: runs
+of CJK characters as overlapping pairs), so whatever writes a row (the Library, an
+import, a restore, a migration) is indexed in the same transaction. `article_fts` is
+contentless (bodies are large; its triggers delete with the old values); `highlight_fts`
+and `note_fts` are small and keep their content, so a tag change can rewrite them by rowid.
 
 rowids: article_fts = article.id, highlight_fts = highlight.id, note_fts = note.id.
 """
