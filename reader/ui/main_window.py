@@ -458,7 +458,13 @@ class MainWindow(QMainWindow):
     def apply_highlight(self, color: str) -> HighlightRecord | None:
         span = self.reading_pane.selected_span()
         if self._record is None or span is None:
-            self.statusBar().showMessage(tr("Select a passage in the article first."), 3000)
+            self.statusBar().showMessage(
+                tr(
+                    "Nothing is selected: select a passage of the article (drag with the mouse "
+                    "or use Shift+arrow keys), then press H or Ctrl+1…6 to highlight it."
+                ),
+                6000,
+            )
             return None
         operation = AddHighlight(self._record.id, span[0], span[1], color)
         key = ("highlight", self._record.id, span[0], span[1])
@@ -519,8 +525,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_enabled(self) -> None:
-        has_selection = self.reading_pane.textCursor().hasSelection()
-        self.actions.highlight.setEnabled(has_selection)
+        # enabled with an article open, so H without a selection says what to do
+        self.actions.highlight.setEnabled(self._record is not None)
         has_current = self.sidebar.current_highlight() is not None
         for action in (self.actions.delete_highlight, self.actions.edit_note, self.actions.add_tag):
             action.setEnabled(has_current)

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QCompleter,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -59,6 +61,8 @@ from reader.ui.actions import color_names, icon, swatch_icon
 from reader.ui.highlight_list import HighlightDelegate, HighlightListModel, RecordRole
 from reader.ui.i18n import tr
 from reader.ui.library_events import LibraryEvents
+from reader.ui.tag_entry import make_tag_entry
+from reader.ui.tag_merge_question import merge_question
 from reader.ui.writes import UndoableWrites
 
 NOTE_SAVE_DELAY_MS = 400
@@ -175,11 +179,7 @@ class TagSidebar(QWidget):
         self.tag_editor = QLineEdit(editor)
         self.tag_editor.setObjectName("tagEditor")
         self.tag_editor.setPlaceholderText(tr("Add a tag and press Enter"))
-        completer = QCompleter(self._completion, self.tag_editor)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.tag_editor.setCompleter(completer)
-        self.tag_editor.returnPressed.connect(self._add_tag_from_editor)
+        make_tag_entry(self.tag_editor, self._completion, self.tag_highlight, contains=True)
         self.highlight_tags = QListWidget(editor)
         self.highlight_tags.setObjectName("highlightTags")
         self.highlight_tags.setFlow(QListWidget.Flow.LeftToRight)
@@ -225,10 +225,7 @@ class TagSidebar(QWidget):
         self.article_tag_editor = QLineEdit(page)
         self.article_tag_editor.setObjectName("articleTagEditor")
         self.article_tag_editor.setPlaceholderText(tr("Tag this article…"))
-        completer = QCompleter(self._completion, self.article_tag_editor)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.article_tag_editor.setCompleter(completer)
-        self.article_tag_editor.returnPressed.connect(self._add_article_tag_from_editor)
+        make_tag_entry(self.article_tag_editor, self._completion, self.tag_article)
         self.article_tags = QListWidget(page)
         self.article_tags.setObjectName("articleTags")
         self.article_tags.setFlow(QListWidget.Flow.LeftToRight)
@@ -369,6 +366,7 @@ class TagSidebar(QWidget):
         if self._current is not None:
             self.tabs.setCurrentIndex(0)
             self.note_editor.setFocus()
+            self.note_editor.moveCursor(QTextCursor.MoveOperation.End)  # to go on writing
 
     def _note_typed(self) -> None:
         if self._current is not None:
@@ -439,11 +437,6 @@ class TagSidebar(QWidget):
         if self._current is not None and name in self._current.tags:
             self._writes.run(UntagHighlight(self._current.id, name))
 
-    def _add_tag_from_editor(self) -> None:
-        for name in self.tag_editor.text().replace("，", ",").split(","):
-            self.tag_highlight(name)
-        self.tag_editor.clear()
-
     # --- the article's tags ---------------------------------------------------------------
     def _show_article_tags(self) -> None:
         self.article_tags.clear()
@@ -464,11 +457,6 @@ class TagSidebar(QWidget):
         if self._article_id is not None:
             self._writes.run(UntagArticle(self._article_id, name))
 
-    def _add_article_tag_from_editor(self) -> None:
-        for name in self.article_tag_editor.text().replace("，", ",").split(","):
-            self.tag_article(name)
-        self.article_tag_editor.clear()
-
     # --- every tag ------------------------------------------------------------------------
     def refresh_tags(self) -> None:
         counts = self._library.tag_counts()
@@ -485,15 +473,22 @@ class TagSidebar(QWidget):
     def tag_names(self) -> list[str]:
         return self._completion.stringList()
 
-    def rename_tag(self, old: str, new: str) -> None:
-        """Rename, or merge when `new` exists already (what a person renaming means)."""
+    def rename_tag(self, old: str, new: str) -> QMessageBox | None:
+        """Rename; when `new` exists already, ask first whether to merge the two (the
+        question, opened, is returned; the merge happens when it is accepted)."""
         new = new.strip()
         if not new or new == old:
-            return
-        if new in self.tag_names():
-            self.merge_tag(old, new)
-        else:
+            return None
+        if new not in self.tag_names():
             self._writes.run(RenameTag(old, new))
+            return None
+        counts = {tag.name: tag for tag in self._library.tag_counts()}
+        box = merge_question(self, old, new, counts)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        merge = box.findChild(QPushButton, "mergeButton")
+        merge.clicked.connect(lambda: self.merge_tag(old, new))
+        box.open()
+        return box
 
     def merge_tag(self, source: str, target: str) -> None:
         self._writes.run(MergeTags(source, target.strip()))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+from PySide6.QtWidgets import QPushButton
+
 from reader.resources import sample_pages
 from reader.ui.import_worker import summary_box
 
@@ -47,7 +49,8 @@ def test_merge_tags_and_unmerge(qtbot, sample_library, make_window):
     a = tagged_highlight(window, 0, ("AI",))
     b = tagged_highlight(window, 10, ("人工智能",))
     both = tagged_highlight(window, 20, ("AI", "人工智能"))
-    window.sidebar.rename_tag("AI", "人工智能")  # renaming onto an existing tag merges
+    question = window.sidebar.rename_tag("AI", "人工智能")  # onto an existing tag: asks
+    question.findChild(QPushButton, "mergeButton").click()
     assert tag_names(sample_library) == {"人工智能": 3}
     assert sample_library.get_highlight(a.id).tags == ("人工智能",)
     assert sample_library.get_highlight(both.id).tags == ("人工智能",)
