@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.store.records import HighlightRecord
 from reader.ui.actions import COLOR_SWATCHES
+from reader.ui.orphan_card import ORPHAN_RED, orphan_explanation, orphan_label
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -63,6 +64,8 @@ class HighlightListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return record.exact
         if role == Qt.ItemDataRole.ToolTipRole:
+            if record.orphaned:
+                return f"{orphan_explanation()}\n\n{record.exact}"
             return record.note or record.exact
         if role == RecordRole:
             return record
@@ -113,6 +116,8 @@ class HighlightDelegate(QStyledItemDelegate):
         if cached is not None:
             return QSize(width, cached)
         height = PADDING * 2 + _wrapped_height(record.exact, quote, width, QUOTE_LINES)[1]
+        if record.orphaned:
+            height += QFontMetrics(tags).height() + 4
         if record.note:
             height += 6 + _wrapped_height(record.note, note, width, 4)[1]
         if record.tags:
@@ -145,6 +150,18 @@ class HighlightDelegate(QStyledItemDelegate):
         width = rect.width() - PADDING * 2 - 2
         y = rect.top() + PADDING - 3
         text_color = palette.color(QPalette.ColorRole.Text)
+        if record.orphaned:  # say it in words, not in red alone
+            painter.setPen(QColor(ORPHAN_RED))
+            painter.setFont(tag_font)
+            line = QFontMetrics(tag_font).height()
+            painter.drawText(
+                QRect(x, y, width, line),
+                int(Qt.AlignmentFlag.AlignLeft),
+                QFontMetrics(tag_font).elidedText(
+                    orphan_label(), Qt.TextElideMode.ElideRight, width
+                ),
+            )
+            y += line + 4
         painter.setPen(text_color)
         painter.setFont(quote_font)
         lines, height = _wrapped_height(record.exact, quote_font, width, QUOTE_LINES)
@@ -155,7 +172,7 @@ class HighlightDelegate(QStyledItemDelegate):
             else _elide_lines(record.exact, quote_font, width, QUOTE_LINES)
         )
         if record.orphaned:
-            painter.setPen(QColor("#b3322b"))
+            painter.setPen(QColor(ORPHAN_RED))
         painter.drawText(QRect(x, y, width, height), int(flags), quote)
         y += height
         if record.note:

@@ -45,6 +45,7 @@ from reader.ui.import_worker import ImportController
 from reader.ui.jobs import JobHandle, JobRunner
 from reader.ui.library_events import LibraryEvents
 from reader.ui.library_files import ImportDialog, split_library_files
+from reader.ui.orphan_repair import install_orphan_repair
 from reader.ui.pending_bar import PendingWritesBar
 from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
 from reader.ui.source_import import clipboard_contents, kind_name, url_dialog
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.connect_helpers()
         self._install_article_corrections()
+        install_orphan_repair(self)
         self._restore_settings()
         self._update_status()
         self._update_enabled()

@@ -91,6 +91,25 @@ THEMES = {
 }
 
 
+def _drawn(record: HighlightRecord) -> tuple:
+    """What of a highlight the pane draws: its place, colour and whether it has a note."""
+    return (record.start, record.end, record.orphaned, record.color, bool(record.note))
+
+
+def _printed(record: ArticleRecord) -> tuple:
+    """What of an article the pane prints: a re-import changing any of it shows anew."""
+    return (
+        record.section,
+        record.headlines,
+        record.title,
+        record.byline,
+        record.authors,
+        record.text,
+        record.captions,
+        record.origin,
+    )
+
+
 def cjk_family() -> str:
     """The first installed family of the preference list (Qt falls back otherwise)."""
     installed = set(QFontDatabase.families())
@@ -488,7 +507,7 @@ class ReadingPane(QTextBrowser):
             except ReaderError:  # the article is gone (its page was re-parsed)
                 self.show_article(None)
                 return
-            if (fresh.title, fresh.text) != (record.title, record.text):
+            if _printed(fresh) != _printed(record):
                 self.show_article(fresh)
                 return
         elif record.id not in change.article_ids or not change.highlight_ids:
@@ -529,11 +548,11 @@ class ReadingPane(QTextBrowser):
         self._update_extra()
 
     def update_highlight(self, record: HighlightRecord) -> None:
-        """One highlight's note or tags changed: redraw only if its look did (a note
-        underlines the passage)."""
+        """One highlight changed: redraw only if its look or place did (a note
+        underlines the passage; a re-attached orphan is drawn where it is now)."""
         old = next((h for h in self._highlights if h.id == record.id), None)
         self._highlights = tuple(record if h.id == record.id else h for h in self._highlights)
-        if old is None or (old.color, bool(old.note)) != (record.color, bool(record.note)):
+        if old is None or _drawn(old) != _drawn(record):
             self.set_highlights(self._highlights)
 
     def highlight_at(self, position: int) -> HighlightRecord | None:

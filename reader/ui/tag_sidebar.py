@@ -61,6 +61,7 @@ from reader.ui.actions import color_names, icon, swatch_icon
 from reader.ui.highlight_list import HighlightDelegate, HighlightListModel, RecordRole
 from reader.ui.i18n import tr
 from reader.ui.library_events import LibraryEvents
+from reader.ui.orphan_card import OrphanCard, OrphanSummary
 from reader.ui.tag_entry import make_tag_entry
 from reader.ui.tag_merge_question import merge_question
 from reader.ui.writes import UndoableWrites
@@ -135,8 +136,12 @@ class TagSidebar(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setObjectName("emptyHint")
 
+        self.orphan_summary = OrphanSummary(page)
+        self.orphan_summary.showRequested.connect(self.select_highlight)
         editor = QWidget(page)
         editor.setObjectName("highlightEditor")
+        self.orphan_card = OrphanCard(editor)
+        self.orphan_card.deleteRequested.connect(self.deleteRequested)
         colors = QHBoxLayout()
         colors.setSpacing(4)
         colors.addWidget(QLabel(tr("Colour"), editor))
@@ -194,6 +199,7 @@ class TagSidebar(QWidget):
         box = QVBoxLayout(editor)
         box.setContentsMargins(6, 6, 6, 6)
         box.setSpacing(6)
+        box.addWidget(self.orphan_card)
         box.addLayout(colors)
         box.addWidget(self.note_editor, 1)
         box.addWidget(self.note_status)
@@ -204,6 +210,7 @@ class TagSidebar(QWidget):
         top = QWidget(page)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.orphan_summary)
         top_layout.addWidget(self.highlight_view, 1)
         top_layout.addWidget(self.empty_label, 1)
         split = QSplitter(Qt.Orientation.Vertical, page)
@@ -258,6 +265,7 @@ class TagSidebar(QWidget):
         self._article_id = article_id
         keep = self._current.id if self._current and not changed else None
         self.highlight_model.set_highlights(highlights)
+        self.orphan_summary.set_highlights(highlights)
         has = bool(highlights)
         self.highlight_view.setVisible(has)
         self.empty_label.setVisible(not has)
@@ -312,6 +320,7 @@ class TagSidebar(QWidget):
         for highlight in highlights:
             if change.article_list_changed or highlight.id in change.highlight_ids:
                 self._highlight_edited(highlight)
+        self.orphan_summary.set_highlights(highlights)
         self._show_article_tags()
 
     def select_highlight(self, highlight_id: int) -> bool:
@@ -332,6 +341,7 @@ class TagSidebar(QWidget):
         self._current = record
         self.currentHighlightChanged.emit()
         self.editor.setEnabled(record is not None)
+        self.orphan_card.show_for(record)
         unsaved = self._unsaved_note(record.id) if record else None
         self.note_editor.blockSignals(True)
         self.note_editor.setPlainText(
@@ -351,6 +361,7 @@ class TagSidebar(QWidget):
         if self._current is not None and self._current.id == record.id:
             pending = self._note_timer.isActive() or self._unsaved_note(record.id) is not None
             self._current = record
+            self.orphan_card.show_for(record)
             if not pending and self.note_editor.toPlainText() != record.note:
                 self.note_editor.blockSignals(True)
                 self.note_editor.setPlainText(record.note)
