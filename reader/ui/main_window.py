@@ -38,6 +38,7 @@ from reader.store.change import Change
 from reader.store.library import Library
 from reader.store.operations import AddHighlight, DeleteHighlight, SetRead
 from reader.store.records import ArticleRecord, HighlightRecord, ImportSummary
+from reader.ui.action_names import set_stable_name, stable_name
 from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
 from reader.ui.i18n import tr
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         )
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
+        set_stable_name(a.undo, tr("Undo"))
+        set_stable_name(a.redo, tr("Redo"))
         a.toggle_theme.setCheckable(True)
         a.toggle_sidebar.setCheckable(True)
         a.toggle_sidebar.setChecked(True)
@@ -626,7 +629,7 @@ class MainWindow(QMainWindow):
         dialog.setObjectName("shortcutsDialog")
         dialog.setWindowTitle(tr("Keyboard shortcuts"))
         actions = self.actions.all() + self.corrections.actions.all()
-        rows = [(a.text().replace("&", ""), a.shortcuts()) for a in actions]
+        rows = [(stable_name(a), a.shortcuts()) for a in actions]
         rows = [(text, keys) for text, keys in rows if keys]
         table = QTableWidget(len(rows), 2, dialog)
         table.setObjectName("shortcutsTable")

@@ -6,7 +6,7 @@ another's name asks before it merges them."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableWidget
 
 from tests.ui.keyboard import type_text
 from tests.ui.test_annotating import press_enter
@@ -140,3 +140,17 @@ def test_renaming_to_a_new_name_asks_nothing(qtbot, sample_library, make_window)
     tagged_highlight(window, 0, ("AI",))
     assert window.sidebar.rename_tag("AI", "人工智能") is None
     assert tag_names(sample_library) == {"人工智能": 1}
+
+
+def test_the_shortcuts_dialog_names_undo_and_redo_as_such(qtbot, sample_library, make_window):
+    window = make_window(sample_library)
+    open_first(window)
+    tagged_highlight(window, 0, ("经济",))
+    window.actions.undo.trigger()
+    assert window.actions.undo.text() != "&Undo"  # the menu names the step: "&Undo Add …"
+    dialog = window.show_shortcuts()
+    table = dialog.findChild(QTableWidget, "shortcutsTable")
+    names = [table.item(row, 0).text() for row in range(table.rowCount())]
+    assert "Undo" in names and "Redo" in names
+    assert not [name for name in names if name.startswith(("Undo ", "Redo "))]
+    dialog.close()
