@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +36,10 @@ SCOPE_ARTICLE, SCOPE_TAG, SCOPE_RESULT, SCOPE_EVERYTHING = range(4)
 
 
 EXPORT_LANE = "export"
+
+
+#: The folder of the last export, where the next one is offered.
+LAST_FOLDER_KEY = "export/lastFolder"
 
 
 def _export(scope: ExportScope, fmt: str, path: Path):
@@ -190,9 +194,13 @@ class ExportDialog(QDialog):
         return ExportScope.everything()
 
     def _default_path(self, fmt: str) -> Path:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+        """In the folder of the last export (remembered across sessions) while it
+        exists, else in Documents."""
+        folder = str(QSettings().value(LAST_FOLDER_KEY, "") or "")
+        if not folder or not Path(folder).is_dir():
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            ) or str(Path.home())
         return Path(folder) / f"reader-export{SUFFIXES[fmt]}"
 
     def _format_changed(self) -> None:
@@ -240,6 +248,7 @@ class ExportDialog(QDialog):
         self._job = job
 
     def _succeeded(self, path: str) -> None:
+        QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
         self.export_button.setEnabled(True)
         self.status_label.setStyleSheet("color: #2e7d32;")
         self.status_label.setText(tr("Exported to %s") % path)

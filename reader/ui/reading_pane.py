@@ -36,8 +36,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
+from reader.article_lines import shown_byline, shown_caption
 from reader.errors import ReaderError
-from reader.parse.punctuation import normalize_punctuation
 from reader.store.change import Change
 from reader.store.library import Library
 from reader.store.records import ArticleRecord, HighlightRecord
@@ -355,9 +355,7 @@ class ReadingPane(QTextBrowser):
                 )
         # The stored byline is the page's own (ASCII brackets and all); it is shown in
         # full-width form like the body text, `本报讯（舒泉清 记者 朱梦琪）`.
-        byline = normalize_punctuation(record.byline or "") or "  ".join(
-            a.name for a in record.authors
-        )
+        byline = shown_byline(record.byline) or "  ".join(a.name for a in record.authors)
         origin = origin_line(record.origin)  # a web article's site, date and address
         if byline:
             block(
@@ -398,7 +396,7 @@ class ReadingPane(QTextBrowser):
         caption_fmt = self._plain_block(top=14, bottom=4, line_height=140)
         caption_fmt.setLeftMargin(12)
         for caption in record.captions:
-            yield normalize_punctuation(caption), caption_char, caption_fmt
+            yield shown_caption(caption), caption_char, caption_fmt
 
     def _char(self, size: float, color: str, *, bold: bool = False) -> QTextCharFormat:
         char = QTextCharFormat()
