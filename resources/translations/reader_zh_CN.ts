@@ -91,8 +91,9 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="150"/>
-        <location filename="../../reader/ui/export_dialog.py" line="67"/>
+        <location filename="../../reader/ui/export_dialog.py" line="71"/>
         <source>Export highlights and notes</source>
+        <extracomment>The folder of the last export, where the next one is offered.</extracomment>
         <translation>导出标注和笔记</translation>
     </message>
     <message>
@@ -122,13 +123,13 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="160"/>
-        <location filename="../../reader/ui/main_window.py" line="126"/>
+        <location filename="../../reader/ui/main_window.py" line="129"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="161"/>
-        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <location filename="../../reader/ui/main_window.py" line="132"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -404,7 +405,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/article_list.py" line="191"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="252"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="256"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -518,143 +519,153 @@
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="70"/>
+        <location filename="../../reader/ui/main_window.py" line="72"/>
         <source>Reader — %s</source>
         <extracomment>What an import or a re-parse may have changed: articles came, went or were rewritten.</extracomment>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126"/>
+        <location filename="../../reader/ui/main_window.py" line="129"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <location filename="../../reader/ui/main_window.py" line="132"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="138"/>
+        <location filename="../../reader/ui/main_window.py" line="136"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="137"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="144"/>
+        <location filename="../../reader/ui/main_window.py" line="149"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="150"/>
+        <location filename="../../reader/ui/main_window.py" line="155"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="157"/>
+        <location filename="../../reader/ui/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="168"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167"/>
+        <location filename="../../reader/ui/main_window.py" line="172"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170"/>
+        <location filename="../../reader/ui/main_window.py" line="175"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245"/>
+        <location filename="../../reader/ui/main_window.py" line="250"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="407"/>
+        <location filename="../../reader/ui/main_window.py" line="412"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="440"/>
+        <location filename="../../reader/ui/main_window.py" line="445"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="461"/>
-        <source>Select a passage in the article first.</source>
-        <translation>请先在文章中选中一段文字。</translation>
+        <location filename="../../reader/ui/main_window.py" line="468"/>
+        <source>Nothing is selected: select a passage of the article (drag with the mouse or use Shift+arrow keys), then press H or Ctrl+1…6 to highlight it.</source>
+        <translation>尚未选中文字：请先在文章中选中一段（用鼠标拖选，或按 Shift+方向键），再按 H 或 Ctrl+1…6 加标注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="489"/>
+        <location filename="../../reader/ui/main_window.py" line="500"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="492"/>
+        <location filename="../../reader/ui/main_window.py" line="503"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/import_worker.py" line="212"/>
-        <location filename="../../reader/ui/main_window.py" line="529"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="479"/>
+        <location filename="../../reader/ui/main_window.py" line="540"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="478"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="532"/>
+        <location filename="../../reader/ui/main_window.py" line="543"/>
         <source>%n highlight(s) in this article</source>
         <translation>
             <numerusform>本文 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="534"/>
+        <location filename="../../reader/ui/main_window.py" line="545"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n 个标签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="555"/>
+        <location filename="../../reader/ui/main_window.py" line="566"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="559"/>
+        <location filename="../../reader/ui/main_window.py" line="570"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="592"/>
+        <location filename="../../reader/ui/main_window.py" line="603"/>
         <source>Imported as %s</source>
         <translation>已导入（%s）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="696"/>
+        <location filename="../../reader/ui/main_window.py" line="707"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="697"/>
+        <location filename="../../reader/ui/main_window.py" line="708"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="699"/>
+        <location filename="../../reader/ui/main_window.py" line="710"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -716,27 +727,27 @@
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="619"/>
+        <location filename="../../reader/ui/main_window.py" line="630"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="625"/>
+        <location filename="../../reader/ui/main_window.py" line="636"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="625"/>
+        <location filename="../../reader/ui/main_window.py" line="636"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="652"/>
+        <location filename="../../reader/ui/main_window.py" line="663"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="656"/>
+        <location filename="../../reader/ui/main_window.py" line="667"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -745,13 +756,13 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="285"/>
+        <location filename="../../reader/ui/reading_pane.py" line="304"/>
         <source>Select an article on the left to start reading.</source>
         <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="596"/>
+        <location filename="../../reader/ui/reading_pane.py" line="613"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -782,7 +793,7 @@ Library: %s</source>
     </message>
     <message>
         <location filename="../../reader/ui/search_panel.py" line="397"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="93"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="98"/>
         <source>Highlights</source>
         <translation>标注</translation>
     </message>
@@ -804,221 +815,221 @@ Library: %s</source>
         <translation>没有找到“%s”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="94"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="99"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="129"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="134"/>
         <source>No highlights yet.
 Select a passage and press H or Ctrl+1…6.</source>
         <translation>还没有标注。
 选中一段文字，按 H 或 Ctrl+1…6。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="138"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="147"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="154"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="163"/>
         <source>Delete this highlight</source>
         <translation>删除此标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="162"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="171"/>
         <source>Write a note… (saved as you type)</source>
         <translation>写笔记…（输入时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="164"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="173"/>
         <source>Not saved — retrying…</source>
         <translation>未保存——正在重试…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="169"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="178"/>
         <source>The library is busy or not writable. The note is kept here and saved as soon as it can be.</source>
         <translation>文库正忙或不可写。笔记保留在这里，一旦可以就会保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="177"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="186"/>
         <source>Add a tag and press Enter</source>
         <translation>输入标签后按回车</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="188"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="193"/>
         <source>Double-click or press Delete to remove a tag</source>
         <translation>双击或按 Delete 移除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="227"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="234"/>
         <source>Tag this article…</source>
         <translation>为本文添加标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="243"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="247"/>
         <source>Right-click a tag to rename, merge or delete it.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/tag_sidebar.py" line="478"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="477"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n 个标注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="77"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="249"/>
+        <location filename="../../reader/ui/export_dialog.py" line="81"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="253"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="78"/>
+        <location filename="../../reader/ui/export_dialog.py" line="82"/>
         <source>A tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="81"/>
+        <location filename="../../reader/ui/export_dialog.py" line="85"/>
         <source>Everything in the library</source>
         <translation>资料库中的全部内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="86"/>
+        <location filename="../../reader/ui/export_dialog.py" line="90"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="110"/>
+        <location filename="../../reader/ui/export_dialog.py" line="114"/>
         <source>Markdown (Obsidian, Logseq)</source>
         <translation>Markdown（Obsidian、Logseq）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="111"/>
+        <location filename="../../reader/ui/export_dialog.py" line="115"/>
         <source>JSON Web Annotation archive</source>
         <translation>JSON Web Annotation 存档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="112"/>
+        <location filename="../../reader/ui/export_dialog.py" line="116"/>
         <source>CSV for spreadsheets</source>
         <translation>CSV（电子表格）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="116"/>
+        <location filename="../../reader/ui/export_dialog.py" line="120"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="133"/>
+        <location filename="../../reader/ui/export_dialog.py" line="137"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="152"/>
+        <location filename="../../reader/ui/export_dialog.py" line="156"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="153"/>
+        <location filename="../../reader/ui/export_dialog.py" line="157"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154"/>
+        <location filename="../../reader/ui/export_dialog.py" line="158"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="175"/>
+        <location filename="../../reader/ui/export_dialog.py" line="179"/>
         <source>The search result</source>
         <translation>搜索结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="176"/>
+        <location filename="../../reader/ui/export_dialog.py" line="180"/>
         <source>The search result (%n highlight(s))</source>
         <translation>
             <numerusform>搜索结果（%n 个标注）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="207"/>
+        <location filename="../../reader/ui/export_dialog.py" line="215"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="208"/>
+        <location filename="../../reader/ui/export_dialog.py" line="216"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="209"/>
+        <location filename="../../reader/ui/export_dialog.py" line="217"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="213"/>
+        <location filename="../../reader/ui/export_dialog.py" line="221"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="226"/>
+        <location filename="../../reader/ui/export_dialog.py" line="234"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="230"/>
+        <location filename="../../reader/ui/export_dialog.py" line="238"/>
         <source>%s is a folder: choose a file name.</source>
         <translation>%s 是文件夹：请选择一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="234"/>
+        <location filename="../../reader/ui/export_dialog.py" line="242"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="245"/>
+        <location filename="../../reader/ui/export_dialog.py" line="254"/>
         <source>Exported to %s</source>
         <translation>已导出到 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="254"/>
+        <location filename="../../reader/ui/export_dialog.py" line="263"/>
         <source>Export failed: %s</source>
         <translation>导出失败：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="510"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="511"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="517"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="513"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="519"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="528"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="528"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>
@@ -1029,6 +1040,7 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="12"/>
+        <location filename="../../reader/ui/orphan_card.py" line="66"/>
         <source>Delete highlight</source>
         <translation>删除标注</translation>
     </message>
@@ -1039,125 +1051,130 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="14"/>
+        <source>Re-attach highlight</source>
+        <translation>重新挂接标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/labels.py" line="15"/>
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="15"/>
+        <location filename="../../reader/ui/labels.py" line="16"/>
         <source>Edit note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="16"/>
+        <location filename="../../reader/ui/labels.py" line="17"/>
         <source>Add tag %s</source>
         <translation>添加标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="17"/>
+        <location filename="../../reader/ui/labels.py" line="18"/>
         <source>Remove tag %s</source>
         <translation>移除标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="20"/>
+        <location filename="../../reader/ui/labels.py" line="21"/>
         <source>Unmerge tag %s from %s</source>
         <translation>将标签 %s 从 %s 中拆分出来</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="22"/>
+        <location filename="../../reader/ui/labels.py" line="23"/>
         <source>Restore tag %s</source>
         <translation>恢复标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="23"/>
+        <location filename="../../reader/ui/labels.py" line="24"/>
         <source>Tag article %s</source>
         <translation>为文章添加标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="24"/>
+        <location filename="../../reader/ui/labels.py" line="25"/>
         <source>Untag article %s</source>
         <translation>移除文章标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="25"/>
+        <location filename="../../reader/ui/labels.py" line="26"/>
         <source>Mark as read</source>
         <translation>标为已读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="26"/>
+        <location filename="../../reader/ui/labels.py" line="27"/>
         <source>Mark as unread</source>
         <translation>标为未读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="28"/>
+        <location filename="../../reader/ui/labels.py" line="29"/>
         <source>Correct page</source>
         <translation>更正版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="29"/>
+        <location filename="../../reader/ui/labels.py" line="30"/>
         <location filename="../../reader/ui/page_view.py" line="86"/>
         <source>Split article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="30"/>
+        <location filename="../../reader/ui/labels.py" line="31"/>
         <location filename="../../reader/ui/page_view.py" line="87"/>
         <source>Merge articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="31"/>
+        <location filename="../../reader/ui/labels.py" line="32"/>
         <location filename="../../reader/ui/page_view.py" line="88"/>
         <source>Use line as title</source>
         <translation>将行设为标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="32"/>
+        <location filename="../../reader/ui/labels.py" line="33"/>
         <location filename="../../reader/ui/page_view.py" line="89"/>
         <source>Use line as kicker</source>
         <translation>将行设为引题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="33"/>
+        <location filename="../../reader/ui/labels.py" line="34"/>
         <location filename="../../reader/ui/page_view.py" line="90"/>
         <source>Use line as subtitle</source>
         <translation>将行设为副题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="34"/>
+        <location filename="../../reader/ui/labels.py" line="35"/>
         <location filename="../../reader/ui/page_view.py" line="91"/>
         <source>Mark as caption</source>
         <translation>标为图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="35"/>
+        <location filename="../../reader/ui/labels.py" line="36"/>
         <location filename="../../reader/ui/page_view.py" line="92"/>
         <source>Mark as byline</source>
         <translation>标为署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="36"/>
+        <location filename="../../reader/ui/labels.py" line="37"/>
         <location filename="../../reader/ui/page_view.py" line="93"/>
         <source>Retitle article</source>
         <translation>修改标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="37"/>
+        <location filename="../../reader/ui/labels.py" line="38"/>
         <location filename="../../reader/ui/page_view.py" line="94"/>
         <source>Set authors</source>
         <translation>设置作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="18"/>
+        <location filename="../../reader/ui/labels.py" line="19"/>
         <source>Rename tag %s → %s</source>
         <translation>重命名标签 %s → %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="19"/>
+        <location filename="../../reader/ui/labels.py" line="20"/>
         <source>Merge tag %s into %s</source>
         <translation>将标签 %s 合并到 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/labels.py" line="21"/>
+        <location filename="../../reader/ui/labels.py" line="22"/>
         <source>Delete tag %s</source>
         <translation>删除标签 %s</translation>
     </message>
@@ -1696,6 +1713,68 @@ Select a passage and press H or Ctrl+1…6.</source>
         <location filename="../../reader/ui/source_import.py" line="50"/>
         <source>pasted</source>
         <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/orphan_card.py" line="22"/>
+        <source>This passage changed when the page was imported again, so the highlight lost its place.</source>
+        <translation>重新导入版面时这段文字已改动，这条标注因此找不到原来的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/orphan_card.py" line="28"/>
+        <source>Lost its place: the passage changed</source>
+        <translation>已失去位置：原文已改动</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/orphan_card.py" line="53"/>
+        <source>Select the passage it belongs to in the article and press Re-attach, or delete the highlight.</source>
+        <translation>请在文章中选中它应对应的文字，再点“挂接到选中文字”；或删除这条标注。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/orphan_card.py" line="60"/>
+        <source>Re-attach to selection</source>
+        <translation>挂接到选中文字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/orphan_card.py" line="63"/>
+        <source>Place this highlight on the passage selected in the article</source>
+        <translation>把这条标注放到文章中选中的文字上</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/orphan_card.py" line="88"/>
+        <source>{why} Its old text was: “{quote}”</source>
+        <translation>{why}原来的文字是：“{quote}”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/orphan_card.py" line="125"/>
+        <source>%n highlight(s) lost their place when the page was imported again.</source>
+        <translation>
+            <numerusform>%n 条标注在重新导入版面后失去了位置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/orphan_repair.py" line="30"/>
+        <source>Select the passage this highlight belongs to in the article first, then press Re-attach.</source>
+        <translation>请先在文章中选中这条标注应对应的文字，再点“挂接到选中文字”。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_merge_question.py" line="27"/>
+        <source>Merge tags?</source>
+        <translation>合并标签？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_merge_question.py" line="29"/>
+        <source>A tag named “{new}” exists already. Merge “{old}” into it?</source>
+        <translation>已有名为“{new}”的标签。要把“{old}”并入它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_merge_question.py" line="33"/>
+        <source>“{old}” is on {old_uses}; “{new}” is on {new_uses}. After the merge they all carry “{new}” and “{old}” is gone. You can undo this.</source>
+        <translation>“{old}”用于 {old_uses}；“{new}”用于 {new_uses}。合并后它们都带“{new}”，“{old}”不再存在。此操作可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/tag_merge_question.py" line="42"/>
+        <source>Merge</source>
+        <translation>合并</translation>
     </message>
 </context>
 </TS>

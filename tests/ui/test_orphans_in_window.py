@@ -131,3 +131,23 @@ def test_the_open_article_shows_a_reimport_at_once(qtbot, library, tmp_path, mak
     assert lost.id not in highlight_marks(window)
     assert window.sidebar.orphan_summary.orphan_ids() == [lost.id]
     assert [h.orphaned for h in window.sidebar.highlights()] == [True]
+
+
+def test_the_orphan_card_and_summary_read_in_chinese(qtbot, orphaned, make_window):
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from reader.resources import TRANSLATIONS_DIR
+
+    translator = QTranslator()
+    assert translator.load(QLocale("zh_CN"), "reader", "_", str(TRANSLATIONS_DIR))
+    QCoreApplication.installTranslator(translator)
+    try:
+        library, article_id, orphan_id = orphaned
+        window = make_window(library)
+        card = open_orphan(window, article_id, orphan_id)
+        assert "重新导入版面时这段文字已改动" in card.explanation.text()
+        assert "原来的文字是：“三十个签约项目”" in card.explanation.text()
+        assert card.reattach_button.text() == "挂接到选中文字"
+        assert "1 条标注在重新导入版面后失去了位置" in window.sidebar.orphan_summary.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)
