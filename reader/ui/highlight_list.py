@@ -117,7 +117,7 @@ class HighlightDelegate(QStyledItemDelegate):
             return QSize(width, cached)
         height = PADDING * 2 + _wrapped_height(record.exact, quote, width, QUOTE_LINES)[1]
         if record.orphaned:
-            height += QFontMetrics(tags).height() + 4
+            height += _wrapped_height(orphan_label(), tags, width, 1)[1] + 4
         if record.note:
             height += 6 + _wrapped_height(record.note, note, width, 4)[1]
         if record.tags:
@@ -153,7 +153,7 @@ class HighlightDelegate(QStyledItemDelegate):
         if record.orphaned:  # say it in words, not in red alone
             painter.setPen(QColor(ORPHAN_RED))
             painter.setFont(tag_font)
-            line = QFontMetrics(tag_font).height()
+            line = _wrapped_height(orphan_label(), tag_font, width, 1)[1]
             painter.drawText(
                 QRect(x, y, width, line),
                 int(Qt.AlignmentFlag.AlignLeft),

@@ -122,11 +122,12 @@ class OrphanSummary(QLabel):
         self.setVisible(bool(self._orphans))
         if self._orphans:
             count = tr(
-                "%n highlight(s) lost their place when the page was imported again.",
+                "%n highlight(s) no longer found after the page was imported again.",
                 None,
                 len(self._orphans),
             )
-            self.setText(f'{count} <a href="#orphan">{tr("Show")}</a>')
+            show = tr("Show")
+            self.setText(f'{count} <a href="#orphan">{show}</a>')
 
     def orphan_ids(self) -> list[int]:
         return list(self._orphans)

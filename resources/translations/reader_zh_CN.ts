@@ -1746,10 +1746,15 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/orphan_card.py" line="125"/>
-        <source>%n highlight(s) lost their place when the page was imported again.</source>
+        <source>%n highlight(s) no longer found after the page was imported again.</source>
         <translation>
-            <numerusform>%n 条标注在重新导入版面后失去了位置。</numerusform>
+            <numerusform>重新导入版面后有 %n 条标注找不到原位。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/orphan_card.py" line="129"/>
+        <source>Show</source>
+        <translation>查看</translation>
     </message>
     <message>
         <location filename="../../reader/ui/orphan_repair.py" line="30"/>

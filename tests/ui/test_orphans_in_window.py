@@ -41,7 +41,10 @@ def test_an_orphan_says_why_and_shows_its_old_text(qtbot, orphaned, make_window)
     window = make_window(library)
     card = open_orphan(window, article_id, orphan_id)
 
-    assert "1 highlight lost their place" in window.sidebar.orphan_summary.text()
+    assert (
+        "1 highlight no longer found after the page was imported again"
+        in window.sidebar.orphan_summary.text()
+    )
     assert card.isVisible()
     explanation = card.explanation.text()
     assert "changed when the page was imported again" in explanation
@@ -148,6 +151,6 @@ def test_the_orphan_card_and_summary_read_in_chinese(qtbot, orphaned, make_windo
         assert "重新导入版面时这段文字已改动" in card.explanation.text()
         assert "原来的文字是：“三十个签约项目”" in card.explanation.text()
         assert card.reattach_button.text() == "挂接到选中文字"
-        assert "1 条标注在重新导入版面后失去了位置" in window.sidebar.orphan_summary.text()
+        assert "重新导入版面后有 1 条标注找不到原位" in window.sidebar.orphan_summary.text()
     finally:
         QCoreApplication.removeTranslator(translator)
