@@ -86,7 +86,15 @@ class ReattachHighlight(Operation[None]):
             )
         old = AnchorRow.of(highlight)
         selector = anchoring.make_selector(text, self.start, self.end)
-        new = AnchorRow(**selector.columns(), orphaned=False, updated_at=utcnow())
+        new = AnchorRow(
+            selector.start,
+            selector.end,
+            selector.exact,
+            selector.prefix,
+            selector.suffix,
+            orphaned=False,
+            updated_at=utcnow(),
+        )
         if (old.start, old.end, old.exact, old.orphaned) == (
             new.start,
             new.end,
