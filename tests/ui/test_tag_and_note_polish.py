@@ -154,3 +154,19 @@ def test_the_shortcuts_dialog_names_undo_and_redo_as_such(qtbot, sample_library,
     assert "Undo" in names and "Redo" in names
     assert not [name for name in names if name.startswith(("Undo ", "Redo "))]
     dialog.close()
+
+
+def test_the_article_tag_field_is_empty_after_a_completion_too(qtbot, sample_library, make_window):
+    window = make_window(sample_library)
+    article = open_first(window)
+    tagged_highlight(window, 0, ("头版要闻",))
+    window.sidebar.tabs.setCurrentIndex(1)
+    editor = window.sidebar.article_tag_editor
+    focus(qtbot, window, editor)
+    type_text(editor, "头版")
+    popup = editor.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert sample_library.article_tags(article.id) == ("头版要闻",)
+    qtbot.waitUntil(lambda: editor.text() == "")
