@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.store.records import HighlightRecord
 from reader.ui.actions import COLOR_SWATCHES
+from reader.ui.theme import current_theme
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -155,7 +156,7 @@ class HighlightDelegate(QStyledItemDelegate):
             else _elide_lines(record.exact, quote_font, width, QUOTE_LINES)
         )
         if record.orphaned:
-            painter.setPen(QColor("#b3322b"))
+            painter.setPen(QColor(current_theme().accent))
         painter.drawText(QRect(x, y, width, height), int(flags), quote)
         y += height
         if record.note:
@@ -182,7 +183,7 @@ class HighlightDelegate(QStyledItemDelegate):
                     break
                 chip_rect = QRect(tx, y, chip, metrics.height() + 4)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(47, 125, 225, 40))
+                painter.setBrush(QColor(current_theme().chip))
                 painter.drawRoundedRect(chip_rect, 8, 8)
                 painter.setPen(palette.color(QPalette.ColorRole.Text))
                 painter.drawText(chip_rect, Qt.AlignmentFlag.AlignCenter, tag)

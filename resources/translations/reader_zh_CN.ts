@@ -91,7 +91,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="150"/>
-        <location filename="../../reader/ui/export_dialog.py" line="67"/>
+        <location filename="../../reader/ui/export_dialog.py" line="68"/>
         <source>Export highlights and notes</source>
         <translation>导出标注和笔记</translation>
     </message>
@@ -122,13 +122,13 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="160"/>
-        <location filename="../../reader/ui/main_window.py" line="126"/>
+        <location filename="../../reader/ui/main_window.py" line="127"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="161"/>
-        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <location filename="../../reader/ui/main_window.py" line="130"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -404,7 +404,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/article_list.py" line="191"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="252"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="251"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -518,143 +518,143 @@
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="70"/>
+        <location filename="../../reader/ui/main_window.py" line="71"/>
         <source>Reader — %s</source>
         <extracomment>What an import or a re-parse may have changed: articles came, went or were rewritten.</extracomment>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="126"/>
+        <location filename="../../reader/ui/main_window.py" line="127"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <location filename="../../reader/ui/main_window.py" line="130"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="138"/>
+        <location filename="../../reader/ui/main_window.py" line="139"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="144"/>
+        <location filename="../../reader/ui/main_window.py" line="145"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="150"/>
+        <location filename="../../reader/ui/main_window.py" line="151"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="157"/>
+        <location filename="../../reader/ui/main_window.py" line="158"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <location filename="../../reader/ui/main_window.py" line="164"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167"/>
+        <location filename="../../reader/ui/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170"/>
+        <location filename="../../reader/ui/main_window.py" line="173"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="245"/>
+        <location filename="../../reader/ui/main_window.py" line="250"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="407"/>
+        <location filename="../../reader/ui/main_window.py" line="416"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="440"/>
+        <location filename="../../reader/ui/main_window.py" line="449"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="461"/>
+        <location filename="../../reader/ui/main_window.py" line="470"/>
         <source>Select a passage in the article first.</source>
         <translation>请先在文章中选中一段文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="489"/>
+        <location filename="../../reader/ui/main_window.py" line="498"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="492"/>
+        <location filename="../../reader/ui/main_window.py" line="501"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/import_worker.py" line="212"/>
-        <location filename="../../reader/ui/main_window.py" line="529"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="479"/>
+        <location filename="../../reader/ui/main_window.py" line="538"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="478"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="532"/>
+        <location filename="../../reader/ui/main_window.py" line="541"/>
         <source>%n highlight(s) in this article</source>
         <translation>
             <numerusform>本文 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="534"/>
+        <location filename="../../reader/ui/main_window.py" line="543"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n 个标签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="555"/>
+        <location filename="../../reader/ui/main_window.py" line="564"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="559"/>
+        <location filename="../../reader/ui/main_window.py" line="568"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="592"/>
+        <location filename="../../reader/ui/main_window.py" line="601"/>
         <source>Imported as %s</source>
         <translation>已导入（%s）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="696"/>
+        <location filename="../../reader/ui/main_window.py" line="705"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="697"/>
+        <location filename="../../reader/ui/main_window.py" line="706"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="699"/>
+        <location filename="../../reader/ui/main_window.py" line="708"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -716,27 +716,27 @@
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="619"/>
+        <location filename="../../reader/ui/main_window.py" line="628"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="625"/>
+        <location filename="../../reader/ui/main_window.py" line="634"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="625"/>
+        <location filename="../../reader/ui/main_window.py" line="634"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="652"/>
+        <location filename="../../reader/ui/main_window.py" line="661"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="656"/>
+        <location filename="../../reader/ui/main_window.py" line="665"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -745,13 +745,13 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="285"/>
+        <location filename="../../reader/ui/reading_pane.py" line="300"/>
         <source>Select an article on the left to start reading.</source>
-        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
+        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads. Faces for captions: a Kai (楷体) face when one is installed, as Chinese papers set them, else a sans face against the serif body. Never a slanted (synthesised) italic. The reading colours of each theme, from the one palette of the window (theme.py).</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="596"/>
+        <location filename="../../reader/ui/reading_pane.py" line="657"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -836,189 +836,189 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>未保存——正在重试…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="169"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="168"/>
         <source>The library is busy or not writable. The note is kept here and saved as soon as it can be.</source>
         <translation>文库正忙或不可写。笔记保留在这里，一旦可以就会保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="177"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="176"/>
         <source>Add a tag and press Enter</source>
         <translation>输入标签后按回车</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="188"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="187"/>
         <source>Double-click or press Delete to remove a tag</source>
         <translation>双击或按 Delete 移除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="227"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="226"/>
         <source>Tag this article…</source>
         <translation>为本文添加标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="243"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="242"/>
         <source>Right-click a tag to rename, merge or delete it.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/tag_sidebar.py" line="478"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="477"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n 个标注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="77"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="249"/>
+        <location filename="../../reader/ui/export_dialog.py" line="78"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="248"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="78"/>
+        <location filename="../../reader/ui/export_dialog.py" line="79"/>
         <source>A tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="81"/>
+        <location filename="../../reader/ui/export_dialog.py" line="82"/>
         <source>Everything in the library</source>
         <translation>资料库中的全部内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="86"/>
+        <location filename="../../reader/ui/export_dialog.py" line="87"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="110"/>
+        <location filename="../../reader/ui/export_dialog.py" line="111"/>
         <source>Markdown (Obsidian, Logseq)</source>
         <translation>Markdown（Obsidian、Logseq）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="111"/>
+        <location filename="../../reader/ui/export_dialog.py" line="112"/>
         <source>JSON Web Annotation archive</source>
         <translation>JSON Web Annotation 存档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="112"/>
+        <location filename="../../reader/ui/export_dialog.py" line="113"/>
         <source>CSV for spreadsheets</source>
         <translation>CSV（电子表格）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="116"/>
+        <location filename="../../reader/ui/export_dialog.py" line="117"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="133"/>
+        <location filename="../../reader/ui/export_dialog.py" line="134"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="152"/>
+        <location filename="../../reader/ui/export_dialog.py" line="153"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="153"/>
+        <location filename="../../reader/ui/export_dialog.py" line="154"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154"/>
+        <location filename="../../reader/ui/export_dialog.py" line="155"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="175"/>
+        <location filename="../../reader/ui/export_dialog.py" line="176"/>
         <source>The search result</source>
         <translation>搜索结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="176"/>
+        <location filename="../../reader/ui/export_dialog.py" line="177"/>
         <source>The search result (%n highlight(s))</source>
         <translation>
             <numerusform>搜索结果（%n 个标注）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="207"/>
+        <location filename="../../reader/ui/export_dialog.py" line="208"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="208"/>
+        <location filename="../../reader/ui/export_dialog.py" line="209"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="209"/>
+        <location filename="../../reader/ui/export_dialog.py" line="210"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="213"/>
+        <location filename="../../reader/ui/export_dialog.py" line="214"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="226"/>
+        <location filename="../../reader/ui/export_dialog.py" line="227"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="230"/>
+        <location filename="../../reader/ui/export_dialog.py" line="231"/>
         <source>%s is a folder: choose a file name.</source>
         <translation>%s 是文件夹：请选择一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="234"/>
+        <location filename="../../reader/ui/export_dialog.py" line="235"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="245"/>
+        <location filename="../../reader/ui/export_dialog.py" line="246"/>
         <source>Exported to %s</source>
         <translation>已导出到 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="254"/>
+        <location filename="../../reader/ui/export_dialog.py" line="255"/>
         <source>Export failed: %s</source>
         <translation>导出失败：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="510"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="509"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="511"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="510"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="513"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="512"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="515"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="515"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="521"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="521"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>
@@ -1094,55 +1094,55 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="29"/>
-        <location filename="../../reader/ui/page_view.py" line="86"/>
+        <location filename="../../reader/ui/page_view.py" line="85"/>
         <source>Split article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="30"/>
-        <location filename="../../reader/ui/page_view.py" line="87"/>
+        <location filename="../../reader/ui/page_view.py" line="86"/>
         <source>Merge articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="31"/>
-        <location filename="../../reader/ui/page_view.py" line="88"/>
+        <location filename="../../reader/ui/page_view.py" line="87"/>
         <source>Use line as title</source>
         <translation>将行设为标题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="32"/>
-        <location filename="../../reader/ui/page_view.py" line="89"/>
+        <location filename="../../reader/ui/page_view.py" line="88"/>
         <source>Use line as kicker</source>
         <translation>将行设为引题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="33"/>
-        <location filename="../../reader/ui/page_view.py" line="90"/>
+        <location filename="../../reader/ui/page_view.py" line="89"/>
         <source>Use line as subtitle</source>
         <translation>将行设为副题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="34"/>
-        <location filename="../../reader/ui/page_view.py" line="91"/>
+        <location filename="../../reader/ui/page_view.py" line="90"/>
         <source>Mark as caption</source>
         <translation>标为图片说明</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="35"/>
-        <location filename="../../reader/ui/page_view.py" line="92"/>
+        <location filename="../../reader/ui/page_view.py" line="91"/>
         <source>Mark as byline</source>
         <translation>标为署名</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="36"/>
-        <location filename="../../reader/ui/page_view.py" line="93"/>
+        <location filename="../../reader/ui/page_view.py" line="92"/>
         <source>Retitle article</source>
         <translation>修改标题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="37"/>
-        <location filename="../../reader/ui/page_view.py" line="94"/>
+        <location filename="../../reader/ui/page_view.py" line="93"/>
         <source>Set authors</source>
         <translation>设置作者</translation>
     </message>
@@ -1286,12 +1286,12 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>正在重新解析</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/pending_bar.py" line="27"/>
+        <location filename="../../reader/ui/pending_bar.py" line="23"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/pending_bar.py" line="41"/>
+        <location filename="../../reader/ui/pending_bar.py" line="37"/>
         <source>%n change(s) not saved yet — the library is busy or not writable. Retrying…</source>
         <translation>
             <numerusform>%n 项更改尚未保存——资料库正忙或不可写。正在重试…</numerusform>
@@ -1484,7 +1484,7 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/article_corrections.py" line="137"/>
-        <location filename="../../reader/ui/page_view.py" line="549"/>
+        <location filename="../../reader/ui/page_view.py" line="560"/>
         <source>Put the cursor in the text where the new article starts.</source>
         <translation>请把光标放在正文中新文章开始的位置。</translation>
     </message>
@@ -1564,91 +1564,92 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>作者：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="74"/>
+        <location filename="../../reader/ui/page_view.py" line="73"/>
         <source>title</source>
+        <extracomment>The small tags naming a line&apos;s role: white on a strong colour reads in every theme.</extracomment>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="75"/>
+        <location filename="../../reader/ui/page_view.py" line="74"/>
         <source>kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="76"/>
+        <location filename="../../reader/ui/page_view.py" line="75"/>
         <source>subtitle</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="77"/>
+        <location filename="../../reader/ui/page_view.py" line="76"/>
         <source>headline</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="78"/>
+        <location filename="../../reader/ui/page_view.py" line="77"/>
         <source>byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="79"/>
+        <location filename="../../reader/ui/page_view.py" line="78"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="216"/>
+        <location filename="../../reader/ui/page_view.py" line="215"/>
         <source>Page</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="243"/>
+        <location filename="../../reader/ui/page_view.py" line="237"/>
         <source>&amp;Open Article</source>
         <translation>打开文章(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="244"/>
+        <location filename="../../reader/ui/page_view.py" line="238"/>
         <source>&amp;Split Here…</source>
         <translation>在此拆分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="246"/>
+        <location filename="../../reader/ui/page_view.py" line="240"/>
         <source>Merge with &amp;Previous</source>
         <translation>与上一篇合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="249"/>
+        <location filename="../../reader/ui/page_view.py" line="243"/>
         <source>Merge with &amp;Next</source>
         <translation>与下一篇合并(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="302"/>
+        <location filename="../../reader/ui/page_view.py" line="308"/>
         <source>Page — %s</source>
         <translation>版面 — %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/page_view.py" line="305"/>
+        <location filename="../../reader/ui/page_view.py" line="311"/>
         <source>%s: %n article(s). Each article has its own background.</source>
         <translation>
             <numerusform>%s：%n 篇文章。每篇文章有自己的底色。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/page_view.py" line="324"/>
+        <location filename="../../reader/ui/page_view.py" line="330"/>
         <source>Not applied, the page changed where they were made — %n correction(s):</source>
         <translation>
             <numerusform>未应用：版面在更正处已改变 — %n 处更正：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="415"/>
+        <location filename="../../reader/ui/page_view.py" line="426"/>
         <source>Article %s</source>
         <translation>第 %s 篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="422"/>
+        <location filename="../../reader/ui/page_view.py" line="433"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="424"/>
+        <location filename="../../reader/ui/page_view.py" line="435"/>
         <source>(its first line is not verbatim in the page text)</source>
         <translation>（其第一行在版面原文中找不到原样）</translation>
     </message>
@@ -1696,6 +1697,26 @@ Select a passage and press H or Ctrl+1…6.</source>
         <location filename="../../reader/ui/source_import.py" line="50"/>
         <source>pasted</source>
         <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/theme_menu.py" line="19"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/theme_menu.py" line="19"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/theme_menu.py" line="19"/>
+        <source>&amp;Sepia</source>
+        <translation>米黄(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/theme_menu.py" line="27"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
     </message>
 </context>
 </TS>
