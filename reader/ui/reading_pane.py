@@ -600,8 +600,8 @@ class ReadingPane(QTextBrowser):
 
     def marker_rects(self) -> list[QRectF]:
         """The marked passage, one rectangle per line it covers, in viewport pixels."""
-        if self._flash is None:
-            return []
+        if self._flash is None or self._flash.cursor.document() is not self.document():
+            return []  # none, or one in an article shown before
         start, end = self._flash.cursor.selectionStart(), self._flash.cursor.selectionEnd()
         layout = self.document().documentLayout()
         offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
