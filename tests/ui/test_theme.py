@@ -91,15 +91,17 @@ def palette_leftovers(widget: QWidget, theme: str) -> list[str]:
 
 @pytest.fixture
 def themed_window(qtbot, sample_library, make_window):
-    """A window with everything a theme must reach shown: an article with a highlight
-    in the sidebar, the search dock, the page view."""
+    """A window with everything a theme must reach shown: an article with highlights,
+    a note and tags in the sidebar, the search dock, the page view."""
+    for summary in sample_library.list_articles():
+        sample_library.tag_article(summary.id, "政策")
+        sample_library.add_highlight(summary.id, 0, 6, color="orange", tags=["要闻"])
+        sample_library.add_highlight(summary.id, 8, 14, note="一条笔记")
     window = make_window(sample_library)
     window.resize(1100, 700)
-    record = window.current_article
-    assert record is not None
-    window.reading_pane.select_span(0, 6)
-    window.apply_highlight("orange")
-    qtbot.waitUntil(lambda: window.sidebar.highlight_count() == 1)
+    assert window.current_article is not None
+    qtbot.waitUntil(lambda: window.sidebar.highlight_count() == 2)
+    window.sidebar.select_highlight(window.sidebar.highlights()[0].id)
     window.search_dock.show()
     page_view = window.corrections.show_page()
     assert page_view is not None
