@@ -76,7 +76,7 @@ class ArticleDelegate(QStyledItemDelegate):
         )
         inner = rect.adjusted(PADDING + 6, PADDING, -PADDING, -PADDING)
         if not summary.is_read:
-            dot = QColor("#2f7de1") if not selected else text_color
+            dot = palette.color(QPalette.ColorRole.Highlight) if not selected else text_color
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(dot)
             painter.setPen(Qt.PenStyle.NoPen)

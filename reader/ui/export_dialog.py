@@ -31,6 +31,7 @@ from reader.ui.error_text import describe
 from reader.ui.i18n import tr
 from reader.ui.jobs import JobContext, JobHandle, JobRunner
 from reader.ui.library_files import save_file_name
+from reader.ui.theme import set_state
 
 SCOPE_ARTICLE, SCOPE_TAG, SCOPE_RESULT, SCOPE_EVERYTHING = range(4)
 
@@ -238,7 +239,7 @@ class ExportDialog(QDialog):
             self._failed(tr("%s is a folder: choose a file name.") % path)
             return
         self.export_button.setEnabled(False)
-        self.status_label.setProperty("state", "busy")
+        set_state(self.status_label, "busy")
         self.status_label.setText(tr("Exporting…"))
         job = self._jobs.start(
             EXPORT_LANE, _export(self.selected_scope(), self.selected_format(), path)
@@ -250,7 +251,7 @@ class ExportDialog(QDialog):
     def _succeeded(self, path: str) -> None:
         QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
         self.export_button.setEnabled(True)
-        self.status_label.setStyleSheet("color: #2e7d32;")
+        set_state(self.status_label, "done")
         self.status_label.setText(tr("Exported to %s") % path)
         self.exportFinished.emit(path)
 
@@ -259,7 +260,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
-        self.status_label.setStyleSheet("color: #c62828;")
+        set_state(self.status_label, "failed")
         self.status_label.setText(tr("Export failed: %s") % message)
         self.exportFailed.emit(message)
 

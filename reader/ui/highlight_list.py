@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.store.records import HighlightRecord
 from reader.ui.actions import COLOR_SWATCHES
-from reader.ui.orphan_card import ORPHAN_RED, orphan_explanation, orphan_label
+from reader.ui.orphan_card import orphan_explanation, orphan_label
+from reader.ui.theme import current_theme
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -151,7 +152,7 @@ class HighlightDelegate(QStyledItemDelegate):
         y = rect.top() + PADDING - 3
         text_color = palette.color(QPalette.ColorRole.Text)
         if record.orphaned:  # say it in words, not in red alone
-            painter.setPen(QColor(ORPHAN_RED))
+            painter.setPen(QColor(current_theme().accent))
             painter.setFont(tag_font)
             line = _wrapped_height(orphan_label(), tag_font, width, 1)[1]
             painter.drawText(
@@ -172,7 +173,7 @@ class HighlightDelegate(QStyledItemDelegate):
             else _elide_lines(record.exact, quote_font, width, QUOTE_LINES)
         )
         if record.orphaned:
-            painter.setPen(QColor(ORPHAN_RED))
+            painter.setPen(QColor(current_theme().accent))
         painter.drawText(QRect(x, y, width, height), int(flags), quote)
         y += height
         if record.note:
@@ -199,7 +200,7 @@ class HighlightDelegate(QStyledItemDelegate):
                     break
                 chip_rect = QRect(tx, y, chip, metrics.height() + 4)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(47, 125, 225, 40))
+                painter.setBrush(QColor(current_theme().chip))
                 painter.drawRoundedRect(chip_rect, 8, 8)
                 painter.setPen(palette.color(QPalette.ColorRole.Text))
                 painter.drawText(chip_rect, Qt.AlignmentFlag.AlignCenter, tag)

@@ -52,6 +52,7 @@ from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
 from reader.ui.source_import import clipboard_contents, kind_name, url_dialog
 from reader.ui.tag_sidebar import TagSidebar
 from reader.ui.theme import apply_theme
+from reader.ui.theme_menu import ThemeMenu
 from reader.ui.writes import UndoableWrites
 
 #: What an import or a re-parse may have changed: articles came, went or were rewritten.
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(tr("&View"))
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         view.addSeparator()
+        self.theme_menu = ThemeMenu(self.set_theme, self)
+        view.addMenu(self.theme_menu)
         view.addActions([a.toggle_theme, a.toggle_sidebar])
         tools = bar.addMenu(tr("&Tools"))
         tools.addAction(a.reparse)
@@ -223,7 +226,9 @@ class MainWindow(QMainWindow):
         a.zoom_in.triggered.connect(lambda: self._zoom(1))
         a.zoom_out.triggered.connect(lambda: self._zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self._zoom(0))
-        a.toggle_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
+        a.toggle_theme.toggled.connect(
+            lambda dark: self.set_theme("dark" if dark else self.theme_menu.light_choice)
+        )
         a.toggle_sidebar.toggled.connect(self.sidebar.setVisible)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
@@ -368,10 +373,8 @@ class MainWindow(QMainWindow):
             self.sidebar.restore_layout(sidebar_split)
         size = float(s.value("reading/fontSize", DEFAULT_SIZE))
         theme = str(s.value("reading/theme", "light"))
-        self.reading_pane.set_appearance(size, theme)
-        apply_theme(self, self.reading_pane.theme)
-        with QSignalBlocker(self.actions.toggle_theme):  # applied above, once
-            self.actions.toggle_theme.setChecked(self.reading_pane.theme == "dark")
+        self.reading_pane.set_appearance(size, apply_theme(theme).name)
+        self._show_theme(self.reading_pane.theme)
         self._open_last_article(s.value("reading/lastArticle"))
         if self._record is None:
             self.reading_pane.show_article(None)
@@ -400,8 +403,14 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def set_theme(self, theme: str) -> None:
-        apply_theme(self, theme)
-        self.reading_pane.set_theme(theme)
+        self.reading_pane.set_theme(apply_theme(theme).name)
+        self._show_theme(self.reading_pane.theme)
+
+    def _show_theme(self, theme: str) -> None:
+        """Check the theme in force in the View menu and on the toolbar's toggle."""
+        self.theme_menu.show_theme(theme)
+        with QSignalBlocker(self.actions.toggle_theme):  # applied already, once
+            self.actions.toggle_theme.setChecked(theme == "dark")
 
     def _zoom(self, steps: int) -> None:
         if steps:

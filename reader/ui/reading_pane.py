@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -27,7 +27,9 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QMouseEvent,
+    QPainter,
     QPalette,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -46,6 +48,8 @@ from reader.ui.i18n import tr
 from reader.ui.library_events import LibraryEvents
 from reader.ui.source_import import origin_line
 from reader.ui.text_offsets import OffsetMap
+from reader.ui.theme import THEMES as ALL_THEMES
+from reader.ui.theme import build_palette, theme_named
 
 CJK_FAMILIES = (
     "Noto Serif CJK SC",
@@ -71,23 +75,29 @@ SLICE_MS = 12
 
 Block = tuple[str, QTextCharFormat, QTextBlockFormat]
 
+#: Faces for captions: a Kai (楷体) face when one is installed, as Chinese papers set
+#: them, else a sans face against the serif body. Never a slanted (synthesised) italic.
+KAI_FAMILIES = (
+    "KaiTi",
+    "STKaiti",
+    "Kaiti SC",
+    "AR PL UKai CN",
+    "AR PL KaitiM GB",
+    "LXGW WenKai",
+    "FZKai-Z03",
+)
+CAPTION_FALLBACK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC")
+#: The reading colours of each theme, from the one palette of the window (theme.py).
 THEMES = {
-    "light": {
-        "bg": "#fbfaf6",
-        "text": "#24262a",
-        "muted": "#6d717a",
-        "accent": "#b3322b",
-        "alpha": 120,
-        "flash": "#ff9d2e",
-    },
-    "dark": {
-        "bg": "#1d1f23",
-        "text": "#dcd9d2",
-        "muted": "#8e929b",
-        "accent": "#e0736b",
-        "alpha": 95,
-        "flash": "#ffb347",
-    },
+    name: {
+        "bg": t.paper,
+        "text": t.paper_text,
+        "muted": t.muted,
+        "accent": t.accent,
+        "alpha": t.highlight_alpha,
+        "marker": t.marker,
+    }
+    for name, t in ALL_THEMES.items()
 }
 
 
@@ -114,6 +124,13 @@ def cjk_family() -> str:
     """The first installed family of the preference list (Qt falls back otherwise)."""
     installed = set(QFontDatabase.families())
     return next((f for f in CJK_FAMILIES if f in installed), QFont().family())
+
+
+def caption_families() -> list[str]:
+    """The caption face: the first installed Kai family, else a sans one."""
+    installed = set(QFontDatabase.families())
+    kai = [f for f in KAI_FAMILIES if f in installed]
+    return [*(kai[:1] or CAPTION_FALLBACK_FAMILIES), *CJK_FAMILIES]
 
 
 class ReadingPane(QTextBrowser):
@@ -192,15 +209,13 @@ class ReadingPane(QTextBrowser):
         self._rebuild_keeping_scroll()
 
     def _apply_theme(self) -> None:
+        """The paper of the theme; every other role from the window's palette (a palette
+        copied from the widget would keep the last theme's scroll bars)."""
         colors = THEMES[self._theme]
-        palette = self.palette()
+        palette = build_palette(theme_named(self._theme))
         palette.setColor(QPalette.ColorRole.Base, QColor(colors["bg"]))
         palette.setColor(QPalette.ColorRole.Text, QColor(colors["text"]))
         self.setPalette(palette)
-        self.setStyleSheet(
-            f"QTextBrowser#readingPane {{ background: {colors['bg']}; color: {colors['text']};"
-            " border: none; }"
-        )
 
     def loadResource(self, _type: int, _name: QUrl) -> object:
         """Never load anything: an imported page must not reach the network or disk."""
@@ -391,8 +406,8 @@ class ReadingPane(QTextBrowser):
                 yield paragraph, heading_char, heading_fmt
             else:
                 yield paragraph, body_char, body_fmt
-        caption_char = self._char(self._size * 0.85, colors["muted"])
-        caption_char.setFontItalic(True)
+        caption_char = self._char(self._size * 0.9, colors["muted"])
+        caption_char.setFontFamilies(caption_families())
         caption_fmt = self._plain_block(top=14, bottom=4, line_height=140)
         caption_fmt.setLeftMargin(12)
         for caption in record.captions:
@@ -565,8 +580,7 @@ class ReadingPane(QTextBrowser):
         cursor.setPosition(self.to_document(start))
         cursor.setPosition(self.to_document(end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
-        selection.format.setBackground(QColor(THEMES[self._theme]["flash"]))
-        selection.format.setProperty(FLASH_MARK, True)
+        selection.format.setProperty(FLASH_MARK, True)  # drawn as a frame: paintEvent
         self._flash = selection
         self._update_extra()
         self._flash_timer.start(duration_ms)
@@ -591,6 +605,53 @@ class ReadingPane(QTextBrowser):
         if self._flash is not None:
             extra.append(self._flash)
         self.setExtraSelections(extra)
+        self.viewport().update()  # the marker's frame is drawn over the text
+
+    # --- the marker of the current passage ------------------------------------------------
+    def marker_pen(self) -> QPen:
+        """The frame around the passage a jump landed on: the theme's grey, never a hue,
+        so it cannot be taken for a highlight colour (issue 13: it was orange)."""
+        pen = QPen(QColor(THEMES[self._theme]["marker"]))
+        pen.setWidthF(2.0)
+        return pen
+
+    def marker_rects(self) -> list[QRectF]:
+        """The marked passage, one rectangle per line it covers, in viewport pixels."""
+        if self._flash is None or self._flash.cursor.document() is not self.document():
+            return []  # none, or one in an article shown before
+        start, end = self._flash.cursor.selectionStart(), self._flash.cursor.selectionEnd()
+        layout = self.document().documentLayout()
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        rects = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = layout.blockBoundingRect(block).topLeft() - offset
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                first = max(start, block.position() + line.textStart())
+                last = min(end, block.position() + line.textStart() + line.textLength())
+                if first >= last:
+                    continue
+                left = line.cursorToX(first - block.position())[0]
+                right = line.cursorToX(last - block.position())[0]
+                rect = QRectF(left, line.y(), right - left, line.height())
+                rects.append(rect.translated(origin).adjusted(-2, 0, 2, 0))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        rects = self.marker_rects()
+        if not rects:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.marker_pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
+            painter.drawRoundedRect(rect, 3, 3)
+        painter.end()
 
     # --- mouse and menu -------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

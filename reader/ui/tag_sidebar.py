@@ -172,7 +172,6 @@ class TagSidebar(QWidget):
         self.note_editor.setTabChangesFocus(True)
         self.note_status = QLabel(tr("Not saved — retrying…"), editor)
         self.note_status.setObjectName("noteUnsaved")
-        self.note_status.setStyleSheet("color: #b3322b; font-weight: bold;")
         self.note_status.setToolTip(
             tr(
                 "The library is busy or not writable. The note is kept here and saved as soon "

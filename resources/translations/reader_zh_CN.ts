@@ -91,7 +91,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="150"/>
-        <location filename="../../reader/ui/export_dialog.py" line="71"/>
+        <location filename="../../reader/ui/export_dialog.py" line="72"/>
         <source>Export highlights and notes</source>
         <extracomment>The folder of the last export, where the next one is offered.</extracomment>
         <translation>导出标注和笔记</translation>
@@ -123,13 +123,13 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="160"/>
-        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <location filename="../../reader/ui/main_window.py" line="130"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="161"/>
-        <location filename="../../reader/ui/main_window.py" line="132"/>
+        <location filename="../../reader/ui/main_window.py" line="133"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -405,7 +405,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/article_list.py" line="191"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="256"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="255"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -415,7 +415,7 @@
         <translation>正在准备导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="147"/>
+        <location filename="../../reader/ui/import_worker.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -435,81 +435,81 @@
         <translation>正在读取剪贴板…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="116"/>
+        <location filename="../../reader/ui/import_worker.py" line="119"/>
         <source>Importing %1 of %2
 %3</source>
         <translation>正在导入第 %1 个，共 %2 个
 %3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="131"/>
+        <location filename="../../reader/ui/import_worker.py" line="134"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="160"/>
+        <location filename="../../reader/ui/import_worker.py" line="163"/>
         <source>%n page(s) imported</source>
         <translation>
             <numerusform>已导入 %n 个版面</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="161"/>
+        <location filename="../../reader/ui/import_worker.py" line="164"/>
         <source>%n updated</source>
         <translation>
             <numerusform>更新 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="162"/>
+        <location filename="../../reader/ui/import_worker.py" line="165"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>未变 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="163"/>
+        <location filename="../../reader/ui/import_worker.py" line="166"/>
         <source>%n failed</source>
         <translation>
             <numerusform>失败 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="166"/>
+        <location filename="../../reader/ui/import_worker.py" line="169"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>跳过 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="169"/>
+        <location filename="../../reader/ui/import_worker.py" line="172"/>
         <source>The import stopped: %s.</source>
         <translation>导入已停止：%s。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="170"/>
+        <location filename="../../reader/ui/import_worker.py" line="173"/>
         <source>%n file(s) were not imported.</source>
         <translation>
             <numerusform>%n 个文件未导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="172"/>
+        <location filename="../../reader/ui/import_worker.py" line="175"/>
         <source>The import was cancelled; pages already imported were kept.</source>
         <translation>导入已取消；已导入的版面已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="184"/>
+        <location filename="../../reader/ui/import_worker.py" line="187"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="184"/>
+        <location filename="../../reader/ui/import_worker.py" line="187"/>
         <source>Import stopped</source>
         <translation>导入已停止</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_worker.py" line="193"/>
+        <location filename="../../reader/ui/import_worker.py" line="196"/>
         <source>Some files could not be imported; see the details.</source>
         <translation>部分文件无法导入，详见详细信息。</translation>
     </message>
@@ -519,153 +519,153 @@
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="72"/>
+        <location filename="../../reader/ui/main_window.py" line="73"/>
         <source>Reader — %s</source>
         <extracomment>What an import or a re-parse may have changed: articles came, went or were rewritten.</extracomment>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="129"/>
+        <location filename="../../reader/ui/main_window.py" line="130"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="132"/>
+        <location filename="../../reader/ui/main_window.py" line="133"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="136"/>
+        <location filename="../../reader/ui/main_window.py" line="137"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="137"/>
+        <location filename="../../reader/ui/main_window.py" line="138"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="143"/>
+        <location filename="../../reader/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="149"/>
+        <location filename="../../reader/ui/main_window.py" line="150"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="155"/>
+        <location filename="../../reader/ui/main_window.py" line="156"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162"/>
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166"/>
+        <location filename="../../reader/ui/main_window.py" line="169"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168"/>
+        <location filename="../../reader/ui/main_window.py" line="171"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="172"/>
+        <location filename="../../reader/ui/main_window.py" line="175"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175"/>
+        <location filename="../../reader/ui/main_window.py" line="178"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="250"/>
+        <location filename="../../reader/ui/main_window.py" line="255"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="412"/>
+        <location filename="../../reader/ui/main_window.py" line="421"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="445"/>
+        <location filename="../../reader/ui/main_window.py" line="454"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="468"/>
+        <location filename="../../reader/ui/main_window.py" line="477"/>
         <source>Nothing is selected: select a passage of the article (drag with the mouse or use Shift+arrow keys), then press H or Ctrl+1…6 to highlight it.</source>
         <translation>尚未选中文字：请先在文章中选中一段（用鼠标拖选，或按 Shift+方向键），再按 H 或 Ctrl+1…6 加标注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="500"/>
+        <location filename="../../reader/ui/main_window.py" line="509"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="503"/>
+        <location filename="../../reader/ui/main_window.py" line="512"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_worker.py" line="212"/>
-        <location filename="../../reader/ui/main_window.py" line="540"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="478"/>
+        <location filename="../../reader/ui/import_worker.py" line="215"/>
+        <location filename="../../reader/ui/main_window.py" line="549"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="477"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="543"/>
+        <location filename="../../reader/ui/main_window.py" line="552"/>
         <source>%n highlight(s) in this article</source>
         <translation>
             <numerusform>本文 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="545"/>
+        <location filename="../../reader/ui/main_window.py" line="554"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n 个标签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="566"/>
+        <location filename="../../reader/ui/main_window.py" line="575"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="570"/>
+        <location filename="../../reader/ui/main_window.py" line="579"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="603"/>
+        <location filename="../../reader/ui/main_window.py" line="612"/>
         <source>Imported as %s</source>
         <translation>已导入（%s）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="707"/>
+        <location filename="../../reader/ui/main_window.py" line="716"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="708"/>
+        <location filename="../../reader/ui/main_window.py" line="717"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="710"/>
+        <location filename="../../reader/ui/main_window.py" line="719"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -727,27 +727,27 @@
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="630"/>
+        <location filename="../../reader/ui/main_window.py" line="639"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="636"/>
+        <location filename="../../reader/ui/main_window.py" line="645"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="636"/>
+        <location filename="../../reader/ui/main_window.py" line="645"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="663"/>
+        <location filename="../../reader/ui/main_window.py" line="672"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="667"/>
+        <location filename="../../reader/ui/main_window.py" line="676"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -756,13 +756,13 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="304"/>
+        <location filename="../../reader/ui/reading_pane.py" line="319"/>
         <source>Select an article on the left to start reading.</source>
-        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads.</extracomment>
+        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads. Faces for captions: a Kai (楷体) face when one is installed, as Chinese papers set them, else a sans face against the serif body. Never a slanted (synthesised) italic. The reading colours of each theme, from the one palette of the window (theme.py).</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="613"/>
+        <location filename="../../reader/ui/reading_pane.py" line="674"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -847,189 +847,189 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>未保存——正在重试…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="178"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="177"/>
         <source>The library is busy or not writable. The note is kept here and saved as soon as it can be.</source>
         <translation>文库正忙或不可写。笔记保留在这里，一旦可以就会保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="186"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="185"/>
         <source>Add a tag and press Enter</source>
         <translation>输入标签后按回车</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="193"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="192"/>
         <source>Double-click or press Delete to remove a tag</source>
         <translation>双击或按 Delete 移除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="234"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="233"/>
         <source>Tag this article…</source>
         <translation>为本文添加标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="247"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="246"/>
         <source>Right-click a tag to rename, merge or delete it.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/tag_sidebar.py" line="477"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="476"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n 个标注</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="81"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="253"/>
+        <location filename="../../reader/ui/export_dialog.py" line="82"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="252"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="82"/>
+        <location filename="../../reader/ui/export_dialog.py" line="83"/>
         <source>A tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="85"/>
+        <location filename="../../reader/ui/export_dialog.py" line="86"/>
         <source>Everything in the library</source>
         <translation>资料库中的全部内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="90"/>
+        <location filename="../../reader/ui/export_dialog.py" line="91"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="114"/>
+        <location filename="../../reader/ui/export_dialog.py" line="115"/>
         <source>Markdown (Obsidian, Logseq)</source>
         <translation>Markdown（Obsidian、Logseq）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="115"/>
+        <location filename="../../reader/ui/export_dialog.py" line="116"/>
         <source>JSON Web Annotation archive</source>
         <translation>JSON Web Annotation 存档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="116"/>
+        <location filename="../../reader/ui/export_dialog.py" line="117"/>
         <source>CSV for spreadsheets</source>
         <translation>CSV（电子表格）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="120"/>
+        <location filename="../../reader/ui/export_dialog.py" line="121"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="137"/>
+        <location filename="../../reader/ui/export_dialog.py" line="138"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="156"/>
+        <location filename="../../reader/ui/export_dialog.py" line="157"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="157"/>
+        <location filename="../../reader/ui/export_dialog.py" line="158"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="158"/>
+        <location filename="../../reader/ui/export_dialog.py" line="159"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="179"/>
+        <location filename="../../reader/ui/export_dialog.py" line="180"/>
         <source>The search result</source>
         <translation>搜索结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/export_dialog.py" line="180"/>
+        <location filename="../../reader/ui/export_dialog.py" line="181"/>
         <source>The search result (%n highlight(s))</source>
         <translation>
             <numerusform>搜索结果（%n 个标注）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="215"/>
+        <location filename="../../reader/ui/export_dialog.py" line="216"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="216"/>
+        <location filename="../../reader/ui/export_dialog.py" line="217"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="217"/>
+        <location filename="../../reader/ui/export_dialog.py" line="218"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="221"/>
+        <location filename="../../reader/ui/export_dialog.py" line="222"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="234"/>
+        <location filename="../../reader/ui/export_dialog.py" line="235"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="238"/>
+        <location filename="../../reader/ui/export_dialog.py" line="239"/>
         <source>%s is a folder: choose a file name.</source>
         <translation>%s 是文件夹：请选择一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="242"/>
+        <location filename="../../reader/ui/export_dialog.py" line="243"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="254"/>
+        <location filename="../../reader/ui/export_dialog.py" line="255"/>
         <source>Exported to %s</source>
         <translation>已导出到 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="263"/>
+        <location filename="../../reader/ui/export_dialog.py" line="264"/>
         <source>Export failed: %s</source>
         <translation>导出失败：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="515"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="517"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="519"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="518"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="521"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="521"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="528"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="527"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="528"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="527"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>
@@ -1111,55 +1111,55 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="30"/>
-        <location filename="../../reader/ui/page_view.py" line="86"/>
+        <location filename="../../reader/ui/page_view.py" line="85"/>
         <source>Split article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="31"/>
-        <location filename="../../reader/ui/page_view.py" line="87"/>
+        <location filename="../../reader/ui/page_view.py" line="86"/>
         <source>Merge articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="32"/>
-        <location filename="../../reader/ui/page_view.py" line="88"/>
+        <location filename="../../reader/ui/page_view.py" line="87"/>
         <source>Use line as title</source>
         <translation>将行设为标题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="33"/>
-        <location filename="../../reader/ui/page_view.py" line="89"/>
+        <location filename="../../reader/ui/page_view.py" line="88"/>
         <source>Use line as kicker</source>
         <translation>将行设为引题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="34"/>
-        <location filename="../../reader/ui/page_view.py" line="90"/>
+        <location filename="../../reader/ui/page_view.py" line="89"/>
         <source>Use line as subtitle</source>
         <translation>将行设为副题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="35"/>
-        <location filename="../../reader/ui/page_view.py" line="91"/>
+        <location filename="../../reader/ui/page_view.py" line="90"/>
         <source>Mark as caption</source>
         <translation>标为图片说明</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="36"/>
-        <location filename="../../reader/ui/page_view.py" line="92"/>
+        <location filename="../../reader/ui/page_view.py" line="91"/>
         <source>Mark as byline</source>
         <translation>标为署名</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="37"/>
-        <location filename="../../reader/ui/page_view.py" line="93"/>
+        <location filename="../../reader/ui/page_view.py" line="92"/>
         <source>Retitle article</source>
         <translation>修改标题</translation>
     </message>
     <message>
         <location filename="../../reader/ui/labels.py" line="38"/>
-        <location filename="../../reader/ui/page_view.py" line="94"/>
+        <location filename="../../reader/ui/page_view.py" line="93"/>
         <source>Set authors</source>
         <translation>设置作者</translation>
     </message>
@@ -1303,12 +1303,12 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>正在重新解析</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/pending_bar.py" line="27"/>
+        <location filename="../../reader/ui/pending_bar.py" line="23"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/pending_bar.py" line="41"/>
+        <location filename="../../reader/ui/pending_bar.py" line="37"/>
         <source>%n change(s) not saved yet — the library is busy or not writable. Retrying…</source>
         <translation>
             <numerusform>%n 项更改尚未保存——资料库正忙或不可写。正在重试…</numerusform>
@@ -1501,7 +1501,7 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/article_corrections.py" line="137"/>
-        <location filename="../../reader/ui/page_view.py" line="549"/>
+        <location filename="../../reader/ui/page_view.py" line="560"/>
         <source>Put the cursor in the text where the new article starts.</source>
         <translation>请把光标放在正文中新文章开始的位置。</translation>
     </message>
@@ -1581,91 +1581,92 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>作者：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="74"/>
+        <location filename="../../reader/ui/page_view.py" line="73"/>
         <source>title</source>
+        <extracomment>The small tags naming a line&apos;s role: white on a strong colour reads in every theme.</extracomment>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="75"/>
+        <location filename="../../reader/ui/page_view.py" line="74"/>
         <source>kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="76"/>
+        <location filename="../../reader/ui/page_view.py" line="75"/>
         <source>subtitle</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="77"/>
+        <location filename="../../reader/ui/page_view.py" line="76"/>
         <source>headline</source>
         <translation>标题行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="78"/>
+        <location filename="../../reader/ui/page_view.py" line="77"/>
         <source>byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="79"/>
+        <location filename="../../reader/ui/page_view.py" line="78"/>
         <source>caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="216"/>
+        <location filename="../../reader/ui/page_view.py" line="215"/>
         <source>Page</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="243"/>
+        <location filename="../../reader/ui/page_view.py" line="237"/>
         <source>&amp;Open Article</source>
         <translation>打开文章(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="244"/>
+        <location filename="../../reader/ui/page_view.py" line="238"/>
         <source>&amp;Split Here…</source>
         <translation>在此拆分(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="246"/>
+        <location filename="../../reader/ui/page_view.py" line="240"/>
         <source>Merge with &amp;Previous</source>
         <translation>与上一篇合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="249"/>
+        <location filename="../../reader/ui/page_view.py" line="243"/>
         <source>Merge with &amp;Next</source>
         <translation>与下一篇合并(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="302"/>
+        <location filename="../../reader/ui/page_view.py" line="308"/>
         <source>Page — %s</source>
         <translation>版面 — %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/page_view.py" line="305"/>
+        <location filename="../../reader/ui/page_view.py" line="311"/>
         <source>%s: %n article(s). Each article has its own background.</source>
         <translation>
             <numerusform>%s：%n 篇文章。每篇文章有自己的底色。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/page_view.py" line="324"/>
+        <location filename="../../reader/ui/page_view.py" line="330"/>
         <source>Not applied, the page changed where they were made — %n correction(s):</source>
         <translation>
             <numerusform>未应用：版面在更正处已改变 — %n 处更正：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="415"/>
+        <location filename="../../reader/ui/page_view.py" line="426"/>
         <source>Article %s</source>
         <translation>第 %s 篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="422"/>
+        <location filename="../../reader/ui/page_view.py" line="433"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="424"/>
+        <location filename="../../reader/ui/page_view.py" line="435"/>
         <source>(its first line is not verbatim in the page text)</source>
         <translation>（其第一行在版面原文中找不到原样）</translation>
     </message>
@@ -1780,6 +1781,26 @@ Select a passage and press H or Ctrl+1…6.</source>
         <location filename="../../reader/ui/tag_merge_question.py" line="42"/>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/theme_menu.py" line="19"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/theme_menu.py" line="19"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/theme_menu.py" line="19"/>
+        <source>&amp;Sepia</source>
+        <translation>米黄(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/theme_menu.py" line="27"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
     </message>
 </context>
 </TS>
