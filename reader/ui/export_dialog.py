@@ -39,7 +39,7 @@ SCOPE_ARTICLE, SCOPE_TAG, SCOPE_RESULT, SCOPE_EVERYTHING = range(4)
 EXPORT_LANE = "export"
 
 
-#: The folder of the last export, where the next one is offered.
+# The folder of the last export, where the next one is offered.
 LAST_FOLDER_KEY = "export/lastFolder"
 
 
