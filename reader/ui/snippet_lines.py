@@ -71,11 +71,17 @@ def snippet_lines(
     begin = 0
     if matches:
         first_start, first_end = matches[0]
-        room = width * max_lines - metrics.horizontalAdvance(ELLIPSIS) * 2
+        # what the lines hold at least: less the ellipses and a character lost at a break
+        room = width * max_lines - metrics.horizontalAdvance(ELLIPSIS + ELLIPSIS + "中")
         if metrics.horizontalAdvance(text[:first_end]) > room:
             begin = max(0, first_start - LEAD_CHARS)
             while begin > 0 and _joins(text[begin]):
                 begin -= 1
+            # less context before a long match, so that all of it shows
+            while begin < first_start and (
+                _joins(text[begin]) or metrics.horizontalAdvance(text[begin:first_end]) > room
+            ):
+                begin += 1
     prefix = ELLIPSIS if begin > 0 and not text[begin:].startswith(ELLIPSIS) else ""
     shown = prefix + text[begin:]
     offset = len(prefix) - begin  # snippet position + offset = position in `shown`
