@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.panels = SidePanels(
             self.splitter,
             reading,
+            self.reading_pane,
             {
                 "sidebar": (self.sidebar, self.actions.toggle_sidebar),
                 "articleList": (self.left_panel, self.actions.toggle_article_list),
@@ -391,13 +392,13 @@ class MainWindow(QMainWindow):
         splitter = s.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        self.panels.fit()
         sidebar_split = s.value("window/sidebarSplitter")
         if isinstance(sidebar_split, QByteArray):
             self.sidebar.restore_layout(sidebar_split)
         size = float(s.value("reading/fontSize", DEFAULT_SIZE))
         theme = str(s.value("reading/theme", "light"))
         self.reading_pane.set_appearance(size, theme)
+        self.panels.fit()  # for the text size read above
         apply_theme(self, self.reading_pane.theme)
         with QSignalBlocker(self.actions.toggle_theme):  # applied above, once
             self.actions.toggle_theme.setChecked(self.reading_pane.theme == "dark")

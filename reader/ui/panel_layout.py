@@ -2,11 +2,14 @@
 
 The main splitter holds the article list, the reading pane and the tagging sidebar. Left
 to QSplitter, the reading pane gives up space first (at 1024×640 about 12 characters
-were left of it). Here the reading pane has a minimum width (`ReadingPane.
-minimum_column_width`), the side panels shrink first, and when the window is too narrow
-for all three the panels collapse, the sidebar before the list; they come back when there
-is room again. Each panel is toggled by an action, and what the user chose is kept in the
-settings across restarts. A panel may be held open for a while (search results shown in
+were left of it). Here the reading pane gets a minimum width (`ReadingPane.
+minimum_column_width`), so the side panels shrink first, and when the window is too
+narrow for all three the panels collapse, the sidebar before the list; they come back
+when there is room again. In a window narrower than the minimum column itself the pane
+takes what there is (a fixed minimum would push the text out of the window).
+
+Each panel is toggled by an action, and what the user chose is kept in the settings
+across restarts. A panel may be held open for a while (search results shown in
 place of the article list) whatever the user chose.
 """
 
@@ -15,6 +18,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QWidget
+
+from reader.ui.reading_pane import ReadingPane
 
 #: Characters a combo box in a side panel still shows when the panel is narrow.
 COMBO_MIN_CHARS = 6
@@ -42,13 +47,15 @@ class SidePanels(QObject):
         self,
         splitter: QSplitter,
         reading: QWidget,
+        pane: ReadingPane,
         panels: dict[str, tuple[QWidget, QAction]],
         settings: QSettings,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._splitter = splitter
-        self._reading = reading
+        self._reading = reading  # the splitter's middle widget, which holds `pane`
+        self._pane = pane
         self._panels = panels
         self._settings = settings
         self._collapse_order = list(panels)
@@ -90,7 +97,7 @@ class SidePanels(QObject):
 
     # --- fitting them in -----------------------------------------------------------------
     def reading_minimum(self) -> int:
-        return max(self._reading.minimumSizeHint().width(), self._reading.minimumWidth())
+        return self._pane.minimum_column_width()
 
     @staticmethod
     def _panel_minimum(panel: QWidget) -> int:
@@ -114,6 +121,8 @@ class SidePanels(QObject):
                 break
             if name != keep and name not in self._held:
                 shown.remove(name)
+        room = width - sum(self._panel_minimum(self._panels[n][0]) + handle for n in shown)
+        self._pane.setMinimumWidth(max(0, min(self.reading_minimum(), room)))
         for name, (panel, action) in self._panels.items():
             visible = name in shown
             if panel.isHidden() == visible:

@@ -286,7 +286,6 @@ class ReadingPane(QTextBrowser):
         if self._document is not None:
             self._document.deleteLater()  # an article's document dies when the next shows
         self._document = document
-        self.setMinimumWidth(self.minimum_column_width())
         self._update_margins(self.width(), relayout=True)
         record = self._record
         cursor = QTextCursor(document)

@@ -37,6 +37,19 @@ def _joins(char: str) -> bool:
     return unicodedata.combining(char) != 0 or unicodedata.category(char) in ("Mn", "Me")
 
 
+def _word_break(text: str, start: int, end: int) -> int:
+    """Move a break that falls inside a Latin word back to the space before the word,
+    if the line has one (CJK text breaks between any two characters)."""
+    if end >= len(text) or not (_latin(text[end - 1]) and _latin(text[end])):
+        return end
+    space = text.rfind(" ", start + 1, end)
+    return space + 1 if space > start else end
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
 def _fit(text: str, start: int, metrics: QFontMetricsF, width: float, stops: list[int]) -> int:
     """The furthest break position after `start` whose text fits in `width` (at least
     one character, so a line always advances)."""
@@ -98,6 +111,7 @@ def snippet_lines(
             end = _fit(shown, position, metrics, room, stops)
             line = shown[position:end] + ELLIPSIS
         else:
+            end = _word_break(shown, position, end)
             line = shown[position:end]
         marks = tuple(
             (max(s + offset, position) - position, min(e + offset, end) - position)

@@ -224,3 +224,12 @@ def test_snippet_lines_fit_break_between_characters_and_keep_the_match(qapp, tex
     match = flat[start:end]
     if fm.horizontalAdvance(match) <= width:  # a match that fits on a line is shown whole
         assert marked(lines) == match
+
+
+def test_latin_words_are_not_broken_across_lines(qapp):
+    fm = metrics()
+    snippet = "合成生物 a note on this passage"
+    width = fm.horizontalAdvance("合成生物 a note o")
+    lines = snippet_lines(snippet, ((0, 4),), fm, width)
+    assert lines[0].text == "合成生物 a note "
+    assert lines[1].text.startswith("on ")
