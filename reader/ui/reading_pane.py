@@ -454,7 +454,9 @@ class ReadingPane(QTextBrowser):
         # width: set afterwards, the viewport shrank under text laid out for the old
         # margins, which was cut off at the right edge (with no scroll bar) after a
         # restart with a restored window size, until the next resize.
-        self._update_margins(event.size().width())
+        # (QAbstractScrollArea sends the viewport's resizes here too: `event` may hold
+        # the viewport's size, so the margins follow the pane's own width.)
+        self._update_margins(self.width())
         super().resizeEvent(event)  # lays the text out for the viewport's new width
 
     def _update_margins(self, width: int, *, relayout: bool = False) -> None:

@@ -8,7 +8,7 @@ import itertools
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QKeySequence
 
-from reader.ui.reading_pane import MIN_COLUMN_EM
+from reader.ui.reading_pane import MAX_COLUMN_EM, MIN_COLUMN_EM
 
 
 def column_chars(window) -> float:
@@ -155,3 +155,14 @@ def test_sidebar_cards_do_not_overlap_after_the_window_size_changes(
         assert len(rects) > 5
         for above, below in itertools.pairwise(rects):
             assert above.bottom() < below.top(), (width, above, below)
+
+
+def test_a_wide_window_centres_a_column_of_the_readable_measure(qtbot, make_window, sample_library):
+    window = make_window(sample_library)
+    pane = window.reading_pane
+    for width in (1900, 2400, 1800):
+        resize(qtbot, window, width, 800)
+        assert MAX_COLUMN_EM - 0.5 <= column_chars(window) <= MAX_COLUMN_EM + 1.5
+        left = pane.viewport().geometry().left()
+        right = pane.width() - pane.viewport().geometry().right()
+        assert abs(left - right) <= pane.verticalScrollBar().width() + 2, (width, left, right)
