@@ -33,6 +33,8 @@ class LeftPanel(QStackedWidget):
         self.addWidget(article_list)
         self.results_page = QWidget(self)
         self.results_page.setObjectName("searchDock")  # the name the results had as a dock
+        # paints its own background from the palette: no other theme's colour shows through
+        self.results_page.setAutoFillBackground(True)
         title = QLabel(tr("Search results"), self.results_page)
         title.setObjectName("searchResultsTitle")
         font = title.font()

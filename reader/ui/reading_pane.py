@@ -660,8 +660,10 @@ class ReadingPane(QTextBrowser):
         if self._flash is None:
             return
         color = self._flash_color(float(strength))
+        # dark text on the bright flash in either theme, the theme's own as it fades
+        text = QColor(THEMES["light" if color.lightness() > 140 else "dark"]["text"])
         self._flash.format.setBackground(color)
-        text = QColor(THEMES[self._theme]["text"])
+        self._flash.format.setForeground(text)
         palette = self.palette()
         if self._selection_palette is None:
             self._selection_palette = QPalette(palette)
