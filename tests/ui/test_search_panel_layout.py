@@ -233,3 +233,12 @@ def test_latin_words_are_not_broken_across_lines(qapp):
     lines = snippet_lines(snippet, ((0, 4),), fm, width)
     assert lines[0].text == "合成生物 a note "
     assert lines[1].text.startswith("on ")
+
+
+def test_a_passage_inside_a_highlight_selects_that_highlight(qtbot, make_window, sample_library):
+    """An article hit whose passage lies in a highlight makes it the sidebar's current one."""
+    window, highlight, (start, end) = annotated_window(qtbot, make_window, sample_library)
+    window.open_passage(highlight.article_id, start + 1, end - 1)
+    current = window.sidebar.current_highlight()
+    assert current is not None and current.id == highlight.id
+    assert window.reading_pane.selected_span() == (start + 1, end - 1)
