@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.store.records import HighlightRecord
 from reader.ui.actions import COLOR_SWATCHES
@@ -106,12 +106,23 @@ class HighlightDelegate(QStyledItemDelegate):
         return quote, note, tags
 
     def _width(self, option: QStyleOptionViewItem) -> int:
-        return max(80, option.rect.width() - 2 * PADDING - 10)
+        return max(80, self._row_width(option) - 2 * PADDING - 10)
+
+    @staticmethod
+    def _row_width(option: QStyleOptionViewItem) -> int:
+        """The width a row has in the list: the view's, less its spacing. QListView asks
+        for size hints with rects of several widths (empty, or narrower than the row);
+        measured at those, a card was laid out shorter than it painted, and the next
+        card covered its last lines."""
+        view = option.widget
+        if isinstance(view, QListView) and view.viewport().width() > 0:
+            return view.viewport().width() - 2 * view.spacing()
+        return option.rect.width()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         record: HighlightRecord = index.data(RecordRole)
         quote, note, tags = self._fonts(option)
-        width = self._width(option) if option.rect.width() > 0 else 260
+        width = self._width(option) if self._row_width(option) > 0 else 260
         key = (record, width, option.font.key())
         cached = self._heights.get(key)
         if cached is not None:

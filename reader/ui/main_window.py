@@ -18,7 +18,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -44,9 +43,11 @@ from reader.ui.article_list import ArticleList
 from reader.ui.i18n import tr
 from reader.ui.import_worker import ImportController
 from reader.ui.jobs import JobHandle, JobRunner
+from reader.ui.left_panel import LeftPanel
 from reader.ui.library_events import LibraryEvents
 from reader.ui.library_files import ImportDialog, split_library_files
 from reader.ui.orphan_repair import install_orphan_repair
+from reader.ui.panel_layout import SidePanels
 from reader.ui.pending_bar import PendingWritesBar
 from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
 from reader.ui.source_import import clipboard_contents, kind_name, url_dialog
@@ -97,13 +98,17 @@ class MainWindow(QMainWindow):
         self._reading_layout.addWidget(self.reading_pane, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.article_list)
+        self.left_panel = LeftPanel(self.article_list, self)
+        self.splitter.addWidget(self.left_panel)
         self.splitter.addWidget(reading)
         self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 720, 350])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        # Explicit, so the window may be narrower than all three panes' minimums: the
+        # side panels collapse then (`SidePanels`), the reading column keeps its width.
+        self.setMinimumSize(360, 280)
 
         self.status_counts = QLabel(self)
         self.status_counts.setContentsMargins(0, 0, 12, 0)
@@ -111,6 +116,17 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self._build_menus_and_toolbar()
+        self.panels = SidePanels(
+            self.splitter,
+            reading,
+            self.reading_pane,
+            {
+                "sidebar": (self.sidebar, self.actions.toggle_sidebar),
+                "articleList": (self.left_panel, self.actions.toggle_article_list),
+            },
+            settings,
+            self,
+        )
         self._connect()
         self.connect_helpers()
         self._install_article_corrections()
@@ -137,8 +153,6 @@ class MainWindow(QMainWindow):
         set_stable_name(a.undo, tr("Undo"))
         set_stable_name(a.redo, tr("Redo"))
         a.toggle_theme.setCheckable(True)
-        a.toggle_sidebar.setCheckable(True)
-        a.toggle_sidebar.setChecked(True)
 
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
@@ -165,7 +179,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.theme_menu = ThemeMenu(self.set_theme, self)
         view.addMenu(self.theme_menu)
-        view.addActions([a.toggle_theme, a.toggle_sidebar])
+        view.addActions([a.toggle_theme, a.toggle_article_list, a.toggle_sidebar])
         tools = bar.addMenu(tr("&Tools"))
         tools.addAction(a.reparse)
         go = bar.addMenu(tr("&Go"))
@@ -204,7 +218,8 @@ class MainWindow(QMainWindow):
             a.delete_highlight,
         ]
         for action in a.all():
-            self.addAction(action)
+            if action is not a.close_search:  # Esc only where the results are read
+                self.addAction(action)
 
     def _connect(self) -> None:
         a = self.actions
@@ -229,7 +244,6 @@ class MainWindow(QMainWindow):
         a.toggle_theme.toggled.connect(
             lambda dark: self.set_theme("dark" if dark else self.theme_menu.light_choice)
         )
-        a.toggle_sidebar.toggled.connect(self.sidebar.setVisible)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
 
@@ -252,18 +266,23 @@ class MainWindow(QMainWindow):
         a = self.actions
         self.search = SearchController(self.library, self, self.settings, self.jobs)
         self.toolbar.addWidget(self.search.search_box)
-        dock = QDockWidget(tr("Search results"), self)
-        dock.setObjectName("searchDock")
-        dock.setWidget(self.search.results_panel)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        dock.hide()
-        self.search_dock = dock
+        self.left_panel.set_results_widget(self.search.results_panel)
+        self.search_dock = self.left_panel.results_page  # shown in place of the article list
         self.search.passageRequested.connect(self.open_passage)
-        self.search.closed.connect(dock.hide)
+        self.search.closed.connect(lambda: self.show_search_results(False))
         self.search.closed.connect(self.reading_pane.setFocus)
         a.focus_search.triggered.connect(self._focus_search)
-        self.search.search_box.textChanged.connect(lambda text: dock.setVisible(bool(text.strip())))
+        self.search.search_box.textChanged.connect(
+            lambda text: self.show_search_results(bool(text.strip()))
+        )
+        self.search.highlightRequested.connect(self._select_found_highlight)
+        self.left_panel.closeRequested.connect(self.search.close)
+        # Esc closes the results from the list of results and from the passage it opened.
+        a.close_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        a.close_search.setEnabled(False)
+        a.close_search.triggered.connect(self.search.close)
+        self.reading_pane.addAction(a.close_search)
+        self.left_panel.addAction(a.close_search)
         # The find bar, export dialog and backup load on first use: start-up stays fast.
         a.find.triggered.connect(self.show_find_bar)
         a.export.triggered.connect(self.show_export)
@@ -354,8 +373,23 @@ class MainWindow(QMainWindow):
         self.events.emit_change(PAGES_CHANGED)
 
     def _focus_search(self) -> None:
-        self.search_dock.show()
+        if self.search.search_box.text().strip():
+            self.show_search_results(True)
         self.search.focus_search()
+
+    def show_search_results(self, show: bool) -> None:
+        """Search results take the article list's place (held open even when the user
+        hid the list), and give it back when the search closes."""
+        if show:
+            self.left_panel.show_results()
+        else:
+            self.left_panel.show_articles()
+        self.panels.hold("articleList", show)
+        self.actions.close_search.setEnabled(show)
+
+    def _select_found_highlight(self, highlight_id: int) -> None:
+        """A picked note or highlight result is also the sidebar's current highlight."""
+        self.sidebar.select_highlight(highlight_id)
 
     # --- settings ----------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -374,6 +408,7 @@ class MainWindow(QMainWindow):
         size = float(s.value("reading/fontSize", DEFAULT_SIZE))
         theme = str(s.value("reading/theme", "light"))
         self.reading_pane.set_appearance(size, apply_theme(theme).name)
+        self.panels.fit()  # for the text size read above
         self._show_theme(self.reading_pane.theme)
         self._open_last_article(s.value("reading/lastArticle"))
         if self._record is None:
@@ -417,6 +452,7 @@ class MainWindow(QMainWindow):
             self.reading_pane.zoom(steps)
         else:
             self.reading_pane.reset_zoom()
+        self.panels.fit()  # the text column's minimum width changed with the size
         self.statusBar().showMessage(
             tr("Text size %s pt") % f"{self.reading_pane.font_size:g}", 1500
         )
@@ -463,6 +499,9 @@ class MainWindow(QMainWindow):
         if self._record is None or self._record.id != article_id or start < 0:
             return  # a hit without a span (e.g. in a headline) opens the article at the top
         end = min(end, len(self._record.text))
+        covering = self.reading_pane.highlight_at(start)
+        if covering is not None and covering.end >= end:  # the passage lies in a highlight
+            self.sidebar.select_highlight(covering.id)
         self.reading_pane.select_span(start, end)
         self.reading_pane.scroll_to_span(start, end)
         self.reading_pane.flash_span(start, end)
@@ -518,7 +557,8 @@ class MainWindow(QMainWindow):
         if record is None or record.orphaned:
             return
         self.reading_pane.scroll_to_span(record.start, record.end)
-        self.reading_pane.flash_span(record.start, record.end)
+        # a frame only: a fill would read as one more highlight colour on a highlight
+        self.reading_pane.flash_span(record.start, record.end, fill=False)
 
     def step_highlight(self, step: int) -> None:
         records = [h for h in self.sidebar.highlights() if not h.orphaned]

@@ -35,321 +35,345 @@
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="119"/>
+        <location filename="../../reader/ui/actions.py" line="121"/>
         <source>Highlight %s</source>
         <translation>%s标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="121"/>
+        <location filename="../../reader/ui/actions.py" line="123"/>
         <source>Highlight the selected passage in %s</source>
         <translation>用%s标注选中的段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="129"/>
+        <location filename="../../reader/ui/actions.py" line="131"/>
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="131"/>
+        <location filename="../../reader/ui/actions.py" line="133"/>
         <source>Import pages, web pages, PDF pages and Markdown files</source>
         <translation>导入报纸版面、网页、PDF 版面和 Markdown 文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="135"/>
+        <location filename="../../reader/ui/actions.py" line="137"/>
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="135"/>
+        <location filename="../../reader/ui/actions.py" line="137"/>
         <source>Import every page in a folder</source>
         <translation>导入文件夹中的所有版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="139"/>
+        <location filename="../../reader/ui/actions.py" line="141"/>
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="141"/>
+        <location filename="../../reader/ui/actions.py" line="143"/>
         <source>Import a web article or an e-paper page from its address</source>
         <translation>按网址导入网页文章或电子报版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="145"/>
+        <location filename="../../reader/ui/actions.py" line="147"/>
         <source>&amp;Paste as New Article</source>
         <translation>粘贴为新文章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="147"/>
+        <location filename="../../reader/ui/actions.py" line="149"/>
         <source>Make the text or web page on the clipboard a new article</source>
         <translation>把剪贴板上的文字或网页作为一篇新文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="150"/>
+        <location filename="../../reader/ui/actions.py" line="152"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="150"/>
+        <location filename="../../reader/ui/actions.py" line="152"/>
         <location filename="../../reader/ui/export_dialog.py" line="72"/>
         <source>Export highlights and notes</source>
-        <extracomment>The folder of the last export, where the next one is offered.</extracomment>
         <translation>导出标注和笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="152"/>
+        <location filename="../../reader/ui/actions.py" line="154"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份文库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="152"/>
+        <location filename="../../reader/ui/actions.py" line="154"/>
         <source>Save a copy of the library</source>
         <translation>保存文库副本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="155"/>
+        <location filename="../../reader/ui/actions.py" line="157"/>
         <source>&amp;Re-parse All Pages…</source>
         <translation>重新解析全部版面(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="157"/>
+        <location filename="../../reader/ui/actions.py" line="159"/>
         <source>Parse every stored page again and re-anchor the highlights</source>
         <translation>重新解析已存的每个版面，并重新定位标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="159"/>
+        <location filename="../../reader/ui/actions.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="160"/>
-        <location filename="../../reader/ui/main_window.py" line="130"/>
+        <location filename="../../reader/ui/actions.py" line="162"/>
+        <location filename="../../reader/ui/main_window.py" line="146"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="161"/>
-        <location filename="../../reader/ui/main_window.py" line="133"/>
+        <location filename="../../reader/ui/actions.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="149"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="164"/>
+        <location filename="../../reader/ui/actions.py" line="166"/>
         <source>&amp;Highlight</source>
         <translation>标注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="166"/>
+        <location filename="../../reader/ui/actions.py" line="168"/>
         <source>Highlight the selected passage in the default colour (H)</source>
         <translation>用默认颜色标注选中的段落（H）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="171"/>
+        <location filename="../../reader/ui/actions.py" line="173"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="173"/>
+        <location filename="../../reader/ui/actions.py" line="175"/>
         <source>Delete the selected highlight</source>
         <translation>删除选中的标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="177"/>
+        <location filename="../../reader/ui/actions.py" line="179"/>
         <source>Edit &amp;Note</source>
         <translation>编辑笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="177"/>
+        <location filename="../../reader/ui/actions.py" line="179"/>
         <source>Write a note on the highlight</source>
         <translation>为标注写笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="179"/>
+        <location filename="../../reader/ui/actions.py" line="181"/>
         <source>Add &amp;Tag</source>
         <translation>添加标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="179"/>
+        <location filename="../../reader/ui/actions.py" line="181"/>
         <source>Tag the highlight</source>
         <translation>为标注添加标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="180"/>
+        <location filename="../../reader/ui/actions.py" line="182"/>
         <source>&amp;Find in Article…</source>
         <translation>在文中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="181"/>
+        <location filename="../../reader/ui/actions.py" line="183"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="184"/>
+        <location filename="../../reader/ui/actions.py" line="186"/>
         <source>&amp;Search Library</source>
         <translation>搜索文库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="186"/>
+        <location filename="../../reader/ui/actions.py" line="188"/>
         <source>Search notes, highlights and articles</source>
         <translation>搜索笔记、标注和文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="189"/>
+        <location filename="../../reader/ui/actions.py" line="191"/>
         <source>Next Article</source>
         <translation>下一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="190"/>
+        <location filename="../../reader/ui/actions.py" line="192"/>
         <source>Previous Article</source>
         <translation>上一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="192"/>
+        <location filename="../../reader/ui/actions.py" line="194"/>
         <source>Next Highlight</source>
         <translation>下一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="195"/>
+        <location filename="../../reader/ui/actions.py" line="197"/>
         <source>Previous Highlight</source>
         <translation>上一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="197"/>
+        <location filename="../../reader/ui/actions.py" line="199"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="198"/>
+        <location filename="../../reader/ui/actions.py" line="200"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="199"/>
+        <location filename="../../reader/ui/actions.py" line="201"/>
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="202"/>
+        <location filename="../../reader/ui/actions.py" line="204"/>
         <source>&amp;Dark Theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="204"/>
+        <location filename="../../reader/ui/actions.py" line="206"/>
         <source>Switch between light and dark</source>
         <translation>在浅色和深色之间切换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="207"/>
+        <location filename="../../reader/ui/actions.py" line="211"/>
         <source>Show &amp;Sidebar</source>
         <translation>显示侧栏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="208"/>
+        <location filename="../../reader/ui/actions.py" line="213"/>
+        <source>Show or hide the highlights and tags beside the article</source>
+        <translation>显示或隐藏文章旁的标注和标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="217"/>
+        <source>Show Article &amp;List</source>
+        <translation>显示文章列表(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="219"/>
+        <source>Show or hide the list of articles</source>
+        <translation>显示或隐藏文章列表</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="223"/>
+        <source>Close Search Results</source>
+        <translation>关闭搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="225"/>
+        <source>Close the search results and show the article list</source>
+        <translation>关闭搜索结果，显示文章列表</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="209"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>&amp;About Reader</source>
         <translation>关于 Reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="268"/>
         <source>&amp;Split Article Here…</source>
         <translation>在此拆分文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="270"/>
         <source>The text from the cursor on becomes a new article</source>
         <translation>从光标处起的文字成为一篇新文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="274"/>
         <source>Merge with &amp;Previous Article</source>
         <translation>与上一篇文章合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="257"/>
+        <location filename="../../reader/ui/actions.py" line="276"/>
         <source>Join this article to the one before it on the page</source>
         <translation>把本文并入版面上的前一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="261"/>
+        <location filename="../../reader/ui/actions.py" line="280"/>
         <source>Merge with &amp;Next Article</source>
         <translation>与下一篇文章合并(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="263"/>
+        <location filename="../../reader/ui/actions.py" line="282"/>
         <source>Join the article after this one on the page to it</source>
         <translation>把版面上的后一篇文章并入本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="267"/>
+        <location filename="../../reader/ui/actions.py" line="286"/>
         <source>Use Line as &amp;Title</source>
         <translation>将此行设为标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="269"/>
+        <location filename="../../reader/ui/actions.py" line="288"/>
         <source>The line under the cursor becomes the article&apos;s title</source>
         <translation>光标所在的行成为文章的标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="273"/>
+        <location filename="../../reader/ui/actions.py" line="292"/>
         <source>Use Line as &amp;Kicker</source>
         <translation>将此行设为引题(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="275"/>
+        <location filename="../../reader/ui/actions.py" line="294"/>
         <source>The line under the cursor becomes the line above the title</source>
         <translation>光标所在的行成为标题上方的引题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="279"/>
+        <location filename="../../reader/ui/actions.py" line="298"/>
         <source>Use Line as S&amp;ubtitle</source>
         <translation>将此行设为副题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="281"/>
+        <location filename="../../reader/ui/actions.py" line="300"/>
         <source>The line under the cursor becomes the line below the title</source>
         <translation>光标所在的行成为标题下方的副题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="285"/>
+        <location filename="../../reader/ui/actions.py" line="304"/>
         <source>Mark Line as &amp;Caption</source>
         <translation>将此行标为图片说明(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="287"/>
+        <location filename="../../reader/ui/actions.py" line="306"/>
         <source>The line under the cursor is a picture&apos;s caption, not body text</source>
         <translation>光标所在的行是图片说明，不是正文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="291"/>
+        <location filename="../../reader/ui/actions.py" line="310"/>
         <source>Mark Line as &amp;Byline</source>
         <translation>将此行标为署名(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="293"/>
+        <location filename="../../reader/ui/actions.py" line="312"/>
         <source>The line under the cursor names the authors (they are read from it again)</source>
         <translation>光标所在的行是署名（据此重新读取作者）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="297"/>
+        <location filename="../../reader/ui/actions.py" line="316"/>
         <source>&amp;Edit Title and Authors…</source>
         <translation>编辑标题和作者(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="299"/>
+        <location filename="../../reader/ui/actions.py" line="318"/>
         <source>Give the article another title or other authors</source>
         <translation>修改文章的标题或作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="303"/>
+        <location filename="../../reader/ui/actions.py" line="322"/>
         <source>Show &amp;Page…</source>
         <translation>显示版面(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="305"/>
+        <location filename="../../reader/ui/actions.py" line="324"/>
         <source>The whole page with the articles it was cut into</source>
         <translation>整个版面及其被切分成的各篇文章</translation>
     </message>
@@ -519,104 +543,109 @@
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="73"/>
+        <location filename="../../reader/ui/main_window.py" line="74"/>
         <source>Reader — %s</source>
         <extracomment>What an import or a re-parse may have changed: articles came, went or were rewritten.</extracomment>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="130"/>
+        <location filename="../../reader/ui/main_window.py" line="146"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="133"/>
+        <location filename="../../reader/ui/main_window.py" line="149"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="137"/>
+        <location filename="../../reader/ui/main_window.py" line="153"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="138"/>
+        <location filename="../../reader/ui/main_window.py" line="154"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="144"/>
+        <location filename="../../reader/ui/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="150"/>
+        <location filename="../../reader/ui/main_window.py" line="164"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="156"/>
+        <location filename="../../reader/ui/main_window.py" line="170"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169"/>
+        <location filename="../../reader/ui/main_window.py" line="183"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="171"/>
+        <location filename="../../reader/ui/main_window.py" line="185"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="175"/>
+        <location filename="../../reader/ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="178"/>
+        <location filename="../../reader/ui/main_window.py" line="192"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255"/>
+        <location filename="../../reader/ui/left_panel.py" line="38"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="421"/>
+        <location filename="../../reader/ui/left_panel.py" line="47"/>
+        <source>Close the search results and show the article list (Esc)</source>
+        <translation>关闭搜索结果，显示文章列表（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="457"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="454"/>
+        <location filename="../../reader/ui/main_window.py" line="490"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="477"/>
+        <location filename="../../reader/ui/main_window.py" line="516"/>
         <source>Nothing is selected: select a passage of the article (drag with the mouse or use Shift+arrow keys), then press H or Ctrl+1…6 to highlight it.</source>
         <translation>尚未选中文字：请先在文章中选中一段（用鼠标拖选，或按 Shift+方向键），再按 H 或 Ctrl+1…6 加标注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="509"/>
+        <location filename="../../reader/ui/main_window.py" line="548"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="512"/>
+        <location filename="../../reader/ui/main_window.py" line="551"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/import_worker.py" line="215"/>
-        <location filename="../../reader/ui/main_window.py" line="549"/>
+        <location filename="../../reader/ui/main_window.py" line="588"/>
         <location filename="../../reader/ui/tag_sidebar.py" line="477"/>
         <source>%n article(s)</source>
         <translation>
@@ -624,48 +653,48 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="552"/>
+        <location filename="../../reader/ui/main_window.py" line="591"/>
         <source>%n highlight(s) in this article</source>
         <translation>
             <numerusform>本文 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="554"/>
+        <location filename="../../reader/ui/main_window.py" line="593"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n 个标签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="575"/>
+        <location filename="../../reader/ui/main_window.py" line="614"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="579"/>
+        <location filename="../../reader/ui/main_window.py" line="618"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="612"/>
+        <location filename="../../reader/ui/main_window.py" line="651"/>
         <source>Imported as %s</source>
         <translation>已导入（%s）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="716"/>
+        <location filename="../../reader/ui/main_window.py" line="755"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="717"/>
+        <location filename="../../reader/ui/main_window.py" line="756"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="719"/>
+        <location filename="../../reader/ui/main_window.py" line="758"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -727,27 +756,27 @@
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="639"/>
+        <location filename="../../reader/ui/main_window.py" line="678"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="645"/>
+        <location filename="../../reader/ui/main_window.py" line="684"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="645"/>
+        <location filename="../../reader/ui/main_window.py" line="684"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="672"/>
+        <location filename="../../reader/ui/main_window.py" line="711"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="676"/>
+        <location filename="../../reader/ui/main_window.py" line="715"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -756,61 +785,62 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="319"/>
+        <location filename="../../reader/ui/reading_pane.py" line="345"/>
         <source>Select an article on the left to start reading.</source>
-        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads. Faces for captions: a Kai (楷体) face when one is installed, as Chinese papers set them, else a sans face against the serif body. Never a slanted (synthesised) italic. The reading colours of each theme, from the one palette of the window (theme.py).</extracomment>
+        <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. The narrowest text column, in characters: the side panels give way before it shrinks more. Space left and right of the text: generous when there is room, less in a narrow pane. A found passage flashes this long (fading out) so the eye finds it after a jump. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads. Faces for captions: a Kai (楷体) face when one is installed, as Chinese papers set them, else a sans face against the serif body. Never a slanted (synthesised) italic. The reading colours of each theme, from the one palette of the window (theme.py).</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="674"/>
+        <location filename="../../reader/ui/reading_pane.py" line="810"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="274"/>
+        <location filename="../../reader/ui/search_panel.py" line="306"/>
         <source>Search notes, highlights, articles (Ctrl+K)</source>
+        <extracomment>Lines of snippet under a result&apos;s title.</extracomment>
         <translation>搜索笔记、标注和文章 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="278"/>
+        <location filename="../../reader/ui/search_panel.py" line="310"/>
         <source>Words must all match; &quot;a phrase&quot;, -exclude, tag:, color:, in:notes, author:, before:/after: dates</source>
         <translation>所有词都须匹配；&quot;短语&quot;、-排除、tag:、color:、in:notes、author:、before:/after: 日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="367"/>
+        <location filename="../../reader/ui/search_panel.py" line="399"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="384"/>
+        <location filename="../../reader/ui/search_panel.py" line="416"/>
         <source>Search failed: %s</source>
         <translation>搜索失败：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="396"/>
+        <location filename="../../reader/ui/search_panel.py" line="428"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="397"/>
+        <location filename="../../reader/ui/search_panel.py" line="429"/>
         <location filename="../../reader/ui/tag_sidebar.py" line="98"/>
         <source>Highlights</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="398"/>
+        <location filename="../../reader/ui/search_panel.py" line="430"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="415"/>
+        <location filename="../../reader/ui/search_panel.py" line="447"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="417"/>
+        <location filename="../../reader/ui/search_panel.py" line="449"/>
         <source>No results for “%s”</source>
         <translation>没有找到“%s”</translation>
     </message>
