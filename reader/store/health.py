@@ -155,33 +155,13 @@ class Recovery:
     damaged_kept_as: Path | None
 
 
-def newest_healthy_backup(path: Path) -> Path:
-    """The newest rolling backup beside the library that passes a quick check."""
-    # Naming and place of rolling backups belong to the backup module (export).
-    from reader.export.backup import default_backup_dir, rolling_backups
-
-    folder = default_backup_dir(path)
-    for candidate in reversed(rolling_backups(folder)):
-        try:
-            connection = read_only_connection(candidate)
-            try:
-                if connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
-                    return candidate
-            finally:
-                connection.close()
-        except sqlite3.Error:
-            continue
-    raise ReaderError(f"there is no healthy rolling backup in {folder}")
-
-
 def recover_from_backup(path: Path) -> Recovery:
-    """Put the newest healthy rolling backup in the library's place. The damaged file
-    and its -wal/-shm are renamed (never written), so nothing more is lost. Close every
-    program using the library first."""
-    backup = newest_healthy_backup(path)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    """Put the newest healthy rolling backup (compressed or not) in the library's place.
+    The damaged file and its -wal/-shm are renamed (never written), so nothing more is
+    lost. Close every program using the library first."""
     staged = path.with_name(path.name + ".recovering")
-    _copy_database(backup, staged)
+    backup = _stage_newest_healthy_backup(path, staged)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     kept: Path | None = None
     if path.exists():
         kept = path.with_name(f"{path.name}.damaged-{stamp}")
@@ -194,19 +174,26 @@ def recover_from_backup(path: Path) -> Recovery:
     return Recovery(backup, kept)
 
 
-def _copy_database(source: Path, dest: Path) -> None:
-    """A consistent copy through SQLite's backup API (no file-level copy)."""
-    dest.unlink(missing_ok=True)
-    reader = read_only_connection(source)
-    try:
-        writer = sqlite3.connect(dest)
+def _stage_newest_healthy_backup(path: Path, staged: Path) -> Path:
+    """Write the newest rolling backup beside the library that passes a quick check to
+    `staged`; returns which backup it was."""
+    # Naming, place and format of rolling backups belong to the backup module (export).
+    from reader.export.backup import default_backup_dir, restore_rolling_backup, rolling_backups
+
+    folder = default_backup_dir(path)
+    for candidate in reversed(rolling_backups(folder, path.stem)):
         try:
-            reader.backup(writer)
-            writer.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            writer.close()
-    finally:
-        reader.close()
+            restore_rolling_backup(candidate, staged)
+            connection = read_only_connection(staged)
+            try:
+                if connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
+                    return candidate
+            finally:
+                connection.close()
+        except (sqlite3.Error, ReaderError):
+            pass
+        staged.unlink(missing_ok=True)
+    raise ReaderError(f"there is no healthy rolling backup in {folder}")
 
 
 # --- salvage ---------------------------------------------------------------------------
