@@ -234,19 +234,21 @@ def _sqlite_copy(source: Path, dest: Path, stop: Callable[[], bool]) -> None:
 def prune_rolling_backups(
     backup_dir: Path, library_name: str, *, keep: int, budget: int | None
 ) -> list[Path]:
-    """Delete the oldest rolling backups beyond the newest `keep` or beyond `budget`
-    bytes in all; the newest is always kept, however large. Returns the deleted ones."""
+    """Keep the newest rolling backups while they number at most `keep` and take at
+    most `budget` bytes together; delete the older ones. The newest is always kept,
+    however large. Returns the deleted ones."""
     kept_bytes = 0
+    kept = 0
     removed = []
-    newest_first = list(reversed(rolling_backups(backup_dir, library_name)))
-    for index, path in enumerate(newest_first):
+    for path in reversed(rolling_backups(backup_dir, library_name)):
         try:
             size = path.stat().st_size
         except OSError:
             continue
-        fits = budget is None or kept_bytes + size <= budget
-        if index == 0 or (index < keep and fits):
+        fits = kept < keep and (budget is None or kept_bytes + size <= budget)
+        if kept == 0 or (fits and len(removed) == 0):
             kept_bytes += size
+            kept += 1
             continue
         path.unlink(missing_ok=True)
         removed.append(path)

@@ -302,11 +302,14 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_preferences(self) -> QDialog:
-        from reader.export.backup import default_backup_dir
+        from reader.export.backup import default_backup_dir, rolling_usage
         from reader.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(
-            self.settings, str(default_backup_dir(self.library.path)), parent=self
+            self.settings,
+            str(default_backup_dir(self.library.path)),
+            parent=self,
+            backups_size=rolling_usage(self.library.path),
         )
         dialog.open()
         return dialog

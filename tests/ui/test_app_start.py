@@ -20,3 +20,59 @@ def test_rolling_backup_can_be_turned_off(library, settings):
     settings.setValue("backup/keep", 0)
     assert start_rolling_backup(library.path, settings) is None
     assert not rolling_backups(default_backup_dir(library.path))
+
+
+def test_the_window_is_shown_before_the_backup_starts(qtbot, library, settings, monkeypatch):
+    from reader.export import backup
+    from reader.ui.app import show_window
+    from reader.ui.main_window import MainWindow
+
+    library.import_file(sample_pages()[0])
+    seen = []
+    real = backup.rolling_backup
+
+    def recorded(*args, **kwargs):
+        seen.append(window.isVisible())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "rolling_backup", recorded)
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+
+    work = show_window(window, None)
+
+    assert window.isVisible() and work.backup is None  # nothing started yet
+    assert not rolling_backups(default_backup_dir(library.path))
+    qtbot.waitUntil(lambda: work.started)
+    work.backup.join(timeout=30)
+    assert seen == [True]
+    assert len(rolling_backups(default_backup_dir(library.path))) == 1
+
+
+def test_quitting_does_not_wait_for_a_running_backup(library, settings, monkeypatch):
+    import threading
+    import time
+
+    from reader.export import backup
+    from reader.ui.startup_backup import QUIT_WAIT_SECONDS
+
+    library.import_file(sample_pages()[0])
+    compressing = threading.Event()
+
+    def endless_compression(copy, dest, state, stop):
+        """A library so large that compressing it would take minutes."""
+        dest.write_bytes(b"half a copy")
+        compressing.set()
+        while not stop():
+            compressing.wait(0.01)
+        raise backup.BackupStopped("stopped")
+
+    monkeypatch.setattr(backup, "compress_copy", endless_compression)
+    worker = start_rolling_backup(library.path, settings)
+    assert compressing.wait(30)
+
+    began = time.monotonic()
+    assert worker.stop()
+    assert time.monotonic() - began < QUIT_WAIT_SECONDS
+    folder = default_backup_dir(library.path)
+    assert list(folder.iterdir()) == []  # no backup, and no half of one
