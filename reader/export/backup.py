@@ -1,19 +1,26 @@
 """Consistent copies of a live library with SQLite's online backup API.
 
-A backup is an ordinary library file: open it with `reader --db BACKUP …` (or copy it
-over the library while the app is closed) to restore. No separate restore step exists.
+`backup_database` (File → Back Up Library…, `reader backup PATH`) writes an ordinary
+library file: open it with `reader --db BACKUP …` (or copy it over the library while the
+app is closed) to restore. Rolling backups (`rolling_backup`, taken by the app after it
+starts) are the same copy compressed (`compressed_backup`, `<library>-<UTC time>.db.gz`,
+a plain gzip file) and kept within a number and a space budget; `reader recover
+--from-backup` and the app's damaged-library dialog restore the newest healthy one
+(`restore_rolling_backup`), and `gunzip -k` gives the library file by hand.
 
-The copy is made from a separate connection, in one backup step, so it holds one
+The copy is made from a separate connection holding one read transaction, so it is one
 committed state of the database even while the app writes through its own connections
 (WAL mode: the reader sees a snapshot, writers are not blocked). It is written to a
 temporary file beside the destination and renamed, so a crash never leaves half a
-backup under the final name.
+backup under the final name; a rolling backup's temporary files left by a killed app are
+removed when the next one starts.
 
 Nothing here opens the library file except SQLite: in the app's process, closing any
-other descriptor on it would drop the app's SQLite locks. Whether the library changed
-since the newest rolling backup is asked of SQLite (`library_state`), never read from
-the file. This module imports no store code, so the app can start its backup thread
-without loading the store first.
+other descriptor on it would drop the app's SQLite locks. Only the copy SQLite wrote is
+read for compressing. Whether the library changed since the newest rolling backup is
+asked of SQLite (`library_state`) and compared with the state the backup's header
+records, never read from the files. This module imports no store code, so the app can
+start its backup thread without loading the store first.
 """
 
 from __future__ import annotations
@@ -46,9 +53,9 @@ from .output_path import PARTIAL_SUFFIX, checked_output, replace_atomically
 ROLLING_SUFFIX = ".db"
 _STAMP_PATTERN = r"\d{8}T\d{12}Z"
 BUSY_TIMEOUT_SECONDS = 30.0
-#: Pages per step of a rolling backup's copy (4 MB at 4 KB pages): how often it asks
+#: Pages per step of a rolling backup's copy (1 MB at 4 KB pages): how often it asks
 #: whether the app is quitting.
-COPY_STEP_PAGES = 1024
+COPY_STEP_PAGES = 256
 
 
 class HasPath(Protocol):
@@ -239,7 +246,7 @@ def prune_rolling_backups(
     however large. Returns the deleted ones."""
     kept_bytes = 0
     kept = 0
-    removed = []
+    removed: list[Path] = []
     for path in reversed(rolling_backups(backup_dir, library_name)):
         try:
             size = path.stat().st_size
