@@ -132,3 +132,23 @@ def test_stale_partials_of_compressed_backups_are_removed(annotated) -> None:
     assert not any(p.exists() for p in stale)
     assert foreign.exists()  # another library's, maybe being written right now
     assert sorted(folder.iterdir()) == sorted([made, foreign])
+
+
+def test_recovery_skips_a_damaged_compressed_backup_for_an_older_healthy_one(annotated) -> None:
+    from reader.store import health
+
+    folder = default_backup_dir(annotated.path)
+    older = rolling_backup(annotated.path, folder)
+    expected = rows(annotated.path)
+    changed(annotated)
+    newest = rolling_backup(annotated.path, folder)
+    newest.write_bytes(newest.read_bytes()[: newest.stat().st_size // 2])  # cut short
+    path = annotated.path
+    annotated.close()
+
+    recovery = health.recover_from_backup(path)
+
+    assert recovery.restored_from == older
+    assert integrity(path) == "ok"
+    assert rows(path) == expected
+    assert not path.with_name(path.name + ".recovering").exists()
