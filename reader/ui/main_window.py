@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.sidebar.highlightActivated.connect(self.reveal_highlight)
         self.sidebar.deleteRequested.connect(self.delete_highlight)
         self.sidebar.currentHighlightChanged.connect(self._update_enabled)
+        self.sidebar.tagsRefreshed.connect(self._update_status)  # "N tags" after the first fill
         self.events.changed.connect(self.article_list.library_changed)
         self.events.changed.connect(self._library_changed)
         self.importer.finished.connect(self._import_finished)
