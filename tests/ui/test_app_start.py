@@ -76,3 +76,31 @@ def test_quitting_does_not_wait_for_a_running_backup(library, settings, monkeypa
     assert time.monotonic() - began < QUIT_WAIT_SECONDS
     folder = default_backup_dir(library.path)
     assert list(folder.iterdir()) == []  # no backup, and no half of one
+
+
+def test_the_tag_lists_are_filled_after_the_window_is_shown(qtbot, library, settings):
+    """Counting every tag's highlights grows with the library: not before the first paint."""
+    from reader.ui.main_window import MainWindow
+
+    library.import_file(sample_pages()[0])
+    article = library.list_articles()[0]
+    library.tag_article(article.id, "改革")
+    library.tag_article(article.id, "民生")
+    calls = []
+    real = library.tag_counts
+
+    def counted():
+        calls.append(window.isVisible())
+        return real()
+
+    library.tag_counts = counted
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    assert calls == []  # built without them
+
+    window.show()
+    qtbot.waitUntil(lambda: len(calls) == 2)  # the sidebar's list and the list's filter
+    assert all(calls)
+    assert set(window.sidebar.tag_names()) == {"民生", "改革"}
+    assert window.article_list.tag_combo.count() == 3  # "All tags" and the two
+    assert "2 tags" in window.status_counts.text()
