@@ -126,7 +126,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 def ready():
-    print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    print("READY", use.ru_maxrss, use.ru_utime + use.ru_stime, flush=True)
     QTimer.singleShot(0, settled)  # after the work the app queued after its first paint
 def settled():
     print("SETTLED", flush=True)
@@ -145,7 +146,8 @@ window = QMainWindow()
 window.resize(1400, 900)
 window.show()
 def ready():
-    print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    print("READY", use.ru_maxrss, use.ru_utime + use.ru_stime, flush=True)
     print("SETTLED", flush=True)
     app.quit()
 QTimer.singleShot(0, ready)
@@ -153,9 +155,11 @@ app.exec()
 """
 
 
-def timed_start(code: str, *args: str, env: dict[str, str]) -> tuple[float, int, float]:
+def timed_start(code: str, *args: str, env: dict[str, str]) -> tuple[float, int, float, float]:
     """Seconds from spawning the process to its window being shown and idle, its peak
-    memory in kB, and seconds until the work queued after the first paint was done."""
+    memory in kB, seconds until the work queued after the first paint was done, and
+    the CPU seconds the process used until shown (steadier than wall time on a busy
+    machine)."""
     began = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", code, *args],
@@ -164,18 +168,18 @@ def timed_start(code: str, *args: str, env: dict[str, str]) -> tuple[float, int,
         stderr=subprocess.DEVNULL,
         env=env,
     )
-    elapsed = rss = settled = None
+    elapsed = rss = settled = cpu = None
     for line in process.stdout:
         if line.startswith("READY"):
             elapsed = time.perf_counter() - began
-            rss = int(line.split()[1])
+            rss, cpu = int(line.split()[1]), float(line.split()[2])
         elif line.startswith("SETTLED"):
             settled = time.perf_counter() - began
             break
     if elapsed is None or settled is None:
         raise RuntimeError("the app did not start")
     process.wait()
-    return elapsed, rss, settled
+    return elapsed, rss, settled, cpu
 
 
 def child_env(config_home: Path, last_article: int) -> dict[str, str]:
@@ -281,15 +285,21 @@ def main(argv: list[str] | None = None) -> int:
         timed_start(CHILD_APP, str(db_path), env=env)
         bare = [timed_start(CHILD_BARE, env=env) for _ in range(args.runs)]
         app = [timed_start(CHILD_APP, str(db_path), env=env) for _ in range(args.runs)]
-        bare_s = statistics.median(t for t, _, _ in bare)
-        app_s = statistics.median(t for t, _, _ in app)
-        settled_s = statistics.median(s for _, _, s in app)
-        peak_mb = max(r for _, r, _ in app) / 1024
+        bare_s = statistics.median(t for t, _, _, _ in bare)
+        app_s = statistics.median(t for t, _, _, _ in app)
+        settled_s = statistics.median(s for _, _, s, _ in app)
+        bare_cpu = statistics.median(c for _, _, _, c in bare)
+        app_cpu = statistics.median(c for _, _, _, c in app)
+        peak_mb = max(r for _, r, _, _ in app) / 1024
         opened, applied = in_process_figures(db_path, settings_path, heavy)
     print(
         f"start            {app_s * 1000:.0f} ms  (bare QMainWindow {bare_s * 1000:.0f} ms, "
         f"ratio {app_s / bare_s:.2f}; target <= 2x and < 1500 ms); "
         f"settled {settled_s * 1000:.0f} ms"
+    )
+    print(
+        f"start CPU time   {app_cpu * 1000:.0f} ms  (bare QMainWindow {bare_cpu * 1000:.0f} ms, "
+        f"ratio {app_cpu / bare_cpu:.2f})"
     )
     print(
         f"open article     {opened * 1000:.1f} ms with {HEAVY_HIGHLIGHTS} highlights "
