@@ -80,23 +80,48 @@ def _size(path: Path) -> int:
         return 0
 
 
-def check_on_open(db: pw.SqliteDatabase, path: Path, *, unclean: bool, always: bool) -> None:
+def check_on_open(
+    db: pw.SqliteDatabase, path: Path, *, unclean: bool, always: bool, sample: bool = True
+) -> None:
     """LibraryCorruptError when a quick check finds damage; run when `always`, after an
-    unclean shutdown, for a small library, or on a sample of opens."""
+    unclean shutdown, for a small library, or (with `sample`) on a sample of opens. The
+    app leaves the sample out and takes it after its window shows (`sampled_check_due`,
+    `quick_check_problem`): on a large library it takes seconds."""
     if not (
-        always
-        or unclean
-        or _size(path) <= ALWAYS_CHECK_BYTES
-        or random.randrange(SAMPLE_EVERY) == 0
+        always or unclean or _size(path) <= ALWAYS_CHECK_BYTES or (sample and sampled_check_due())
     ):
         return
     rows = [row[0] for row in db.execute_sql("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
-        raise LibraryCorruptError(
-            f"the library {path} is damaged ({rows[0]}); nothing was changed. "
-            "`reader check` tells more, and `reader recover --from-backup` or "
-            "`reader recover --salvage NEW.db` rescue your work"
-        )
+        raise _damaged(path, rows[0])
+
+
+def _damaged(path: Path, problem: str) -> LibraryCorruptError:
+    return LibraryCorruptError(
+        f"the library {path} is damaged ({problem}); nothing was changed. "
+        "`reader check` tells more, and `reader recover --from-backup` or "
+        "`reader recover --salvage NEW.db` rescue your work"
+    )
+
+
+def sampled_check_due() -> bool:
+    """Whether this open is one of the sample whose library gets a quick check."""
+    return random.randrange(SAMPLE_EVERY) == 0
+
+
+def quick_check_problem(path: Path) -> LibraryCorruptError | None:
+    """A quick check of the open library through a read-only connection of its own (the
+    app's writes go on meanwhile); the damage found, or None."""
+    connection = read_only_connection(path)
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.OperationalError:
+        raise  # busy or unreadable: no verdict
+    except sqlite3.DatabaseError as error:  # too damaged for the check to finish
+        return _damaged(path, str(error))
+    finally:
+        connection.close()
+    return None if rows == ["ok"] else _damaged(path, rows[0])
 
 
 # --- the full check ------------------------------------------------------------------------

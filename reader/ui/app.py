@@ -25,6 +25,7 @@ from reader.store.library import Library
 from reader.store.paths import default_db_path, open_library
 from reader.ui import instance_lock
 from reader.ui.i18n import tr
+from reader.ui.jobs import JobHandle
 from reader.ui.main_window import MainWindow
 from reader.ui.preferences import LANGUAGE_KEY, MB, backup_budget_mb, backup_keep
 from reader.ui.startup_backup import RollingBackupThread
@@ -32,6 +33,7 @@ from reader.ui.startup_backup import RollingBackupThread
 ORGANIZATION = "reader"
 APPLICATION = "Reader"
 SAMPLE_DB_NAME = "sample-library.db"
+HEALTH_LANE = "health"
 
 
 def sample_library_path() -> Path:
@@ -109,7 +111,8 @@ def open_damaged_or_not(db_path: Path) -> Library:
     """Open the library; when it is damaged, offer a restore from the newest backup or
     a salvage into a new library (and open that), or quitting (`Quit`)."""
     try:
-        return open_library(db_path)
+        # The check on a sample of opens waits until the window shows (`check_sample`).
+        return Library.open(db_path, check="unsampled")
     except LibraryCorruptError as error:
         from reader.ui.recovery import offer_recovery
 
@@ -172,6 +175,27 @@ class StartupWork:
             self.backup.stop()
 
 
+def check_sample(window: MainWindow) -> JobHandle | None:
+    """On a sample of starts, check the library for damage (SQLite's quick check) off
+    the GUI thread, as opening it did before the window showed, and say what to do when
+    it is damaged. A check takes seconds on a large library; after an unclean shutdown
+    the library is always checked before it is used."""
+    from reader.store import health
+
+    if not health.sampled_check_due():
+        return None
+    job = window.jobs.start(HEALTH_LANE, lambda _: health.quick_check_problem(window.library.path))
+
+    def checked(damage: object) -> None:
+        if isinstance(damage, LibraryCorruptError):
+            from reader.ui.error_text import full_message
+
+            QMessageBox.warning(window, APPLICATION, full_message(damage))
+
+    job.succeeded.connect(checked)
+    return job
+
+
 def show_window(window: MainWindow, keeper: lock_keeper.LockKeeper | None) -> StartupWork:
     """Show the window, and start everything that is not needed to show it (or that
     depends on the library's size) once it has been painted."""
@@ -180,6 +204,7 @@ def show_window(window: MainWindow, keeper: lock_keeper.LockKeeper | None) -> St
 
     def after_first_paint() -> None:
         confirm_lock_keeper(keeper)
+        check_sample(window)
         work.backup = start_rolling_backup(window.library.path, window.settings)
         window.reparse_outdated(after=work.backup)
         work.started = True

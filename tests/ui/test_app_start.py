@@ -104,3 +104,40 @@ def test_the_tag_lists_are_filled_after_the_window_is_shown(qtbot, library, sett
     assert set(window.sidebar.tag_names()) == {"民生", "改革"}
     assert window.article_list.tag_combo.count() == 3  # "All tags" and the two
     assert "2 tags" in window.status_counts.text()
+
+
+def test_a_sampled_check_of_a_large_library_waits_until_the_window_shows(
+    qtbot, tmp_path, settings, monkeypatch
+):
+    """A quick check takes seconds on a large library: the one on a sample of starts runs
+    off the GUI thread once the window is shown, and still says when it finds damage."""
+    from reader.store import health
+    from reader.store.library import Library
+    from reader.ui import app as app_module
+    from reader.ui.main_window import MainWindow
+    from tests.faults.damage import overwrite_page, root_page
+
+    monkeypatch.setattr(health, "ALWAYS_CHECK_BYTES", 0)  # as if it were large
+    monkeypatch.setattr(health, "sampled_check_due", lambda: True)  # and this start sampled
+    path = tmp_path / "large.db"
+    built = Library.open(path)
+    built.import_paths(sample_pages())
+    built.close()
+    overwrite_page(path, root_page(path, "article_fts_data"))  # damage only a check sees
+    warnings = []
+    monkeypatch.setattr(
+        app_module.QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text)
+    )
+    settings.setValue("backup/keep", 0)
+
+    library = app_module.open_damaged_or_not(path)  # opens: no check before the window
+    try:
+        window = MainWindow(library, settings)
+        qtbot.addWidget(window)
+        app_module.show_window(window, None)
+        assert warnings == []
+        qtbot.waitUntil(lambda: warnings != [], timeout=20_000)
+        assert "damaged" in warnings[0] and "reader recover" in warnings[0]
+        window.jobs.shutdown()
+    finally:
+        library.close()
