@@ -99,8 +99,8 @@ def _register_health(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     how.add_argument(
         "--from-backup",
         action="store_true",
-        help="put the newest healthy rolling backup (backups/ beside the library) in its "
-        "place; the damaged file is kept, renamed",
+        help="put the newest healthy rolling backup (backups/ beside the library, "
+        "compressed or not) in its place; the damaged file is kept, renamed",
     )
     how.add_argument(
         "--salvage",

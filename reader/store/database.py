@@ -192,7 +192,8 @@ def open_database(path: Path, *, check: str = "auto") -> pw.SqliteDatabase:
     An existing file is inspected first through a read-only connection without pragmas:
     another program's database is refused before anything is written to it. The health
     check (`reader.store.health.check_on_open`) runs before migrating, so a damaged file
-    is reported rather than used; `check` is "auto", "always" or "never".
+    is reported rather than used; `check` is "auto", "always", "never" or "unsampled"
+    ("auto" without the check on a sample of opens, which the app takes later).
 
     The SQL functions of the search index are registered on the database object, which
     peewee re-applies to each connection it opens, in whichever thread.
@@ -223,7 +224,9 @@ def open_database(path: Path, *, check: str = "auto") -> pw.SqliteDatabase:
     try:
         db.connect(reuse_if_open=True)
         if check != "never":
-            health.check_on_open(db, path, unclean=unclean, always=check == "always")
+            health.check_on_open(
+                db, path, unclean=unclean, always=check == "always", sample=check == "auto"
+            )
         bind(db)
         if read_only and schema_version(db) < LATEST_VERSION:
             raise _read_only(str(path), sqlite3.OperationalError("needs an upgrade"))

@@ -24,19 +24,18 @@ import needs, but they must not be used from two threads at the same instant.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
 from reader.store.database import open_database
-from reader.store.domains.archive import Archive
 from reader.store.domains.articles import SORTS as SORTS
 from reader.store.domains.articles import Articles
 from reader.store.domains.base import Domain
 from reader.store.domains.highlights import Highlights
-from reader.store.domains.pages import Pages
-from reader.store.domains.search import Search
 from reader.store.domains.tags import Tags
 from reader.store.operations import normalize_tag as normalize_tag  # export uses it
 from reader.store.records import (
@@ -52,6 +51,11 @@ from reader.store.records import (
     TagSnapshot,
 )
 
+if TYPE_CHECKING:
+    from reader.store.domains.archive import Archive
+    from reader.store.domains.pages import Pages
+    from reader.store.domains.search import Search
+
 
 class Library(Domain):
     """One library file. `apply(operation)` and `snapshot()` come from `Domain`."""
@@ -61,9 +65,25 @@ class Library(Domain):
         self.articles = Articles(path, db)
         self.highlights = Highlights(path, db)
         self.tags = Tags(path, db)
-        self.pages = Pages(path, db)
-        self.search = Search(path, db)
-        self.archive = Archive(path, db)
+
+    # Import, search and restore load on first use: the app's window shows without them.
+    @functools.cached_property
+    def pages(self) -> Pages:
+        from reader.store.domains.pages import Pages
+
+        return Pages(self._path, self._db)
+
+    @functools.cached_property
+    def search(self) -> Search:
+        from reader.store.domains.search import Search
+
+        return Search(self._path, self._db)
+
+    @functools.cached_property
+    def archive(self) -> Archive:
+        from reader.store.domains.archive import Archive
+
+        return Archive(self._path, self._db)
 
     @classmethod
     def open(cls, path: Path | str, *, check: str = "auto") -> Library:

@@ -11,7 +11,6 @@ import json
 from collections.abc import Callable
 
 import peewee as pw
-from playhouse.migrate import SqliteMigrator, migrate
 
 from reader.errors import ReaderError
 from reader.store.models import author_names_text
@@ -77,6 +76,8 @@ def v2_read_state_and_author_names(db: pw.SqliteDatabase) -> None:
     """Articles remember when they were read, and keep their authors' names as plain
     text so the list filter need not parse JSON for 30,000 rows; sources are indexed by
     path, which a re-import of a changed page looks up."""
+    from playhouse.migrate import SqliteMigrator, migrate  # only old libraries need it
+
     migrator = SqliteMigrator(db)
     migrate(
         migrator.add_column("article", "read_at", pw.DateTimeField(null=True)),

@@ -7,7 +7,7 @@ page draws the page's name above itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -182,7 +182,7 @@ class ArticleList(QWidget):
         self.tag_combo.currentIndexChanged.connect(self._filter_changed)
         self.sort_combo.currentIndexChanged.connect(self._filter_changed)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        self.refresh_tags()
+        QTimer.singleShot(0, self, self.refresh_tags)  # after the first paint (tag counts)
 
     def refresh_tags(self) -> None:
         current = self.tag_combo.currentData()

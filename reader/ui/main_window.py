@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         self.sidebar.highlightActivated.connect(self.reveal_highlight)
         self.sidebar.deleteRequested.connect(self.delete_highlight)
         self.sidebar.currentHighlightChanged.connect(self._update_enabled)
+        self.sidebar.tagsRefreshed.connect(self._update_status)  # "N tags" after the first fill
         self.events.changed.connect(self.article_list.library_changed)
         self.events.changed.connect(self._library_changed)
         self.importer.finished.connect(self._import_finished)
@@ -331,11 +332,14 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_preferences(self) -> QDialog:
-        from reader.export.backup import default_backup_dir
+        from reader.export.backup import default_backup_dir, rolling_usage
         from reader.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(
-            self.settings, str(default_backup_dir(self.library.path)), parent=self
+            self.settings,
+            str(default_backup_dir(self.library.path)),
+            parent=self,
+            backups_size=rolling_usage(self.library.path),
         )
         dialog.open()
         return dialog

@@ -77,6 +77,7 @@ class TagSidebar(QWidget):
     highlightActivated = Signal(int)
     deleteRequested = Signal(int)
     currentHighlightChanged = Signal()
+    tagsRefreshed = Signal()  # the list of every tag was filled again
 
     def __init__(
         self,
@@ -112,7 +113,9 @@ class TagSidebar(QWidget):
         writes.pendingChanged.connect(self._update_note_status)
         writes.saved.connect(self._kept_write_saved)
         self._show_editor(None)
-        self.refresh_tags()
+        # Every tag's counts go over all tagged highlights: filled right after the first
+        # paint, so start-up does not grow with the library.
+        QTimer.singleShot(0, self, self.refresh_tags)
 
     # --- construction --------------------------------------------------------------------
     def _build_highlights_tab(self) -> QWidget:
@@ -479,6 +482,7 @@ class TagSidebar(QWidget):
             self.all_tags.item(self.all_tags.count() - 1).setData(
                 Qt.ItemDataRole.UserRole, tag.name
             )
+        self.tagsRefreshed.emit()
 
     def tag_names(self) -> list[str]:
         return self._completion.stringList()

@@ -378,12 +378,12 @@
         <translation>整个版面及其被切分成的各篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="97"/>
+        <location filename="../../reader/ui/app.py" line="98"/>
         <source>Your library is empty. Import the sample newspaper pages to try Reader?</source>
         <translation>文库是空的。要导入示例报纸版面试用 Reader 吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="117"/>
+        <location filename="../../reader/ui/app.py" line="121"/>
         <source>The damaged library was left as it is.</source>
         <translation>损坏的资料库保持原样，未作改动。</translation>
     </message>
@@ -429,7 +429,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/article_list.py" line="191"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="255"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="258"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -619,82 +619,82 @@
         <translation>关闭搜索结果，显示文章列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="457"/>
+        <location filename="../../reader/ui/main_window.py" line="461"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="490"/>
+        <location filename="../../reader/ui/main_window.py" line="494"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="516"/>
+        <location filename="../../reader/ui/main_window.py" line="520"/>
         <source>Nothing is selected: select a passage of the article (drag with the mouse or use Shift+arrow keys), then press H or Ctrl+1…6 to highlight it.</source>
         <translation>尚未选中文字：请先在文章中选中一段（用鼠标拖选，或按 Shift+方向键），再按 H 或 Ctrl+1…6 加标注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="548"/>
+        <location filename="../../reader/ui/main_window.py" line="552"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="551"/>
+        <location filename="../../reader/ui/main_window.py" line="555"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/import_worker.py" line="215"/>
-        <location filename="../../reader/ui/main_window.py" line="588"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="477"/>
+        <location filename="../../reader/ui/main_window.py" line="593"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="480"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="591"/>
+        <location filename="../../reader/ui/main_window.py" line="596"/>
         <source>%n highlight(s) in this article</source>
         <translation>
             <numerusform>本文 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="593"/>
+        <location filename="../../reader/ui/main_window.py" line="598"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n 个标签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="614"/>
+        <location filename="../../reader/ui/main_window.py" line="619"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="618"/>
+        <location filename="../../reader/ui/main_window.py" line="623"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="651"/>
+        <location filename="../../reader/ui/main_window.py" line="656"/>
         <source>Imported as %s</source>
         <translation>已导入（%s）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="755"/>
+        <location filename="../../reader/ui/main_window.py" line="760"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="756"/>
+        <location filename="../../reader/ui/main_window.py" line="761"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="758"/>
+        <location filename="../../reader/ui/main_window.py" line="763"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -756,27 +756,27 @@
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="678"/>
+        <location filename="../../reader/ui/main_window.py" line="683"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="684"/>
+        <location filename="../../reader/ui/main_window.py" line="689"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="684"/>
+        <location filename="../../reader/ui/main_window.py" line="689"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="711"/>
+        <location filename="../../reader/ui/main_window.py" line="716"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="715"/>
+        <location filename="../../reader/ui/main_window.py" line="720"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -785,13 +785,13 @@ Library: %s</source>
 文库：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="345"/>
+        <location filename="../../reader/ui/reading_pane.py" line="346"/>
         <source>Select an article on the left to start reading.</source>
         <extracomment>Marks the extra selections the pane owns; any other (the find bar&apos;s) are kept. The narrowest text column, in characters: the side panels give way before it shrinks more. Space left and right of the text: generous when there is room, less in a narrow pane. A found passage flashes this long (fading out) so the eye finds it after a jump. Body characters laid out before the pane first shows: more than a tall screen holds. Milliseconds of appending per timer slice while the rest of a long article loads. Faces for captions: a Kai (楷体) face when one is installed, as Chinese papers set them, else a sans face against the serif body. Never a slanted (synthesised) italic. The reading colours of each theme, from the one palette of the window (theme.py).</extracomment>
         <translation>在左侧选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_pane.py" line="810"/>
+        <location filename="../../reader/ui/reading_pane.py" line="816"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -823,7 +823,7 @@ Library: %s</source>
     </message>
     <message>
         <location filename="../../reader/ui/search_panel.py" line="429"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="98"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="99"/>
         <source>Highlights</source>
         <translation>标注</translation>
     </message>
@@ -845,64 +845,64 @@ Library: %s</source>
         <translation>没有找到“%s”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="99"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="100"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="134"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="137"/>
         <source>No highlights yet.
 Select a passage and press H or Ctrl+1…6.</source>
         <translation>还没有标注。
 选中一段文字，按 H 或 Ctrl+1…6。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="147"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="150"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="163"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="166"/>
         <source>Delete this highlight</source>
         <translation>删除此标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="171"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="174"/>
         <source>Write a note… (saved as you type)</source>
         <translation>写笔记…（输入时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="173"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="176"/>
         <source>Not saved — retrying…</source>
         <translation>未保存——正在重试…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="177"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="180"/>
         <source>The library is busy or not writable. The note is kept here and saved as soon as it can be.</source>
         <translation>文库正忙或不可写。笔记保留在这里，一旦可以就会保存。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="185"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="188"/>
         <source>Add a tag and press Enter</source>
         <translation>输入标签后按回车</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="192"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="195"/>
         <source>Double-click or press Delete to remove a tag</source>
         <translation>双击或按 Delete 移除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="233"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="236"/>
         <source>Tag this article…</source>
         <translation>为本文添加标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="246"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="249"/>
         <source>Right-click a tag to rename, merge or delete it.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/tag_sidebar.py" line="476"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="479"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n 个标注</numerusform>
@@ -910,7 +910,7 @@ Select a passage and press H or Ctrl+1…6.</source>
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="82"/>
-        <location filename="../../reader/ui/tag_sidebar.py" line="252"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="255"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
@@ -1029,37 +1029,37 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>导出失败：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="515"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="519"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="516"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="520"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="518"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="522"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="521"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="525"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="521"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="525"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="527"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="531"/>
         <source>Merge tag</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tag_sidebar.py" line="527"/>
+        <location filename="../../reader/ui/tag_sidebar.py" line="531"/>
         <source>Merge %s into:</source>
         <translation>将 %s 合并到：</translation>
     </message>
@@ -1209,36 +1209,54 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>删除标签 %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="48"/>
+        <location filename="../../reader/ui/preferences.py" line="79"/>
         <source>Preferences</source>
+        <extracomment>Compressed copies take about a third of the library: 2 GB keeps five copies of a library of about 2 GB (150,000 articles).</extracomment>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="54"/>
+        <location filename="../../reader/ui/preferences.py" line="85"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="61"/>
+        <location filename="../../reader/ui/preferences.py" line="92"/>
         <source>None</source>
         <translation>不保留</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="65"/>
+        <location filename="../../reader/ui/preferences.py" line="100"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences.py" line="102"/>
+        <source>%s MB used now</source>
+        <translation>当前已用 %s MB</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences.py" line="109"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="66"/>
+        <location filename="../../reader/ui/preferences.py" line="110"/>
         <source>&amp;Automatic backups to keep:</source>
         <translation>自动备份保留份数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="69"/>
-        <source>A new language applies the next time Reader starts. A backup of the library is taken at each start, into
-%s</source>
-        <translation>新的界面语言在下次启动 Reader 时生效。每次启动时都会备份资料库，保存到
-%s</translation>
+        <location filename="../../reader/ui/preferences.py" line="111"/>
+        <source>&amp;Space for automatic backups:</source>
+        <translation>自动备份可用空间(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/preferences.py" line="116"/>
+        <source>A new language applies the next time Reader starts. A compressed backup of the library is taken after each start when it changed, into
+%s
+The oldest backups are removed to stay within the space; the newest is always kept.</source>
+        <translation>新的界面语言在下次启动 Reader 时生效。资料库有改动时，每次启动后都会压缩备份一次，保存到
+%s
+超出可用空间时先删除最旧的备份；最新的一份总会保留。</translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs.py" line="96"/>
@@ -1508,45 +1526,45 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>第%s版</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/article_corrections.py" line="45"/>
+        <location filename="../../reader/ui/article_corrections.py" line="44"/>
         <source>%n correction(s) could not be applied again: the page changed where they were made (see Article → Show Page…).</source>
         <translation>
             <numerusform>%n 处更正无法再次应用：版面在更正处已改变（见“文章 → 显示版面…”）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="74"/>
+        <location filename="../../reader/ui/article_corrections.py" line="73"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="89"/>
+        <location filename="../../reader/ui/article_corrections.py" line="88"/>
         <source>Use Line As</source>
         <translation>将此行设为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="124"/>
+        <location filename="../../reader/ui/article_corrections.py" line="130"/>
         <source>Open an article first.</source>
         <translation>请先打开一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="137"/>
+        <location filename="../../reader/ui/article_corrections.py" line="143"/>
         <location filename="../../reader/ui/page_view.py" line="560"/>
         <source>Put the cursor in the text where the new article starts.</source>
         <translation>请把光标放在正文中新文章开始的位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="165"/>
+        <location filename="../../reader/ui/article_corrections.py" line="173"/>
         <source>“%s” is a new article now.</source>
         <translation>“%s”现在是一篇新文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="213"/>
+        <location filename="../../reader/ui/article_corrections.py" line="221"/>
         <source>Put the cursor on a line of the article first.</source>
         <translation>请先把光标放在文章的某一行上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_corrections.py" line="234"/>
+        <location filename="../../reader/ui/article_corrections.py" line="244"/>
         <source>A title cannot be empty.</source>
         <translation>标题不能为空。</translation>
     </message>
