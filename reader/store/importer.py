@@ -22,6 +22,7 @@ from reader.store.models import (
     Source,
     author_names_text,
 )
+from reader.store.packing import paragraphs_column
 from reader.store.records import ReanchorOutcome
 from reader.times import utcnow
 
@@ -42,8 +43,12 @@ SOURCE_SUFFIXES = (
 )
 
 
-def article_row(source_id: int, position: int, article: ParsedArticle) -> dict[str, object]:
-    """The column values of one parsed article at `position` on its page."""
+def article_row(
+    source_id: int, position: int, article: ParsedArticle, text: str | None = None
+) -> dict[str, object]:
+    """The column values of one parsed article at `position` on its page; `text`: what
+    its highlights index into when that is not its paragraphs joined (an archive's)."""
+    text = article.text if text is None else text
     return {
         "source": source_id,
         "position": position,
@@ -58,9 +63,9 @@ def article_row(source_id: int, position: int, article: ParsedArticle) -> dict[s
         "byline": article.byline,
         "authors": json.dumps([a.to_json() for a in article.authors], ensure_ascii=False),
         "author_names": author_names_text(a.name for a in article.authors),
-        "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
+        "paragraphs": paragraphs_column(article.paragraphs, text),
         "captions": json.dumps(article.captions, ensure_ascii=False),
-        "text": article.text,
+        "text": text,
     }
 
 
