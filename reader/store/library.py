@@ -64,14 +64,21 @@ class Library(Domain):
         self.pages = Pages(path, db)
         self.search = Search(path, db)
         self.archive = Archive(path, db)
+        #: Why upkeep after opening (the shrink of a library written before schema 9)
+        #: is not done yet, for the window or the command line to show; "" when done.
+        self.upkeep_note = ""
 
     @classmethod
     def open(cls, path: Path | str, *, check: str = "auto") -> Library:
         """Open (creating and migrating as needed) the database at `path`. Another
         program's database is refused (NotALibraryError) and a damaged one reported
         (LibraryCorruptError); `check` as in `open_database`."""
+        from reader.store.shrink import shrink_on_open
+
         resolved = Path(path).expanduser().resolve()
-        return cls(resolved, open_database(resolved, check=check))
+        library = cls(resolved, open_database(resolved, check=check))
+        library.upkeep_note = shrink_on_open(library.database, resolved)
+        return library
 
     @property
     def path(self) -> Path:

@@ -82,8 +82,7 @@ def build(library: Library, n_articles: int, seed: int) -> dict[str, float]:
             start = rng.randrange(max(1, len(text) - 60))
             selector = anchoring.make_selector(text, start, start + rng.randint(8, 40))
             rows.append(
-                {"article": article_id, "color": rng.choice(HIGHLIGHT_COLORS)}
-                | selector.columns()
+                {"article": article_id, "color": rng.choice(HIGHLIGHT_COLORS)} | selector.columns()
             )
             if len(rows) >= BATCH:
                 Highlight.insert_many(rows).execute()
