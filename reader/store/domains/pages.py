@@ -241,22 +241,17 @@ class Pages(Domain):
         write_batch: Callable[[], bool],
     ) -> ImportResult | tuple[str, str, SourceDocument] | None:
         """`_read` for a folder import: the batch in hand is written first when this
-        file's content or path is in it (so the second is "unchanged" or updates the
-        first, as one by one); None when that write stopped the import."""
-        try:
-            data_path = str(Path(file).expanduser().resolve())
-        except (OSError, RuntimeError):
-            data_path = str(file)
-        if any(item.path == data_path for item in batch) and not write_batch():
-            return None
+        file's content or path is in it, so the second is "unchanged" or updates the
+        first, as one by one; None when that write stopped the import."""
         read = self._read(file)
         if isinstance(read, ImportResult):
             return read
-        sha256 = read[2].page.source.sha256
-        if any(item.document.page.source.sha256 == sha256 for item in batch):
+        shown, path, document = read
+        sha256 = document.page.source.sha256
+        if any(i.path == path or i.document.page.source.sha256 == sha256 for i in batch):
             if not write_batch():
                 return None
-            return self._read(file)
+            return self._known(sha256, shown) or read
         return read
 
     @bound
