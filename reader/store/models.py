@@ -12,7 +12,7 @@ import peewee as pw
 
 # Re-exported under their old home: restore, the CLI and the UI still import them from here.
 from reader.store.colors import HIGHLIGHT_COLORS as HIGHLIGHT_COLORS
-from reader.store.packing import PackedBlobField, PackedTextField, paragraphs_of
+from reader.store.packing import pack_bytes, pack_text, paragraphs_of, unpack_bytes, unpack_text
 from reader.times import parse_time as parse_time
 from reader.times import utcnow
 
@@ -24,6 +24,27 @@ def author_names_text(names: Iterable[str]) -> str:
     """What `Article.author_names` holds: each name once, in byline order. A reporter
     who also took the photo is listed once, not as "曹雨晴 罗浩 曹雨晴"."""
     return " ".join(dict.fromkeys(name for name in names if name))
+
+
+class PackedTextField(pw.TextField):
+    """A text column written compressed (a BLOB) and read back as text, whichever form
+    the row holds."""
+
+    def db_value(self, value: str | None) -> bytes | None:
+        return None if value is None else pack_text(str(value))
+
+    def python_value(self, value: str | bytes | None) -> str | None:
+        return None if value is None else unpack_text(value)
+
+
+class PackedBlobField(pw.BlobField):
+    """A BLOB column written compressed and read back as the original bytes."""
+
+    def db_value(self, value: bytes | None) -> bytes | None:
+        return None if value is None else pack_bytes(bytes(value))
+
+    def python_value(self, value: bytes | None) -> bytes | None:
+        return unpack_bytes(value)
 
 
 class BaseModel(pw.Model):

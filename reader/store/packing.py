@@ -17,8 +17,6 @@ import json
 import zlib
 from collections.abc import Sequence
 
-import peewee as pw
-
 from reader.parse.model import PARAGRAPH_SEPARATOR
 
 #: `article.paragraphs` of an article whose paragraphs are its text split at newlines.
@@ -77,24 +75,3 @@ def unpack_bytes(value: bytes | None) -> bytes | None:
         return zlib.decompress(data[len(PACKED_BYTES_MAGIC) :])
     except zlib.error:  # a file that merely starts like packed bytes: as it came
         return data
-
-
-class PackedTextField(pw.TextField):
-    """A text column written compressed (a BLOB) and read back as text, whichever form
-    the row holds."""
-
-    def db_value(self, value: str | None) -> bytes | None:
-        return None if value is None else pack_text(str(value))
-
-    def python_value(self, value: str | bytes | None) -> str | None:
-        return None if value is None else unpack_text(value)
-
-
-class PackedBlobField(pw.BlobField):
-    """A BLOB column written compressed and read back as the original bytes."""
-
-    def db_value(self, value: bytes | None) -> bytes | None:
-        return None if value is None else pack_bytes(bytes(value))
-
-    def python_value(self, value: bytes | None) -> bytes | None:
-        return unpack_bytes(value)
