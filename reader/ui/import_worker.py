@@ -109,12 +109,12 @@ class ImportController(QObject):
             self.job.cancel()
 
     def _progress(self, done: int, total: int, path: str) -> None:
-        # A local: setValue on a modal dialog runs the event loop, where the job's end
-        # may close the dialog (self.dialog None) before the label is set.
         dialog = self.dialog
         if dialog is not None:
             dialog.setMaximum(total)
-            dialog.setValue(done)
+            dialog.setValue(done)  # a modal dialog's setValue runs events: the job may end
+            if self.dialog is not dialog:
+                return
             dialog.setLabelText(
                 tr("Importing %1 of %2\n%3")
                 .replace("%1", str(done + 1))
