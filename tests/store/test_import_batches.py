@@ -102,3 +102,22 @@ def test_cancelling_keeps_the_pages_read_so_far(library, write_page, cancel_at) 
     assert summary.cancelled
     assert [r.status for r in summary.results] == ["imported"] * cancel_at
     assert library.count_articles() == cancel_at
+
+
+def test_pages_that_cannot_even_be_looked_up_fail_with_why_and_nothing_raises(
+    write_page, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    paths = [write_page(f"{n}.txt", f"第{n}篇", BODY + f"第{n}段。") for n in range(2)]
+    library = Library.open(tmp_path / "library.db")
+    other = OtherProcess(library.path)
+    try:
+        library.close()  # a new connection: the exclusive lock keeps it from reading too
+        other.send("exclusive")
+        summary = library.import_paths([paths[0].parent])
+        other.send("release", expect="released")
+    finally:
+        other.close()
+    assert [r.status for r in summary.results] == ["failed"] * 2
+    assert all("busy" in r.reason for r in summary.results)
+    library.close()

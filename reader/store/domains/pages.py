@@ -217,7 +217,16 @@ class Pages(Domain):
             if skipped is not None:
                 results.append(ImportResult(str(file), "skipped", reason=skipped))
                 continue
-            read = self._read_after(file, batch, write_batch)
+            try:
+                read = self._read_after(file, batch, write_batch)
+            except LibraryLockedError as error:  # another program's exclusive lock
+                results.append(ImportResult(str(file), "failed", reason=str(error)))
+                continue
+            except LibraryError as error:
+                if write_batch():
+                    summary.stopped = str(error)
+                    summary.not_attempted = len(entries) - done
+                break
             if read is None:
                 break
             if isinstance(read, ImportResult):
@@ -234,6 +243,7 @@ class Pages(Domain):
         summary.results = [r for r in results if r is not None]
         return summary
 
+    @bound
     def _read_after(
         self,
         file: Path,
