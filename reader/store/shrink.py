@@ -93,6 +93,10 @@ def shrink(
         return ShrinkOutcome(0, True, None)
     backup = None
     if after == 0:
+        # A write that changes nothing, first: a library that cannot be written (read-
+        # only, locked) is refused before a copy of it is made, at every open.
+        with write_transaction(db):
+            db.execute_sql('UPDATE "library_upkeep" SET "after_id" = 0 WHERE "task" = ?', (TASK,))
         needed = space_needed(path)
         free = (free_bytes or _free_bytes)(path)
         if free < needed:

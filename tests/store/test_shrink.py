@@ -229,3 +229,30 @@ def test_migration_9_run_again_does_not_start_a_finished_shrink_over(tmp_path: P
     library.close()
     assert stored_forms(path) == (0, 0)
     assert shrink.backup_path(path).stat().st_mtime_ns == backup_made  # no second shrink
+
+
+def test_a_library_that_cannot_be_written_opens_unshrunk_without_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.store import database
+
+    path, seen = build_old_library(tmp_path)
+    Library.open(path).close()  # schema 9 …
+    with closing(sqlite3.connect(path)) as conn:  # … with its shrink not done yet
+        conn.execute("INSERT INTO library_upkeep VALUES ('shrink', 0)")
+        for source_id, raw in conn.execute("SELECT id, raw_text FROM source").fetchall():
+            conn.execute(
+                "UPDATE source SET raw_text = ? WHERE id = ?", (shrink_unpack(raw), source_id)
+            )
+        conn.commit()
+    shrink.backup_path(path).unlink()
+    monkeypatch.setattr(
+        database, "pragmas", lambda original=database.pragmas: (*original(), ("query_only", 1))
+    )
+
+    library = Library.open(path)
+
+    assert "cannot be written" in library.upkeep_note
+    assert visible_state(library) == seen
+    library.close()
+    assert not shrink.backup_path(path).exists()
