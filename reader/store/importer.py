@@ -100,6 +100,7 @@ class PreparedInsert:
     field's default, exactly as peewee's own insert does."""
 
     def __init__(self, model: type[BaseModel]) -> None:
+        self._database = model._meta.database
         self._fields = [f for f in model._meta.sorted_fields if not isinstance(f, pw.AutoField)]
         columns = ", ".join(f'"{f.column_name}"' for f in self._fields)
         marks = ", ".join("?" for _ in self._fields)
@@ -114,7 +115,7 @@ class PreparedInsert:
             else:
                 value = field.default() if callable(field.default) else field.default
             values.append(field.db_value(value))
-        cursor = Source._meta.database.connection().execute(self._sql, values)
+        cursor = self._database.connection().execute(self._sql, values)
         return int(cursor.lastrowid)
 
 
