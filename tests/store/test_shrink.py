@@ -256,3 +256,23 @@ def test_a_library_that_cannot_be_written_opens_unshrunk_without_a_backup(
     assert visible_state(library) == seen
     library.close()
     assert not shrink.backup_path(path).exists()
+
+
+def test_a_web_pages_bytes_are_kept_compressed_and_given_back_exactly(tmp_path: Path) -> None:
+    from reader.store.packing import PACKED_BYTES_MAGIC
+
+    body = "".join(f"<p>第{i}段：常州推进城市更新和乡村振兴，深化常深合作。</p>" for i in range(40))
+    html = f"<html><head><title>常深合作</title></head><body><h1>常深合作</h1>{body}</body></html>"
+    data = html.encode("utf-8")
+    (tmp_path / "page.html").write_bytes(data)
+    library = Library.open(tmp_path / "lib.db")
+    result = library.import_file(tmp_path / "page.html")
+    assert result.status == "imported" and result.kind == "html"
+
+    [source] = library.archive.sources([result.source_id])
+    assert source.raw_bytes == data
+    assert "常深合作" in source.raw_text
+    library.close()
+    with closing(sqlite3.connect(tmp_path / "lib.db")) as conn:
+        [(stored,)] = conn.execute("SELECT raw_bytes FROM source").fetchall()
+    assert stored.startswith(PACKED_BYTES_MAGIC) and len(stored) < len(data) / 2
