@@ -125,7 +125,7 @@ def shrink(
     return ShrinkOutcome(done, True, backup)
 
 
-def shrink_on_open(db: pw.SqliteDatabase, path: Path) -> str:
+def shrink_on_open(db: pw.SqliteDatabase, path: Path, progress: Progress | None = None) -> str:
     """Run a pending shrink when a library opens; "" when done (or nothing to do), else
     why it is not done yet, for the window or the command line to show. The library
     opens either way: its rows read right in either form."""
@@ -135,12 +135,17 @@ def shrink_on_open(db: pw.SqliteDatabase, path: Path) -> str:
     if pending(db) is None:
         return ""
     try:
-        shrink(db, path)
+        outcome = shrink(db, path, progress=progress)
     except LibraryError as error:
         return str(error)
     except (pw.DatabaseError, sqlite3.Error, OSError) as error:
         kind = error_by_kind(error, path)
         return str(kind or f"the library {path} was not shrunk yet: {error}")
+    if not outcome.finished:
+        return (
+            f"the library {path} was shrunk in part ({outcome.pages_done} pages); the rest "
+            "is done the next time it is opened"
+        )
     return ""
 
 

@@ -276,3 +276,24 @@ def test_a_web_pages_bytes_are_kept_compressed_and_given_back_exactly(tmp_path: 
     with closing(sqlite3.connect(tmp_path / "lib.db")) as conn:
         [(stored,)] = conn.execute("SELECT raw_bytes FROM source").fetchall()
     assert stored.startswith(PACKED_BYTES_MAGIC) and len(stored) < len(data) / 2
+
+
+def test_a_window_can_open_first_and_shrink_later_with_progress(tmp_path: Path) -> None:
+    path, seen = build_old_library(tmp_path)
+
+    library = Library.open(path, upkeep=False)
+    assert library.upkeep_pending()
+    assert visible_state(library) == seen  # readable before the shrink
+    steps: list[tuple[int, int]] = []
+
+    def stop_after_one_batch(done: int, total: int) -> bool:
+        steps.append((done, total))
+        return False
+
+    note = library.upkeep(stop_after_one_batch)
+    assert "in part" in note and steps == [(min(shrink.BATCH_PAGES, PAGES), PAGES)]
+    assert library.upkeep_pending()
+    assert library.upkeep() == "" and not library.upkeep_pending()
+    assert visible_state(library) == seen
+    library.close()
+    assert stored_forms(path) == (0, 0)
