@@ -205,6 +205,23 @@ def v8_source_kinds(db: pw.SqliteDatabase) -> None:
             db.execute_sql(f'ALTER TABLE "source" ADD COLUMN "{column}" {kind}')
 
 
+def v9_texts_stored_once(db: pw.SqliteDatabase) -> None:
+    """Each text stored once (`reader.store.packing`): rows written from now on keep raw
+    pages compressed and paragraphs derived from the article's text. The rows already
+    there are shrunk after opening, in batches (`reader.store.shrink`): this records
+    that work as pending (when a page is stored the old way), with the last source id
+    done. Idempotent: IF NOT EXISTS; a pending shrink is not started over, a finished
+    one not started again."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "library_upkeep" '
+        '("task" TEXT NOT NULL PRIMARY KEY, "after_id" INTEGER NOT NULL)'
+    )
+    db.execute_sql(
+        "INSERT OR IGNORE INTO \"library_upkeep\" SELECT 'shrink', 0 "
+        'WHERE EXISTS (SELECT 1 FROM "source" WHERE typeof("raw_text") = \'text\')'
+    )
+
+
 MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v1_first_release,
     v2_read_state_and_author_names,
@@ -214,6 +231,7 @@ MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v6_page_metadata,
     v7_page_corrections,
     v8_source_kinds,
+    v9_texts_stored_once,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

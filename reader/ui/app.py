@@ -29,6 +29,7 @@ from reader.ui.jobs import JobHandle
 from reader.ui.main_window import MainWindow
 from reader.ui.preferences import LANGUAGE_KEY, MB, backup_budget_mb, backup_keep
 from reader.ui.startup_backup import RollingBackupThread
+from reader.ui.upkeep_progress import run_pending_upkeep
 
 ORGANIZATION = "reader"
 APPLICATION = "Reader"
@@ -88,6 +89,9 @@ def open_window(args: argparse.Namespace, settings: QSettings) -> tuple[MainWind
     except ReaderError:
         lock.unlock()
         raise
+    upkeep_note = run_pending_upkeep(library)
+    if upkeep_note:
+        print(f"reader: {upkeep_note}", file=sys.stderr)
     first_run = not settings.value("app/firstRunDone", False, type=bool)
     if args.sample_library:
         fill_with_samples_if_empty(library)
@@ -112,7 +116,7 @@ def open_damaged_or_not(db_path: Path) -> Library:
     a salvage into a new library (and open that), or quitting (`Quit`)."""
     try:
         # The check on a sample of opens waits until the window shows (`check_sample`).
-        return Library.open(db_path, check="unsampled")
+        return Library.open(db_path, check="unsampled", upkeep=False)
     except LibraryCorruptError as error:
         from reader.ui.recovery import offer_recovery
 

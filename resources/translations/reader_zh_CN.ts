@@ -378,12 +378,12 @@
         <translation>整个版面及其被切分成的各篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="98"/>
+        <location filename="../../reader/ui/app.py" line="102"/>
         <source>Your library is empty. Import the sample newspaper pages to try Reader?</source>
         <translation>文库是空的。要导入示例报纸版面试用 Reader 吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="121"/>
+        <location filename="../../reader/ui/app.py" line="125"/>
         <source>The damaged library was left as it is.</source>
         <translation>损坏的资料库保持原样，未作改动。</translation>
     </message>
@@ -1517,6 +1517,7 @@ The oldest backups are removed to stay within the space; the newest is always ke
     </message>
     <message>
         <location filename="../../reader/ui/recovery.py" line="107"/>
+        <location filename="../../reader/ui/upkeep_progress.py" line="26"/>
         <source>Reader</source>
         <translation>Reader</translation>
     </message>
@@ -1849,6 +1850,16 @@ The oldest backups are removed to stay within the space; the newest is always ke
         <location filename="../../reader/ui/theme_menu.py" line="27"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/upkeep_progress.py" line="23"/>
+        <source>Making the library smaller (once, after an update)…</source>
+        <translation>正在压缩资料库（更新后仅此一次）…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/upkeep_progress.py" line="23"/>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
 </context>
 </TS>

@@ -240,7 +240,7 @@ def _article_records(article_ids: Sequence[int]) -> dict[int, ArticleRecord]:
             title=article.title,
             byline=article.byline,
             authors=tuple(Author(a["name"], a["role"]) for a in json.loads(article.authors)),
-            paragraphs=tuple(json.loads(article.paragraphs)),
+            paragraphs=tuple(article.paragraph_list()),
             captions=tuple(json.loads(article.captions)),
             text=article.text,
             tags=tuple(tags.get(article.id, ())),
