@@ -1,8 +1,10 @@
-"""The article list as a lazily fetched Qt model over `Library.list_articles`.
+"""The article list as a lazily fetched Qt model over `Library.articles.page`.
 
-Only the rows scrolled into view are loaded (pages of `PAGE_SIZE`), so 30,000 articles
-cost one COUNT and one small query at start. Rows are grouped by page (source): the
-first row of a group carries the group's label for the delegate to draw a header.
+Only the rows scrolled into view are loaded (pages of `PAGE_SIZE`), each page asked
+for by the key of the last row loaded (keyset paging), so the thousandth page costs
+what the first does. A new filter or sort is answered off the GUI thread
+(`reader.ui.article_list_query`) and handed in with `show_answer`. Rows are grouped by
+page (source): the first row of a group carries the group's label for the delegate.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from reader.errors import ReaderError
+from reader.store.domains.articles import ListKey
 from reader.store.library import Library
 from reader.store.records import ArticleSummary
+from reader.ui.article_list_query import ListAnswer, ListQuery, answer
 from reader.ui.i18n import tr
 from reader.ui.source_import import kind_name, origin_group
 
@@ -51,42 +55,57 @@ class ArticleListModel(QAbstractListModel):
         super().__init__(parent)
         self._library = library
         self._rows: list[ArticleSummary] = []
+        self._last_key: ListKey | None = None
         self._total = 0
         self.text_filter = ""
         self.tag: str | None = None
         self.sort = "newest"
         self.reload()
 
+    @property
+    def query(self) -> ListQuery:
+        """The filters and order the rows shown answer."""
+        return ListQuery(self.text_filter, self.tag, self.sort)
+
     # --- loading -------------------------------------------------------------------
     def reload(self) -> None:
-        """Start again from the first page (after a filter, sort or import change)."""
-        self.beginResetModel()
-        self._total = self._library.count_articles(text_filter=self.text_filter, tag=self.tag)
-        self._rows = self._fetch(0)
-        self.endResetModel()
+        """Read the first page again here and now (at start, after an import)."""
+        self.show_answer(answer(self._library, self.query, PAGE_SIZE))
 
-    def _fetch(self, offset: int) -> list[ArticleSummary]:
-        return self._library.list_articles(
-            text_filter=self.text_filter,
-            tag=self.tag,
-            sort=self.sort,
-            offset=offset,
-            limit=PAGE_SIZE,
+    def show_answer(self, result: ListAnswer) -> None:
+        """Show a query's answer (computed in a worker) from its first page."""
+        self.beginResetModel()
+        self.text_filter, self.tag, self.sort = (
+            result.query.text_filter,
+            result.query.tag,
+            result.query.sort,
         )
+        self._total = result.total
+        self._rows = list(result.first_page.summaries)
+        self._last_key = result.first_page.last_key
+        self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._last_key is None:
             return
-        more = self._fetch(len(self._rows))
-        if not more:
+        more = self._library.articles.page(
+            text_filter=self.text_filter,
+            tag=self.tag,
+            sort=self.sort,
+            after=self._last_key,
+            limit=PAGE_SIZE,
+            matching=self._total,
+        )
+        if not more.summaries:
             self._total = len(self._rows)
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
+        self.beginInsertRows(QModelIndex(), first, first + len(more.summaries) - 1)
+        self._rows.extend(more.summaries)
+        self._last_key = more.last_key
         self.endInsertRows()
 
     @property
