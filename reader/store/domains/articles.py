@@ -465,22 +465,34 @@ def _summaries(query: pw.ModelSelect) -> list[ArticleSummary]:
 
 
 def _list_rows(query: pw.ModelSelect) -> list[_ListRow]:
-    return [
-        _ListRow(
-            ArticleSummary(
-                id=row[0],
-                source_id=row[1],
-                source_path=row[2],
-                position=row[3],
-                title=row[4],
-                author_names=row[5],
-                highlight_count=row[6],
-                is_read=row[7] is not None,
-                imported_at=_as_datetime(row[8]),
-                page=PageInfo(*row[9:13]),
-                origin=SourceOrigin(*row[13:18]),
-            ),
-            row[18],
+    rows = []
+    shared: dict[int, tuple] = {}  # what the rows of one page (source) have in common
+    sql, params = query.sql()
+    # The cursor's rows as SQLite gives them: peewee's conversion of every value was
+    # most of the time of a page.
+    for row in Article._meta.database.execute_sql(sql, params):
+        source = shared.get(row[1])
+        if source is None:
+            source = shared[row[1]] = (
+                row[2],
+                _as_datetime(row[8]),
+                PageInfo(*row[9:13]),
+                SourceOrigin(*row[13:18]),
+                row[18],
+            )
+        path, imported_at, page, origin, imported_at_as_stored = source
+        summary = ArticleSummary(
+            id=row[0],
+            source_id=row[1],
+            source_path=path,
+            position=row[3],
+            title=row[4],
+            author_names=row[5],
+            highlight_count=row[6],
+            is_read=row[7] is not None,
+            imported_at=imported_at,
+            page=page,
+            origin=origin,
         )
-        for row in query.tuples()
-    ]
+        rows.append(_ListRow(summary, imported_at_as_stored))
+    return rows
