@@ -249,8 +249,8 @@ class ArticleList(QWidget):
         self.view.selectionModel().blockSignals(True)
         self.model.show_answer(result)
         self.view.selectionModel().blockSignals(False)
-        if current is not None:
-            self.select_article(current, emit=False)
+        if current is not None:  # among the rows the answer brought: no query here
+            self.select_article(current, emit=False, max_fetches=0)
         self._show_empty_message()
 
     @Slot(object)

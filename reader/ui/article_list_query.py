@@ -2,13 +2,15 @@
 
 At 300,000 articles a filtered count and first page take tens of milliseconds, and
 typing runs one per keystroke: run on the GUI thread they froze the window. Here each
-question (`ListQuery`) runs as a job in its own lane (`reader.ui.jobs`); while one
-runs, newer questions wait and only the newest is asked next, and an answer to a
-question no longer current is dropped, so the list never shows a stale filter.
+question (`ListQuery`) runs as a job in its own lane (`reader.ui.jobs`); a newer
+question interrupts the running one (SQLite's `interrupt` on the worker's connection)
+and only the newest waiting one is asked next; an answer to a question no longer
+current is dropped, so the list never shows a stale filter.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -39,14 +41,9 @@ class ListAnswer:
 
 
 def answer(library: Library, query: ListQuery, limit: int) -> ListAnswer:
-    """The count, then the first page planned by it (few matches are looked up)."""
-    total = library.articles.count(text_filter=query.text_filter, tag=query.tag)
-    first_page = library.articles.page(
-        text_filter=query.text_filter,
-        tag=query.tag,
-        sort=query.sort,
-        limit=limit,
-        matching=total,
+    """The count and the first page (one scan of the filter for both)."""
+    total, first_page = library.articles.first_page(
+        text_filter=query.text_filter, tag=query.tag, sort=query.sort, limit=limit
     )
     return ListAnswer(query, total, first_page)
 
@@ -67,14 +64,18 @@ class ListQueryRunner(QObject):
         self._running: JobHandle | None = None
         self._waiting: ListQuery | None = None
         self._newest: ListQuery | None = None
+        self._connection: sqlite3.Connection | None = None  # the running question's
 
     def ask(self, query: ListQuery) -> None:
         """Answer `query` as soon as the question running now (if any) is done."""
         self._newest = query
         if self._running is None:
             self._start(query)
-        else:
-            self._waiting = query
+            return
+        self._waiting = query
+        connection = self._connection
+        if connection is not None:
+            connection.interrupt()  # its answer would be dropped: stop the scan now
 
     def busy(self) -> bool:
         """Whether a question is being answered or waits (the list may change)."""
@@ -89,7 +90,11 @@ class ListQueryRunner(QObject):
         size = self._page_size
 
         def work(context: JobContext) -> ListAnswer:
-            return answer(context.library, query, size)
+            self._connection = context.library.database.connection()
+            try:
+                return answer(context.library, query, size)
+            finally:
+                self._connection = None
 
         handle = self._jobs.start(LIST_LANE, work)
         handle.tag = query

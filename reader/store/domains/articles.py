@@ -121,6 +121,38 @@ class Articles(Domain):
         return ArticlePage(tuple(row.summary for row in rows), rows[-1].key(sort) if rows else None)
 
     @bound
+    def first_page(
+        self,
+        *,
+        text_filter: str = "",
+        tag: str | None = None,
+        sort: str = "newest",
+        limit: int = 200,
+    ) -> tuple[int, ArticlePage]:
+        """How many articles the filters match, and the first page of them: what the
+        list asks when a filter or sort changes. With a filter, one statement scans the
+        narrow index once for both (a count and a page would scan it twice)."""
+        condition = _filter_condition(text_filter, tag)
+        if condition is None:  # both are a seek in an index
+            return self.count(), self.page(sort=sort, limit=limit)
+        matches = Article.select(Article.id).where(condition).cte("list_match", materialized=True)
+        # The CTE is named, not nested: peewee would repeat its WITH in each subquery.
+        total = pw.SQL('(SELECT count(*) FROM "list_match")')
+        article_id = pw.NodeList((pw.SQL("+"), Article.id), glue="")
+        matching = pw.Expression(article_id, pw.OP.IN, pw.SQL('(SELECT "id" FROM "list_match")'))
+        query = (
+            _list_query("", None, sort)
+            .select_extend(total)
+            .where(matching)
+            .with_cte(matches)
+            .limit(limit)
+        )
+        raw = _raw_rows(query)
+        rows = _list_rows(raw)
+        page = ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+        return (raw[0][-1] if raw else 0), page
+
+    @bound
     def summary(self, article_id: int) -> ArticleSummary:
         """One article's list row (read state, highlight count). NotFoundError."""
         found = _summaries(_summary_query().where(Article.id == article_id))
@@ -224,10 +256,15 @@ def _filter_condition(text_filter: str, tag: str | None) -> pw.Expression | None
     on title and author names (v11) with it, never the wide article rows."""
     condition: pw.Expression | None = None
     needle = (text_filter or "").strip()
-    if needle:
+    if needle and any("a" <= c <= "z" or "A" <= c <= "Z" for c in needle):
         # LIKE folds ASCII letters like lower() did, without copying every title.
-        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = "%" + escaped + "%"
         condition = _like(Article.title, pattern) | _like(Article.author_names, pattern)
+    elif needle:  # nothing to fold: instr is a third faster than LIKE
+        condition = (pw.fn.instr(Article.title, needle) > 0) | (
+            pw.fn.instr(Article.author_names, needle) > 0
+        )
     if tag is not None:
         tagged = Article.id.in_(_tagged_article_ids(tag.strip()))
         condition = tagged if condition is None else condition & tagged
@@ -464,13 +501,17 @@ def _summaries(query: pw.ModelSelect) -> list[ArticleSummary]:
     return [row.summary for row in _list_rows(query)]
 
 
-def _list_rows(query: pw.ModelSelect) -> list[_ListRow]:
+def _raw_rows(query: pw.ModelSelect) -> list[tuple]:
+    """The cursor's rows as SQLite gives them: peewee's conversion of every value was
+    most of the time of a page."""
+    sql, params = query.sql()
+    return list(Article._meta.database.execute_sql(sql, params))
+
+
+def _list_rows(query: pw.ModelSelect | list[tuple]) -> list[_ListRow]:
     rows = []
     shared: dict[int, tuple] = {}  # what the rows of one page (source) have in common
-    sql, params = query.sql()
-    # The cursor's rows as SQLite gives them: peewee's conversion of every value was
-    # most of the time of a page.
-    for row in Article._meta.database.execute_sql(sql, params):
+    for row in _raw_rows(query) if isinstance(query, pw.ModelSelect) else query:
         source = shared.get(row[1])
         if source is None:
             source = shared[row[1]] = (
