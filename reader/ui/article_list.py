@@ -1,10 +1,11 @@
 """The left pane: filter box, tag filter, sort choice and the article list view.
 
-The view is a plain QListView with a delegate (no widget per row); each row shows the
+The view is a one-column table (`ArticleListView`) with a delegate (no widget per
+row); each row shows the
 title (bold while unread), authors and the highlight count, and the first row of each
 page draws a rule above itself and the page's name beside the authors. Every row has
-the same height (`setUniformItemSizes`), so loading more rows never lays out the rows
-already loaded: scrolling 300,000 articles costs the same at every step.
+the same height, so loading more rows never lays out the rows already loaded:
+scrolling 300,000 articles costs the same at every step.
 
 Typing in the filter is debounced (`FILTER_DELAY_MS`), and every filter, tag and sort
 change is answered off the GUI thread (`reader.ui.article_list_query`).
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -38,6 +38,7 @@ from reader.ui.article_list_model import (
     SummaryRole,
 )
 from reader.ui.article_list_query import ListAnswer, ListQuery, ListQueryRunner
+from reader.ui.article_list_view import ArticleListView
 from reader.ui.error_text import full_message
 from reader.ui.i18n import tr
 
@@ -49,10 +50,14 @@ FILTER_DELAY_MS = 40
 
 
 class ArticleDelegate(QStyledItemDelegate):
+    @staticmethod
+    def row_height(font: QFont) -> int:
+        """Every row's height: two lines of `font` and padding."""
+        return PADDING * 2 + QFontMetrics(font).height() * 2 + 4
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         """The same for every row (the view lays out none of them one by one)."""
-        metrics = QFontMetrics(option.font)
-        return QSize(200, PADDING * 2 + metrics.height() * 2 + 4)
+        return QSize(200, self.row_height(option.font))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         summary = index.data(SummaryRole)
@@ -166,14 +171,11 @@ class ArticleList(QWidget):
             strict=True,
         ):
             self.sort_combo.addItem(label, key)
-        self.view = QListView(self)
+        self.view = ArticleListView(self)
         self.view.setObjectName("articleList")
         self.view.setModel(self.model)
         self.view.setItemDelegate(ArticleDelegate(self.view))
-        self.view.setUniformItemSizes(True)
-        self.view.setMouseTracking(True)
-        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.view.setFrameShape(QListView.Shape.NoFrame)
+        self.view.fontChanged()
 
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("articleListEmpty")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.keyboard import type_text
 
@@ -118,22 +119,35 @@ def test_a_filter_that_leaves_nothing_says_so(qtbot, sample_library, make_window
 
 
 def test_rows_have_one_height_so_more_rows_do_not_relayout_the_list(
-    qtbot, sample_library, make_window
+    qtbot, sample_library, make_window, monkeypatch
 ):
+    from reader.ui import article_list_model
+
+    monkeypatch.setattr(article_list_model, "PAGE_SIZE", 3)
     window = make_window(sample_library)
     view = window.article_list.view
-    assert view.uniformItemSizes()
     model = window.article_list.model
-    delegate = view.itemDelegate()
-    option = view.viewOptions() if hasattr(view, "viewOptions") else None
-    heights = set()
-    for row in range(model.rowCount()):
-        index = model.index(row)
-        if option is None:
-            from PySide6.QtWidgets import QStyleOptionViewItem
+    assert model.rowCount() == 3 and model.canFetchMore()
+    counted = []
+    row_count = model.rowCount
 
-            option = QStyleOptionViewItem()
-            option.font = view.font()
-        heights.add(delegate.sizeHint(option, index).height())
+    def counting_row_count(*args):
+        counted.append(1)
+        return row_count(*args)
+
+    monkeypatch.setattr(model, "rowCount", counting_row_count)
+    view.setFixedHeight(view.rowHeight(0) * 2)  # rows painted: two at most, at any length
+    asked = []  # how often the view asked for the row count per fetch
+    while model.canFetchMore():
+        counted.clear()
+        model.fetchMore()
+        QApplication.processEvents()  # the view lays its rows out again
+        asked.append(len(counted))
+    loaded = len(model._rows)
+    assert loaded > 12
+    # A QListView asked twice per loaded row at every fetch: +2 per row fetched.
+    assert asked[-1] - asked[0] < (loaded - 6) // 2
+    heights = {view.rowHeight(row) for row in range(len(model._rows))}
     assert len(heights) == 1
-    assert any(model.index(r).data(Qt.ItemDataRole.UserRole + 2) for r in range(model.rowCount()))
+    groups = [model.index(r).data(Qt.ItemDataRole.UserRole + 2) for r in range(len(model._rows))]
+    assert any(groups)
