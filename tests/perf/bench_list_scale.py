@@ -4,8 +4,8 @@ Builds (once, cached in ~/.cache/reader-bench/, one file per schema version; an 
 version's file is copied and migrated, which is timed) a library of N articles (see
 `list_library`), then prints, next to raw baselines measured in the same run:
 - raw: a bare `SELECT` of a list page from the article table, at the start and at the
-  end (OFFSET), and a bare `count(*)`;
-- per sort: the count plus the first page, as the list asks them;
+  end (OFFSET), a bare `count(*)`, and a bare count of the titles holding a word;
+- per sort, and per filter word: the count plus the first page, as the list asks them;
 - the first page against the last page;
 - with the real window (offscreen): typing filter words key by key, 120 ms apart like
   a typist, the time from the last keystroke until the list shows the answer
@@ -92,6 +92,10 @@ def raw_baselines(path: Path) -> None:
     ):
         spent = best_of(lambda sql=sql: connection.execute(sql).fetchall())
         print(f"raw  {label:33}{ms(spent)}")
+    scan = "SELECT count(*) FROM article WHERE instr(title, ?) OR instr(author_names, ?)"
+    for word in QUERIES[:2]:
+        spent = best_of(lambda word=word: connection.execute(scan, (word, word)).fetchall(), 3)
+        print(f"raw  count of titles with {word:8}        {ms(spent)}")
     connection.close()
 
 
@@ -109,6 +113,16 @@ def store_figures(library) -> None:
                 library.list_articles(sort=sort, limit=200)
 
         print(f"sort {sort:11} count + first page   {ms(best_of(ask, 3))}")
+    for word in QUERIES:
+
+        def filtered(word=word):
+            if keyset:
+                library.articles.first_page(text_filter=word)
+            else:
+                library.count_articles(text_filter=word)
+                library.list_articles(text_filter=word, limit=200)
+
+        print(f"filter {word:10} count + first page   {ms(best_of(filtered, 3))}")
     total = library.count_articles()
     first = best_of(lambda: library.list_articles(limit=200), 3)
     if keyset:
@@ -147,6 +161,14 @@ class StallMeter:
         self._last = time.perf_counter()
 
 
+def rss_mb() -> float:
+    """The process's resident memory now, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def run_for(app, seconds: float) -> None:
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
@@ -155,7 +177,7 @@ def run_for(app, seconds: float) -> None:
 
 
 def window_figures(library, scroll_seconds: float) -> None:
-    from PySide6.QtCore import QEvent, QSettings, Qt
+    from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
@@ -193,7 +215,9 @@ def window_figures(library, scroll_seconds: float) -> None:
             key(query[-1])
             app.processEvents()
             while not (settled() and panel.model.text_filter == query):
-                app.processEvents()
+                # Sleep until the next event (the answer, or a stall-meter tick): a
+                # busy loop here would take the CPU from the worker it waits for.
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
             answers.append(time.perf_counter() - began)
             run_for(app, 0.05)
     answers.sort()
@@ -207,6 +231,7 @@ def window_figures(library, scroll_seconds: float) -> None:
     while not settled():
         app.processEvents()
     run_for(app, 0.2)
+    print(f"memory: now {rss_mb():.0f} MB (window open, after typing)")
 
     view = panel.view
     model = panel.model
@@ -227,11 +252,7 @@ def window_figures(library, scroll_seconds: float) -> None:
             f"at the end {ms(statistics.median(tail))}, longest stall {ms(meter.longest)}"
         )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    current = 0.0
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            current = int(line.split()[1]) / 1024
-    print(f"memory: now {current:.0f} MB, peak {peak:.0f} MB (window open, list scrolled)")
+    print(f"memory: now {rss_mb():.0f} MB, peak {peak:.0f} MB (all rows loaded by scrolling)")
     window.writes.discard_pending()
     window.close()
 
