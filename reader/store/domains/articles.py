@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import peewee as pw
 
@@ -501,16 +502,16 @@ def _summaries(query: pw.ModelSelect) -> list[ArticleSummary]:
     return [row.summary for row in _list_rows(query)]
 
 
-def _raw_rows(query: pw.ModelSelect) -> list[tuple]:
+def _raw_rows(query: pw.ModelSelect) -> list[tuple[Any, ...]]:
     """The cursor's rows as SQLite gives them: peewee's conversion of every value was
     most of the time of a page."""
     sql, params = query.sql()
     return list(Article._meta.database.execute_sql(sql, params))
 
 
-def _list_rows(query: pw.ModelSelect | list[tuple]) -> list[_ListRow]:
+def _list_rows(query: pw.ModelSelect | list[tuple[Any, ...]]) -> list[_ListRow]:
     rows = []
-    shared: dict[int, tuple] = {}  # what the rows of one page (source) have in common
+    shared: dict[int, tuple[Any, ...]] = {}  # what the rows of one page (source) have in common
     for row in _raw_rows(query) if isinstance(query, pw.ModelSelect) else query:
         source = shared.get(row[1])
         if source is None:
