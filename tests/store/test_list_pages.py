@@ -54,6 +54,16 @@ def test_keyset_pages_of_a_filter_few_or_many(many, sort):
         assert all_pages(many, sort, 5, text_filter="文章", matching=matching) == expected
 
 
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("text", ["", "文章", "Report 1", "第3版", "没有"])
+def test_the_first_page_comes_with_the_count_of_the_whole_filter(many, sort, text):
+    total, page = many.articles.first_page(text_filter=text, sort=sort, limit=5)
+    assert total == many.count_articles(text_filter=text)
+    assert [s.id for s in page.summaries] == [
+        s.id for s in many.list_articles(text_filter=text, sort=sort, limit=5)
+    ]
+
+
 def test_the_filter_ignores_the_case_of_latin_letters_and_takes_wildcards_literally(many):
     assert many.count_articles(text_filter="report 1") == many.count_articles(
         text_filter="REPORT 1"

@@ -134,8 +134,9 @@ class Articles(Domain):
         list asks when a filter or sort changes. With a filter, one statement scans the
         narrow index once for both (a count and a page would scan it twice)."""
         condition = _filter_condition(text_filter, tag)
-        if condition is None:  # both are a seek in an index
-            return self.count(), self.page(sort=sort, limit=limit)
+        if condition is None:  # both are a seek in an index; one snapshot: they agree
+            with self.snapshot():
+                return self.count(), self.page(sort=sort, limit=limit)
         matches = Article.select(Article.id).where(condition).cte("list_match", materialized=True)
         # The CTE is named, not nested: peewee would repeat its WITH in each subquery.
         total = pw.SQL('(SELECT count(*) FROM "list_match")')
