@@ -131,28 +131,19 @@ class Articles(Domain):
         limit: int = 200,
     ) -> tuple[int, ArticlePage]:
         """How many articles the filters match, and the first page of them: what the
-        list asks when a filter or sort changes. With a filter, one statement scans the
-        narrow index once for both (a count and a page would scan it twice)."""
+        list asks when a filter or sort changes. With a filter, its matches are read
+        up to FEW_MATCHES + 1: as few as that, they are all there is (their count) and
+        the page looks them up by id; more, and one statement scans the narrow index
+        once for the count and the page (a count and a page would scan it twice)."""
         condition = _filter_condition(text_filter, tag)
         if condition is None:  # both are a seek in an index; one snapshot: they agree
             with self.snapshot():
                 return self.count(), self.page(sort=sort, limit=limit)
-        matches = Article.select(Article.id).where(condition).cte("list_match", materialized=True)
-        # The CTE is named, not nested: peewee would repeat its WITH in each subquery.
-        total = pw.SQL('(SELECT count(*) FROM "list_match")')
-        article_id = pw.NodeList((pw.SQL("+"), Article.id), glue="")
-        matching = pw.Expression(article_id, pw.OP.IN, pw.SQL('(SELECT "id" FROM "list_match")'))
-        query = (
-            _list_query("", None, sort)
-            .select_extend(total)
-            .where(matching)
-            .with_cte(matches)
-            .limit(limit)
-        )
-        raw = _raw_rows(query)
-        rows = _list_rows(raw)
-        page = ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
-        return (raw[0][-1] if raw else 0), page
+        with self.snapshot():
+            found = _raw_rows(Article.select(Article.id).where(condition).limit(FEW_MATCHES + 1))
+            if len(found) <= FEW_MATCHES:
+                return len(found), _page_of_ids([row[0] for row in found], sort, limit)
+            return _many_matches_first_page(condition, sort, limit)
 
     @bound
     def summary(self, article_id: int) -> ArticleSummary:
@@ -251,6 +242,33 @@ def article_tags(article_id: int) -> tuple[str, ...]:
         .order_by(Tag.name)
     )
     return tuple(name for (name,) in query.tuples())
+
+
+def _page_of_ids(article_ids: list[int], sort: str, limit: int) -> ArticlePage:
+    """The first page of a few articles known by id: looked up, then sorted."""
+    if not article_ids:
+        return ArticlePage((), None)
+    ids = pw.SQL("(SELECT value FROM json_each(?))", [json.dumps(article_ids)])
+    query = _list_query("", None, sort, few=True).where(Article.id.in_(ids)).limit(limit)
+    rows = _list_rows(query)
+    return ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+
+
+def _many_matches_first_page(
+    condition: pw.Expression, sort: str, limit: int
+) -> tuple[int, ArticlePage]:
+    """The count and the first page of a filter matching many articles, in one
+    statement: the matches are scanned once into a CTE that gives both."""
+    matches = Article.select(Article.id).where(condition).cte("list_match", materialized=True)
+    # The CTE is named, not nested: peewee would repeat its WITH in each subquery.
+    total = pw.SQL('(SELECT count(*) FROM "list_match")')
+    article_id = pw.NodeList((pw.SQL("+"), Article.id), glue="")
+    matching = pw.Expression(article_id, pw.OP.IN, pw.SQL('(SELECT "id" FROM "list_match")'))
+    query = _list_query("", None, sort).select_extend(total).where(matching).with_cte(matches)
+    raw = _raw_rows(query.limit(limit))
+    rows = _list_rows(raw)
+    page = ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+    return (raw[0][-1] if raw else 0), page
 
 
 def _filter_condition(text_filter: str, tag: str | None) -> pw.Expression | None:
