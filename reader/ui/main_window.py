@@ -738,6 +738,7 @@ class MainWindow(QMainWindow):
         """Cancel every background job (an import stops between pages, keeping those it
         imported) and wait until each has stopped and closed its connection."""
         self.importer.stop()
+        self.article_list.queries.shutdown()
         if self.search is not None:
             self.search.shutdown()
         self.jobs.shutdown()

@@ -204,7 +204,7 @@ QSplitter::handle {{ background: {t.hover}; }}
 QSplitter::handle:horizontal {{ width: 1px; }}
 QAbstractItemView {{ background: {t.base}; color: {t.text};
     selection-background-color: {t.highlight}; selection-color: {t.highlighted_text}; }}
-QListView#articleList, QListView#highlightList {{ border: none; }}
+QListView#articleList, QTableView#articleList, QListView#highlightList {{ border: none; }}
 QLineEdit, QComboBox, QPlainTextEdit {{ border: 1px solid {t.border};
     border-radius: 6px; padding: 4px 6px; background: {t.base}; color: {t.text};
     selection-background-color: {t.highlight}; selection-color: {t.highlighted_text}; }}

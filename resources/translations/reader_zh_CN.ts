@@ -388,50 +388,66 @@
         <translation>损坏的资料库保持原样，未作改动。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="120"/>
+        <location filename="../../reader/ui/article_list.py" line="133"/>
         <source>No byline</source>
+        <extracomment>How long typing in the filter pauses before the list is asked again: shorter than the gap between two keystrokes of a typist, so a word is one query, and short enough to leave most of the 100 ms in which the list should answer.</extracomment>
         <translation>无署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="142"/>
+        <location filename="../../reader/ui/article_list.py" line="155"/>
         <source>Filter by title or author</source>
         <translation>按标题或作者筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="146"/>
+        <location filename="../../reader/ui/article_list.py" line="159"/>
         <source>Show only articles with this tag</source>
         <translation>只显示带此标签的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="152"/>
+        <location filename="../../reader/ui/article_list.py" line="165"/>
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="153"/>
+        <location filename="../../reader/ui/article_list.py" line="166"/>
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="154"/>
+        <location filename="../../reader/ui/article_list.py" line="167"/>
         <source>By title</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="155"/>
+        <location filename="../../reader/ui/article_list.py" line="168"/>
         <source>Most highlighted</source>
         <translation>标注最多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="156"/>
+        <location filename="../../reader/ui/article_list.py" line="169"/>
         <source>By source</source>
         <translation>按来源</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list.py" line="191"/>
+        <location filename="../../reader/ui/article_list.py" line="215"/>
         <location filename="../../reader/ui/tag_sidebar.py" line="258"/>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_list.py" line="274"/>
+        <source>No article with the tag “%1” matches “%2”.</source>
+        <translation>带标签“%1”的文章中，没有与“%2”匹配的。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_list.py" line="279"/>
+        <source>No article or highlight carries the tag “%1”.</source>
+        <translation>没有文章或标注带有标签“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_list.py" line="281"/>
+        <source>No article’s title or author matches “%1”.</source>
+        <translation>没有标题或作者与“%1”匹配的文章。</translation>
     </message>
     <message>
         <location filename="../../reader/ui/import_worker.py" line="80"/>
@@ -644,6 +660,7 @@
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../reader/ui/article_list.py" line="357"/>
         <location filename="../../reader/ui/import_worker.py" line="215"/>
         <location filename="../../reader/ui/main_window.py" line="593"/>
         <location filename="../../reader/ui/tag_sidebar.py" line="480"/>
@@ -682,19 +699,19 @@
         <translation>已导入（%s）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="760"/>
+        <location filename="../../reader/ui/main_window.py" line="761"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="761"/>
+        <location filename="../../reader/ui/main_window.py" line="762"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="763"/>
+        <location filename="../../reader/ui/main_window.py" line="764"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -902,6 +919,7 @@ Select a passage and press H or Ctrl+1…6.</source>
         <translation>右键单击标签可重命名、合并或删除。</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../reader/ui/article_list.py" line="357"/>
         <location filename="../../reader/ui/tag_sidebar.py" line="479"/>
         <source>%n highlight(s)</source>
         <translation>
@@ -1522,7 +1540,7 @@ The oldest backups are removed to stay within the space; the newest is always ke
         <translation>Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_list_model.py" line="44"/>
+        <location filename="../../reader/ui/article_list_model.py" line="52"/>
         <source>page %s</source>
         <translation>第%s版</translation>
     </message>

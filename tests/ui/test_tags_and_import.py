@@ -91,6 +91,7 @@ def test_article_tag_filters_the_list(qtbot, sample_library, make_window):
     window.sidebar.tag_article("头版")
     combo = window.article_list.tag_combo
     combo.setCurrentIndex(combo.findData("头版"))
+    qtbot.waitUntil(window.article_list.is_settled)  # answered off the GUI thread
     assert window.article_list.model.rowCount() == 1
     assert window.article_list.model.summary(0).id == article.id
 
