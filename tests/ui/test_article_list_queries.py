@@ -96,6 +96,7 @@ def test_tag_filter_counts_and_lists_articles_tagged_through_highlights(
     sample_library.tag_article(first.id, "政策")
     window = make_window(sample_library)
     combo = window.article_list.tag_combo
+    qtbot.waitUntil(lambda: combo.findData("政策") >= 0)  # filled after the first paint
     index = combo.findData("政策")
     assert combo.itemText(index) == "政策 (1 article, 2 highlights)"
     combo.setCurrentIndex(index)
