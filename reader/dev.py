@@ -56,10 +56,18 @@ def ensure_environment() -> Path:
     return python
 
 
+def app_arguments(extra: list[str]) -> list[str]:
+    """The app's arguments for `start EXTRA…`: the sample library unless EXTRA names a
+    library with `--db` (the README promises the arguments go to the app)."""
+    names_a_library = any(arg == "--db" or arg.startswith("--db=") for arg in extra)
+    return extra if names_a_library else ["--sample-library", *extra]
+
+
 def start(extra: list[str]) -> int:
-    """Launch the app on the sample library (created and filled on the first run)."""
+    """Launch the app on the sample library (created and filled on the first run), or
+    on the library `--db PATH` names."""
     python = ensure_environment()
-    result = subprocess.run([str(python), "-m", "reader.ui.app", "--sample-library", *extra])
+    result = subprocess.run([str(python), "-m", "reader.ui.app", *app_arguments(extra)])
     # Qt aborts when no platform plugin loads (missing system libraries); any other
     # exit already said what went wrong.
     if result.returncode == -signal.SIGABRT and sys.platform.startswith("linux"):

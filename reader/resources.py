@@ -1,4 +1,4 @@
-"""Where the project's own files (sample pages, icons, translations, styles) live.
+"""Where the project's own files (sample pages, icons, translations) live.
 
 They sit in the repository's top-level `resources/`, beside the package; the app is
 installed in editable mode by the bootstrap, so this path is always present.
@@ -10,7 +10,6 @@ RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
 SAMPLES_DIR = RESOURCES_DIR / "samples"
 ICONS_DIR = RESOURCES_DIR / "icons"
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
-STYLES_DIR = RESOURCES_DIR / "styles"
 
 
 def sample_pages() -> list[Path]:

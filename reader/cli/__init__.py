@@ -96,9 +96,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_index(argv: list[str]) -> int | None:
+    """Where the command is in `argv` (after the global options), if anywhere."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--db":
+            index += 2
+        elif arg.startswith("-"):
+            index += 1
+        else:
+            return index
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from reader.cli.search_command import query_terms_last
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = command_index(arguments)
+    if command is not None and arguments[command] == "search":
+        # `reader search -会议`: a query may start with "-" (exclude a word)
+        arguments[command + 1 :] = query_terms_last(arguments[command + 1 :])
+    args = parser.parse_args(arguments)
     try:
         return int(args.run(args))
     except ReaderError as error:

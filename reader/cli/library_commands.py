@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from reader.article_lines import shown_byline, shown_caption
 from reader.cli import (
     EXIT_FAILURES,
     EXIT_OK,
@@ -98,8 +99,8 @@ def _register_health(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     how.add_argument(
         "--from-backup",
         action="store_true",
-        help="put the newest healthy rolling backup (backups/ beside the library) in its "
-        "place; the damaged file is kept, renamed",
+        help="put the newest healthy rolling backup (backups/ beside the library, "
+        "compressed or not) in its place; the damaged file is kept, renamed",
     )
     how.add_argument(
         "--salvage",
@@ -355,7 +356,7 @@ def run_show(args: argparse.Namespace) -> int:
     for headline in article.headlines or (article.title,):
         print(headline)
     if article.byline:
-        print(article.byline)
+        print(shown_byline(article.byline))
     said = [v for v in (article.origin.site, article.origin.published, article.origin.url) if v]
     if said:
         print(" · ".join(said))
@@ -365,7 +366,7 @@ def run_show(args: argparse.Namespace) -> int:
     for paragraph in article.paragraphs:
         print(paragraph)
     for caption in article.captions:
-        print(f"[{caption}]")
+        print(f"[{shown_caption(caption)}]")
     if article.highlights:
         print()
         print(f"{len(article.highlights)} highlight(s):")

@@ -29,6 +29,36 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run_search)
 
 
+#: The options of `reader search` that take a value (the next argument, or `=VALUE`).
+_VALUED_OPTIONS = ("--limit", "--kind")
+
+
+def query_terms_last(args: list[str]) -> list[str]:
+    """The arguments after `search`, rearranged so that a query term starting with one
+    `-` (`-会议`: exclude a word) is read as the query, not refused as an unknown option:
+    the options first, then `--`, then every query term in its order. Double-dash
+    arguments stay options (argparse names a mistyped one); after a `--` of the user's
+    own everything is query already."""
+    options: list[str] = []
+    terms: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            terms.extend(rest)
+            break
+        if arg in _VALUED_OPTIONS:
+            options.append(arg)
+            value = next(rest, None)
+            if value is not None:
+                options.append(value)
+            continue
+        if arg.startswith("--") or arg in ("-h",):
+            options.append(arg)
+        else:
+            terms.append(arg)
+    return [*options, "--", *terms] if terms else options
+
+
 def hit_json(hit: SearchHit) -> dict[str, object]:
     """The JSON form of one hit (the --json contract)."""
     data: dict[str, object] = {

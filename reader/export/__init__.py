@@ -5,7 +5,8 @@ backups and archive import. No Qt here; the app's Export dialog calls this API:
 - `formats.render(library, scope, fmt)` / `formats.export_to_file(...)`, with
   `formats.FORMATS` and `formats.SUFFIXES` — the export itself;
 - `formats.export_to_file(..., overwrite=)` and `backup.backup_database(library, dest,
-  overwrite=)`, `backup.rolling_backup(db, folder, keep)`;
+  overwrite=)`, `backup.rolling_backup(db, folder, keep, budget=)` (compressed copies,
+  `backup.restore_rolling_backup` to get one back);
 - `output_path.checked_output(dest, db_path, overwrite=)` — may this file be written
   (never the library, its side files, a database in use, a folder or a device)? A save
   dialog calls it before it accepts a name;

@@ -15,9 +15,6 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import cast
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
-
 #: Code points of context kept on each side of a quote.
 CONTEXT_LENGTH = 32
 #: Minimum similarity (0–100) of a fuzzy match to the saved quote.
@@ -146,6 +143,8 @@ def find_in_other_texts(
 def _opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
     """The edit script old → new; cached, since every highlight of a changed article
     is carried through the same one."""
+    from rapidfuzz.distance import Indel  # loads on first re-anchoring, not at start
+
     # rapidfuzz's stubs type the items as `Opcode`; `as_list` gives plain tuples.
     return cast(list[tuple[str, int, int, int, int]], Indel.opcodes(old, new).as_list())
 
@@ -169,6 +168,8 @@ def _map_through_diff(old: str, new: str, start: int, end: int) -> tuple[int, in
 def _context_score(selector: Selector, text: str, start: int, end: int) -> float:
     """How well the text around [start, end) matches the saved prefix and suffix (0–100);
     100 when nothing was saved to compare (a quote spanning the whole text)."""
+    from rapidfuzz import fuzz
+
     scores = []
     if selector.prefix:
         before = text[max(0, start - len(selector.prefix)) : start]
@@ -210,6 +211,8 @@ def _trusted(selector: Selector, text: str, start: int, end: int) -> bool:
 def _find_fuzzy(selector: Selector, text: str) -> tuple[int, int] | None:
     """The best approximate occurrence of the quote, if both it and its context are
     close enough to what was saved."""
+    from rapidfuzz import fuzz
+
     exact = selector.exact
     if len(text) < max(1, len(exact) // 2):
         return None

@@ -80,23 +80,48 @@ def _size(path: Path) -> int:
         return 0
 
 
-def check_on_open(db: pw.SqliteDatabase, path: Path, *, unclean: bool, always: bool) -> None:
+def check_on_open(
+    db: pw.SqliteDatabase, path: Path, *, unclean: bool, always: bool, sample: bool = True
+) -> None:
     """LibraryCorruptError when a quick check finds damage; run when `always`, after an
-    unclean shutdown, for a small library, or on a sample of opens."""
+    unclean shutdown, for a small library, or (with `sample`) on a sample of opens. The
+    app leaves the sample out and takes it after its window shows (`sampled_check_due`,
+    `quick_check_problem`): on a large library it takes seconds."""
     if not (
-        always
-        or unclean
-        or _size(path) <= ALWAYS_CHECK_BYTES
-        or random.randrange(SAMPLE_EVERY) == 0
+        always or unclean or _size(path) <= ALWAYS_CHECK_BYTES or (sample and sampled_check_due())
     ):
         return
     rows = [row[0] for row in db.execute_sql("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
-        raise LibraryCorruptError(
-            f"the library {path} is damaged ({rows[0]}); nothing was changed. "
-            "`reader check` tells more, and `reader recover --from-backup` or "
-            "`reader recover --salvage NEW.db` rescue your work"
-        )
+        raise _damaged(path, rows[0])
+
+
+def _damaged(path: Path, problem: str) -> LibraryCorruptError:
+    return LibraryCorruptError(
+        f"the library {path} is damaged ({problem}); nothing was changed. "
+        "`reader check` tells more, and `reader recover --from-backup` or "
+        "`reader recover --salvage NEW.db` rescue your work"
+    )
+
+
+def sampled_check_due() -> bool:
+    """Whether this open is one of the sample whose library gets a quick check."""
+    return random.randrange(SAMPLE_EVERY) == 0
+
+
+def quick_check_problem(path: Path) -> LibraryCorruptError | None:
+    """A quick check of the open library through a read-only connection of its own (the
+    app's writes go on meanwhile); the damage found, or None."""
+    connection = read_only_connection(path)
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.OperationalError:
+        raise  # busy or unreadable: no verdict
+    except sqlite3.DatabaseError as error:  # too damaged for the check to finish
+        return _damaged(path, str(error))
+    finally:
+        connection.close()
+    return None if rows == ["ok"] else _damaged(path, rows[0])
 
 
 # --- the full check ------------------------------------------------------------------------
@@ -155,33 +180,13 @@ class Recovery:
     damaged_kept_as: Path | None
 
 
-def newest_healthy_backup(path: Path) -> Path:
-    """The newest rolling backup beside the library that passes a quick check."""
-    # Naming and place of rolling backups belong to the backup module (export).
-    from reader.export.backup import default_backup_dir, rolling_backups
-
-    folder = default_backup_dir(path)
-    for candidate in reversed(rolling_backups(folder)):
-        try:
-            connection = read_only_connection(candidate)
-            try:
-                if connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
-                    return candidate
-            finally:
-                connection.close()
-        except sqlite3.Error:
-            continue
-    raise ReaderError(f"there is no healthy rolling backup in {folder}")
-
-
 def recover_from_backup(path: Path) -> Recovery:
-    """Put the newest healthy rolling backup in the library's place. The damaged file
-    and its -wal/-shm are renamed (never written), so nothing more is lost. Close every
-    program using the library first."""
-    backup = newest_healthy_backup(path)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    """Put the newest healthy rolling backup (compressed or not) in the library's place.
+    The damaged file and its -wal/-shm are renamed (never written), so nothing more is
+    lost. Close every program using the library first."""
     staged = path.with_name(path.name + ".recovering")
-    _copy_database(backup, staged)
+    backup = _stage_newest_healthy_backup(path, staged)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     kept: Path | None = None
     if path.exists():
         kept = path.with_name(f"{path.name}.damaged-{stamp}")
@@ -194,19 +199,26 @@ def recover_from_backup(path: Path) -> Recovery:
     return Recovery(backup, kept)
 
 
-def _copy_database(source: Path, dest: Path) -> None:
-    """A consistent copy through SQLite's backup API (no file-level copy)."""
-    dest.unlink(missing_ok=True)
-    reader = read_only_connection(source)
-    try:
-        writer = sqlite3.connect(dest)
+def _stage_newest_healthy_backup(path: Path, staged: Path) -> Path:
+    """Write the newest rolling backup beside the library that passes a quick check to
+    `staged`; returns which backup it was."""
+    # Naming, place and format of rolling backups belong to the backup module (export).
+    from reader.export.backup import default_backup_dir, restore_rolling_backup, rolling_backups
+
+    folder = default_backup_dir(path)
+    for candidate in reversed(rolling_backups(folder, path.stem)):
         try:
-            reader.backup(writer)
-            writer.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            writer.close()
-    finally:
-        reader.close()
+            restore_rolling_backup(candidate, staged)
+            connection = read_only_connection(staged)
+            try:
+                if connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
+                    return candidate
+            finally:
+                connection.close()
+        except (sqlite3.Error, ReaderError):
+            pass
+        staged.unlink(missing_ok=True)
+    raise ReaderError(f"there is no healthy rolling backup in {folder}")
 
 
 # --- salvage ---------------------------------------------------------------------------

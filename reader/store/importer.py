@@ -12,16 +12,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+import peewee as pw
+
 from reader.parse import PARSER_VERSION
 from reader.parse.model import ParsedArticle, ParsedPage
 from reader.store import anchoring
 from reader.store.models import (
     Article,
     ArticleTag,
+    BaseModel,
     Highlight,
     Source,
     author_names_text,
 )
+from reader.store.packing import paragraphs_column
 from reader.store.records import ReanchorOutcome
 from reader.times import utcnow
 
@@ -42,8 +46,12 @@ SOURCE_SUFFIXES = (
 )
 
 
-def article_row(source_id: int, position: int, article: ParsedArticle) -> dict[str, object]:
-    """The column values of one parsed article at `position` on its page."""
+def article_row(
+    source_id: int, position: int, article: ParsedArticle, text: str | None = None
+) -> dict[str, object]:
+    """The column values of one parsed article at `position` on its page; `text`: what
+    its highlights index into when that is not its paragraphs joined (an archive's)."""
+    text = article.text if text is None else text
     return {
         "source": source_id,
         "position": position,
@@ -58,15 +66,19 @@ def article_row(source_id: int, position: int, article: ParsedArticle) -> dict[s
         "byline": article.byline,
         "authors": json.dumps([a.to_json() for a in article.authors], ensure_ascii=False),
         "author_names": author_names_text(a.name for a in article.authors),
-        "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
+        "paragraphs": paragraphs_column(article.paragraphs, text),
         "captions": json.dumps(article.captions, ensure_ascii=False),
-        "text": article.text,
+        "text": text,
     }
 
 
 def article_ids(source_id: int) -> tuple[int, ...]:
-    query = Article.select(Article.id).where(Article.source == source_id).order_by(Article.position)
-    return tuple(row.id for row in query)
+    """The page's articles in page order (plain SQL: a folder import asks for each
+    known page)."""
+    rows = Article._meta.database.execute_sql(
+        'SELECT "id" FROM "article" WHERE "source_id" = ? ORDER BY "position"', (source_id,)
+    )
+    return tuple(int(article_id) for (article_id,) in rows)
 
 
 def page_columns(page: ParsedPage) -> dict[str, object]:
@@ -81,23 +93,62 @@ def page_columns(page: ParsedPage) -> dict[str, object]:
     }
 
 
+class PreparedInsert:
+    """One model's INSERT as a fixed SQL string run on the raw connection: an import
+    writes thousands of rows, and building each statement through peewee cost more than
+    SQLite's work. Values go through each field's `db_value` and missing ones take the
+    field's default, exactly as peewee's own insert does."""
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        self._database = model._meta.database
+        self._fields = [f for f in model._meta.sorted_fields if not isinstance(f, pw.AutoField)]
+        columns = ", ".join(f'"{f.column_name}"' for f in self._fields)
+        marks = ", ".join("?" for _ in self._fields)
+        self._sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+
+    def __call__(self, row: Mapping[str, object]) -> int:
+        """Insert `row` (field name → value); returns the new row's id."""
+        values = []
+        for field in self._fields:
+            if field.name in row:
+                value = row[field.name]
+            else:
+                value = field.default() if callable(field.default) else field.default
+            values.append(field.db_value(value))
+        cursor = self._database.connection().execute(self._sql, values)
+        return int(cursor.lastrowid)
+
+
+insert_source_row = PreparedInsert(Source)
+insert_article_row = PreparedInsert(Article)
+
+
 def insert_page(
     path: str, page: ParsedPage, source_columns: Mapping[str, object] | None = None
 ) -> int:
     """Insert a new source and all its articles; returns the source id. `source_columns`:
     what a source other than a text page adds (`reader.store.source_rows`)."""
-    source = Source.create(
-        path=path,
-        sha256=page.source.sha256,
-        encoding=page.source.encoding,
-        raw_text=page.raw_text,
-        **page_columns(page),
-        **(source_columns or {}),
+    return add_page(path, page, source_columns)[0]
+
+
+def add_page(
+    path: str, page: ParsedPage, source_columns: Mapping[str, object] | None = None
+) -> tuple[int, tuple[int, ...]]:
+    """`insert_page`, returning the source id and its articles' ids in page order."""
+    source_id = insert_source_row(
+        {
+            "path": path,
+            "sha256": page.source.sha256,
+            "encoding": page.source.encoding,
+            "raw_text": page.raw_text,
+            **page_columns(page),
+            **(source_columns or {}),
+        }
     )
-    rows = [article_row(source.id, i, a) for i, a in enumerate(page.articles)]
-    if rows:
-        Article.insert_many(rows).execute()
-    return int(source.id)
+    ids = tuple(
+        insert_article_row(article_row(source_id, i, a)) for i, a in enumerate(page.articles)
+    )
+    return source_id, ids
 
 
 class PageUpdate(NamedTuple):

@@ -24,19 +24,18 @@ import needs, but they must not be used from two threads at the same instant.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
 from reader.store.database import open_database
-from reader.store.domains.archive import Archive
 from reader.store.domains.articles import SORTS as SORTS
 from reader.store.domains.articles import Articles
 from reader.store.domains.base import Domain
 from reader.store.domains.highlights import Highlights
-from reader.store.domains.pages import Pages
-from reader.store.domains.search import Search
 from reader.store.domains.tags import Tags
 from reader.store.operations import normalize_tag as normalize_tag  # export uses it
 from reader.store.records import (
@@ -52,6 +51,11 @@ from reader.store.records import (
     TagSnapshot,
 )
 
+if TYPE_CHECKING:
+    from reader.store.domains.archive import Archive
+    from reader.store.domains.pages import Pages
+    from reader.store.domains.search import Search
+
 
 class Library(Domain):
     """One library file. `apply(operation)` and `snapshot()` come from `Domain`."""
@@ -61,17 +65,58 @@ class Library(Domain):
         self.articles = Articles(path, db)
         self.highlights = Highlights(path, db)
         self.tags = Tags(path, db)
-        self.pages = Pages(path, db)
-        self.search = Search(path, db)
-        self.archive = Archive(path, db)
+        #: Why upkeep after opening (the shrink of a library written before schema 9)
+        #: is not done yet, for the window or the command line to show; "" when done.
+        self.upkeep_note = ""
+
+    # Import, search and restore load on first use: the app's window shows without them.
+    @functools.cached_property
+    def pages(self) -> Pages:
+        from reader.store.domains.pages import Pages
+
+        return Pages(self._path, self._db)
+
+    @functools.cached_property
+    def search(self) -> Search:
+        from reader.store.domains.search import Search
+
+        return Search(self._path, self._db)
+
+    @functools.cached_property
+    def archive(self) -> Archive:
+        from reader.store.domains.archive import Archive
+
+        return Archive(self._path, self._db)
 
     @classmethod
-    def open(cls, path: Path | str, *, check: str = "auto") -> Library:
+    def open(cls, path: Path | str, *, check: str = "auto", upkeep: bool = True) -> Library:
         """Open (creating and migrating as needed) the database at `path`. Another
         program's database is refused (NotALibraryError) and a damaged one reported
-        (LibraryCorruptError); `check` as in `open_database`."""
+        (LibraryCorruptError); `check` as in `open_database`. `upkeep`: do the work a
+        migration left at once (`upkeep`); a window passes False and runs it as a job
+        with progress."""
         resolved = Path(path).expanduser().resolve()
-        return cls(resolved, open_database(resolved, check=check))
+        library = cls(resolved, open_database(resolved, check=check))
+        if upkeep:
+            library.upkeep()
+        return library
+
+    def upkeep_pending(self) -> bool:
+        """Whether a migration left work to do (`upkeep`): the shrink of a library
+        written before schema 9."""
+        from reader.store.shrink import pending
+
+        return pending(self._db) is not None
+
+    def upkeep(self, progress: Callable[[int, int], bool] | None = None) -> str:
+        """Do the work a migration left, in batches that survive a kill (the shrink of a
+        library written before schema 9, `reader.store.shrink`): `progress(done, total)`
+        after each batch, False stops (the rest is done later). Returns, and keeps in
+        `upkeep_note`, why it is not all done ("" when it is)."""
+        from reader.store.shrink import shrink_on_open
+
+        self.upkeep_note = shrink_on_open(self._db, self._path, progress)
+        return self.upkeep_note
 
     @property
     def path(self) -> Path:

@@ -11,7 +11,6 @@ import json
 from collections.abc import Callable
 
 import peewee as pw
-from playhouse.migrate import SqliteMigrator, migrate
 
 from reader.errors import ReaderError
 from reader.store.models import author_names_text
@@ -77,6 +76,8 @@ def v2_read_state_and_author_names(db: pw.SqliteDatabase) -> None:
     """Articles remember when they were read, and keep their authors' names as plain
     text so the list filter need not parse JSON for 30,000 rows; sources are indexed by
     path, which a re-import of a changed page looks up."""
+    from playhouse.migrate import SqliteMigrator, migrate  # only old libraries need it
+
     migrator = SqliteMigrator(db)
     migrate(
         migrator.add_column("article", "read_at", pw.DateTimeField(null=True)),
@@ -204,9 +205,21 @@ def v8_source_kinds(db: pw.SqliteDatabase) -> None:
             db.execute_sql(f'ALTER TABLE "source" ADD COLUMN "{column}" {kind}')
 
 
-def v9_reserved(db: pw.SqliteDatabase) -> None:
-    """Number 9 belongs to another change being made at the same time (the text
-    storage); this placeholder keeps the search index at number 10 until it lands."""
+def v9_texts_stored_once(db: pw.SqliteDatabase) -> None:
+    """Each text stored once (`reader.store.packing`): rows written from now on keep raw
+    pages compressed and paragraphs derived from the article's text. The rows already
+    there are shrunk after opening, in batches (`reader.store.shrink`): this records
+    that work as pending (when a page is stored the old way), with the last source id
+    done. Idempotent: IF NOT EXISTS; a pending shrink is not started over, a finished
+    one not started again."""
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "library_upkeep" '
+        '("task" TEXT NOT NULL PRIMARY KEY, "after_id" INTEGER NOT NULL)'
+    )
+    db.execute_sql(
+        "INSERT OR IGNORE INTO \"library_upkeep\" SELECT 'shrink', 0 "
+        'WHERE EXISTS (SELECT 1 FROM "source" WHERE typeof("raw_text") = \'text\')'
+    )
 
 
 def v10_paired_search_index(db: pw.SqliteDatabase) -> None:
@@ -219,6 +232,62 @@ def v10_paired_search_index(db: pw.SqliteDatabase) -> None:
     recreate(db)
 
 
+def v11_article_list_order(db: pw.SqliteDatabase) -> None:
+    """What keeps the article list fast at 300,000 articles: each article's number of
+    highlights in a column kept by triggers (sorting by it was a COUNT over every
+    article), and indexes that deliver each sort order of the list, so a page, the
+    last one too, is read in index order instead of sorting the whole table. The
+    title index also carries the author names, so the list filter scans it instead
+    of the wide article rows. Idempotent: a library whose version number was set
+    back runs it again and ends the same."""
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("article")').fetchall()}
+    if "highlight_count" not in columns:
+        db.execute_sql(
+            'ALTER TABLE "article" ADD COLUMN "highlight_count" INTEGER NOT NULL DEFAULT 0'
+        )
+    counted = '(SELECT count(*) FROM "highlight" h WHERE h."article_id" = "article"."id")'
+    db.execute_sql(
+        f'UPDATE "article" SET "highlight_count" = {counted} WHERE "highlight_count" != {counted}'
+    )
+    for name, event, body in (
+        ("insert", "INSERT", '+ 1 WHERE "id" = new."article_id"'),
+        ("delete", "DELETE", '- 1 WHERE "id" = old."article_id"'),
+    ):
+        db.execute_sql(
+            f'CREATE TRIGGER IF NOT EXISTS "highlight_{name}_counts" AFTER {event} ON '
+            f'"highlight" BEGIN UPDATE "article" SET "highlight_count" = "highlight_count" '
+            f"{body}; END"
+        )
+    db.execute_sql(
+        'CREATE TRIGGER IF NOT EXISTS "highlight_move_counts" AFTER UPDATE OF "article_id" '
+        'ON "highlight" WHEN old."article_id" != new."article_id" BEGIN '
+        'UPDATE "article" SET "highlight_count" = "highlight_count" - 1 '
+        'WHERE "id" = old."article_id"; '
+        'UPDATE "article" SET "highlight_count" = "highlight_count" + 1 '
+        'WHERE "id" = new."article_id"; END'
+    )
+    for statement in LIST_INDEXES:
+        db.execute_sql(statement)
+
+
+#: The indexes of the article list's sort orders (v11); see `reader.store.domains.articles`.
+LIST_INDEXES = (
+    'CREATE INDEX IF NOT EXISTS "article_list_title" ON "article" ("title", "author_names")',
+    'CREATE INDEX IF NOT EXISTS "article_list_highlights" '
+    'ON "article" ("highlight_count" DESC, "source_id" DESC, "position")',
+    # Read backwards: kind and site ascending, newest first within (the id, which
+    # every index ends in, then descending too).
+    'CREATE INDEX IF NOT EXISTS "source_list_kind" '
+    'ON "source" ("kind" DESC, coalesce("site", \'\') DESC, "imported_at")',
+)
+
+#: Columns and indexes kept by SQL and not declared in the models: the highlight count
+#: must not be written back by an undo that restores a whole article row.
+NOT_IN_MODELS = frozenset(
+    {"highlight_count", "article_list_title", "article_list_highlights", "source_list_kind"}
+)
+
+
 MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v1_first_release,
     v2_read_state_and_author_names,
@@ -228,8 +297,9 @@ MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v6_page_metadata,
     v7_page_corrections,
     v8_source_kinds,
-    v9_reserved,
+    v9_texts_stored_once,
     v10_paired_search_index,
+    v11_article_list_order,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -12,6 +12,7 @@ import peewee as pw
 
 # Re-exported under their old home: restore, the CLI and the UI still import them from here.
 from reader.store.colors import HIGHLIGHT_COLORS as HIGHLIGHT_COLORS
+from reader.store.packing import pack_bytes, pack_text, paragraphs_of, unpack_bytes, unpack_text
 from reader.times import parse_time as parse_time
 from reader.times import utcnow
 
@@ -23,6 +24,27 @@ def author_names_text(names: Iterable[str]) -> str:
     """What `Article.author_names` holds: each name once, in byline order. A reporter
     who also took the photo is listed once, not as "曹雨晴 罗浩 曹雨晴"."""
     return " ".join(dict.fromkeys(name for name in names if name))
+
+
+class PackedTextField(pw.TextField):
+    """A text column written compressed (a BLOB) and read back as text, whichever form
+    the row holds."""
+
+    def db_value(self, value: str | None) -> bytes | None:
+        return None if value is None else pack_text(str(value))
+
+    def python_value(self, value: str | bytes | None) -> str | None:
+        return None if value is None else unpack_text(value)
+
+
+class PackedBlobField(pw.BlobField):
+    """A BLOB column written compressed and read back as the original bytes."""
+
+    def db_value(self, value: bytes | None) -> bytes | None:
+        return None if value is None else pack_bytes(bytes(value))
+
+    def python_value(self, value: bytes | None) -> bytes | None:
+        return unpack_bytes(value)
 
 
 class BaseModel(pw.Model):
@@ -37,7 +59,7 @@ class Source(BaseModel):
     path = pw.TextField(index=True)  # a changed page is found again by its path
     sha256 = pw.CharField(max_length=64, unique=True)
     encoding = pw.CharField(max_length=32)
-    raw_text = pw.TextField()
+    raw_text = PackedTextField()  # stored compressed (`reader.store.packing`)
     imported_at = pw.DateTimeField(default=utcnow, index=True)
     # What the page's furniture says (date line, page line); None when not printed.
     paper = pw.TextField(null=True)
@@ -52,7 +74,7 @@ class Source(BaseModel):
     #: came (a file, a download, a pasted web page), so a better reader can read them
     #: again. A text page's bytes are its raw_text, as before sources existed.
     kind = pw.TextField(default="text")
-    raw_bytes = pw.BlobField(null=True)
+    raw_bytes = PackedBlobField(null=True)  # stored compressed, like raw_text
     # What the source says about itself (web page metadata); None when it says nothing.
     site = pw.TextField(null=True)
     url = pw.TextField(null=True)
@@ -72,7 +94,8 @@ class Article(BaseModel):
     byline = pw.TextField(null=True)
     authors = pw.TextField(default="[]")  # JSON list of {"name", "role"}
     author_names = pw.TextField(default="")  # author_names_text(): for the list filter
-    paragraphs = pw.TextField(default="[]")  # JSON list of str
+    #: "" when the paragraphs are `text` split at newlines (`paragraph_list`), else JSON.
+    paragraphs = pw.TextField(default="")
     captions = pw.TextField(default="[]")  # JSON list of str
     text = pw.TextField()  # "\n".join(paragraphs): what highlights index into
     created_at = pw.DateTimeField(default=utcnow)
@@ -80,6 +103,10 @@ class Article(BaseModel):
 
     class Meta:
         indexes = ((("source", "position"), True),)
+
+    def paragraph_list(self) -> list[str]:
+        """The article's paragraphs: stored once, in its text."""
+        return paragraphs_of(self.paragraphs, self.text)
 
 
 class Highlight(BaseModel):

@@ -66,7 +66,7 @@ def page_layout(source: Source, rows: Sequence[Article]) -> PageLayout:
                 authors=tuple(
                     Author(a["name"], a["role"]) for a in json.loads(row.authors or "[]")
                 ),
-                paragraphs=tuple(json.loads(row.paragraphs or "[]")),
+                paragraphs=tuple(row.paragraph_list()),
                 captions=tuple(json.loads(row.captions or "[]")),
                 raw_start=starts[index],
                 raw_end=later[0] if later else len(raw),
@@ -85,8 +85,11 @@ def page_layout(source: Source, rows: Sequence[Article]) -> PageLayout:
 def _first_line(row: Article) -> str:
     """The article's first printed line, cut at a line break (a paragraph the parser
     joined from several raw lines starts like its first one)."""
-    for field in (row.headlines, row.paragraphs, row.captions):
-        values = json.loads(field or "[]")
+    for values in (
+        json.loads(row.headlines or "[]"),
+        row.paragraph_list(),
+        json.loads(row.captions or "[]"),
+    ):
         if values:
             return str(values[0]).split("\n", 1)[0][:16]
     return str(row.byline or "")[:16]

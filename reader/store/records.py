@@ -33,9 +33,10 @@ class SourceSummary:
     origin: SourceOrigin = field(default_factory=SourceOrigin)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleSummary:
-    """One row of the article list: cheap to load 30,000 of."""
+    """One row of the article list: cheap to load 300,000 of (slots: no dict per row;
+    rows of one page share its `PageInfo`, `SourceOrigin`, path and time)."""
 
     id: int
     source_id: int

@@ -215,9 +215,9 @@ class _Restore:
             paragraphs=list(data["paragraphs"]),
             captions=list(data["captions"]),
         )
-        row = article_row(source_id, position, article)
+        # The text is what the archived highlights index into, as archived.
+        row = article_row(source_id, position, article, text=data["text"])
         row.update(
-            text=data["text"],  # what the archived highlights index into, as archived
             created_at=parse_time(data["created"]),
             read_at=parse_time(data.get("read")),
         )

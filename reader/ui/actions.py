@@ -83,6 +83,8 @@ class Actions:
     zoom_reset: QAction
     toggle_theme: QAction
     toggle_sidebar: QAction
+    toggle_article_list: QAction
+    close_search: QAction
     shortcuts: QAction
     about: QAction
     colors: dict[str, QAction]
@@ -204,7 +206,24 @@ def create_actions(parent: QObject) -> Actions:
             tr("Switch between light and dark"),
             "theme",
         ),
-        toggle_sidebar=_action(parent, tr("Show &Sidebar"), ["Ctrl+\\"]),
+        toggle_sidebar=_action(
+            parent,
+            tr("Show &Sidebar"),
+            ["Ctrl+\\"],
+            tr("Show or hide the highlights and tags beside the article"),
+        ),
+        toggle_article_list=_action(
+            parent,
+            tr("Show Article &List"),
+            ["Ctrl+Shift+L"],
+            tr("Show or hide the list of articles"),
+        ),
+        close_search=_action(
+            parent,
+            tr("Close Search Results"),
+            ["Esc"],
+            tr("Close the search results and show the article list"),
+        ),
         shortcuts=_action(parent, tr("&Keyboard Shortcuts"), ["F1"]),
         about=_action(parent, tr("&About Reader")),
         colors=colors,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -19,20 +19,22 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
 from reader.errors import LibraryCorruptError, ReaderError
-from reader.export.backup import default_backup_dir, rolling_backup
 from reader.resources import TRANSLATIONS_DIR, sample_pages
 from reader.store import lock_keeper
 from reader.store.library import Library
 from reader.store.paths import default_db_path, open_library
 from reader.ui import instance_lock
 from reader.ui.i18n import tr
+from reader.ui.jobs import JobHandle
 from reader.ui.main_window import MainWindow
-from reader.ui.preferences import LANGUAGE_KEY, backup_keep
-from reader.ui.recovery import offer_recovery
+from reader.ui.preferences import LANGUAGE_KEY, MB, backup_budget_mb, backup_keep
+from reader.ui.startup_backup import RollingBackupThread
+from reader.ui.upkeep_progress import run_pending_upkeep
 
 ORGANIZATION = "reader"
 APPLICATION = "Reader"
 SAMPLE_DB_NAME = "sample-library.db"
+HEALTH_LANE = "health"
 
 
 def sample_library_path() -> Path:
@@ -87,6 +89,9 @@ def open_window(args: argparse.Namespace, settings: QSettings) -> tuple[MainWind
     except ReaderError:
         lock.unlock()
         raise
+    upkeep_note = run_pending_upkeep(library)
+    if upkeep_note:
+        print(f"reader: {upkeep_note}", file=sys.stderr)
     first_run = not settings.value("app/firstRunDone", False, type=bool)
     if args.sample_library:
         fill_with_samples_if_empty(library)
@@ -110,8 +115,11 @@ def open_damaged_or_not(db_path: Path) -> Library:
     """Open the library; when it is damaged, offer a restore from the newest backup or
     a salvage into a new library (and open that), or quitting (`Quit`)."""
     try:
-        return open_library(db_path)
+        # The check on a sample of opens waits until the window shows (`check_sample`).
+        return Library.open(db_path, check="unsampled", upkeep=False)
     except LibraryCorruptError as error:
+        from reader.ui.recovery import offer_recovery
+
         chosen = offer_recovery(db_path, error)
         if chosen is None:
             raise Quit(tr("The damaged library was left as it is.")) from error
@@ -145,22 +153,68 @@ def _unguarded(error: OSError) -> None:
     print(f"reader: {error}; the library is not guarded against other programs", file=sys.stderr)
 
 
-def start_rolling_backup(db_path: Path, settings: QSettings) -> threading.Thread | None:
-    """Keep the last few copies of the library (Preferences; 0 turns it off), taken in
-    the background so start-up never waits for the copy."""
+def start_rolling_backup(db_path: Path, settings: QSettings) -> RollingBackupThread | None:
+    """Keep the last few copies of the library within their space (Preferences; 0
+    copies turns it off), taken on a thread of its own so nothing waits for the copy."""
     keep = backup_keep(settings)
     if keep <= 0:
         return None
-
-    def run() -> None:
-        try:
-            rolling_backup(db_path, default_backup_dir(db_path), keep=keep)
-        except (OSError, ReaderError) as error:
-            print(f"reader: rolling backup skipped: {error}", file=sys.stderr)
-
-    worker = threading.Thread(target=run, name="rolling-backup", daemon=True)
+    worker = RollingBackupThread(db_path, keep, backup_budget_mb(settings) * MB)
     worker.start()
     return worker
+
+
+@dataclass
+class StartupWork:
+    """What the app starts once its window has been painted: checking the lock keeper,
+    the rolling backup, and re-parsing pages an older parser cut (after the backup)."""
+
+    keeper: lock_keeper.LockKeeper | None
+    backup: RollingBackupThread | None = None
+    started: bool = False
+
+    def stop(self) -> None:
+        """At quit: a running backup is asked to stop, and waited for only a moment."""
+        if self.backup is not None:
+            self.backup.stop()
+
+
+def check_sample(window: MainWindow) -> JobHandle | None:
+    """On a sample of starts, check the library for damage (SQLite's quick check) off
+    the GUI thread, as opening it did before the window showed, and say what to do when
+    it is damaged. A check takes seconds on a large library; after an unclean shutdown
+    the library is always checked before it is used."""
+    from reader.store import health
+
+    if not health.sampled_check_due():
+        return None
+    job = window.jobs.start(HEALTH_LANE, lambda _: health.quick_check_problem(window.library.path))
+
+    def checked(damage: object) -> None:
+        if isinstance(damage, LibraryCorruptError):
+            from reader.ui.error_text import full_message
+
+            QMessageBox.warning(window, APPLICATION, full_message(damage))
+
+    job.succeeded.connect(checked)
+    return job
+
+
+def show_window(window: MainWindow, keeper: lock_keeper.LockKeeper | None) -> StartupWork:
+    """Show the window, and start everything that is not needed to show it (or that
+    depends on the library's size) once it has been painted."""
+    work = StartupWork(keeper)
+    window.show()
+
+    def after_first_paint() -> None:
+        confirm_lock_keeper(keeper)
+        check_sample(window)
+        work.backup = start_rolling_backup(window.library.path, window.settings)
+        window.reparse_outdated(after=work.backup)
+        work.started = True
+
+    QTimer.singleShot(0, after_first_paint)
+    return work
 
 
 def close_on_termination(app: QApplication) -> QTimer:
@@ -191,12 +245,10 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, APPLICATION, str(error))
         return 2
     keeper = keep_library_locks(window.library.path)
-    window.show()
-    QTimer.singleShot(0, lambda: confirm_lock_keeper(keeper))  # after the first paint
+    work = show_window(window, keeper)
     close_on_termination(app)
-    backup = start_rolling_backup(window.library.path, settings)
-    window.reparse_outdated(after=backup)
     code = app.exec()
+    work.stop()
     window.library.close()
     if keeper is not None:
         keeper.stop()  # after the app's own connection: the keeper is the last to close

@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMenu
 
 from reader.errors import ReaderError
+from reader.store import operations  # its corrections load on first use
 from reader.store.change import Change
-from reader.store.corrections import suggested_title
-from reader.store.operations import MergeArticles, SetAuthors, SetTitle, SplitArticle, UseLineAs
 from reader.store.records import ArticleRecord, ImportResult
 from reader.ui.actions import ArticleActions, create_article_actions
 from reader.ui.correction_dialogs import SplitDialog, TitleAuthorsDialog
@@ -98,11 +97,18 @@ class ArticleCorrections(QObject):
             a.show_page,
         ]
 
-    def update_enabled(self) -> None:
+    def update_enabled(self, *, later_while_hidden: bool = True) -> None:
         record = self.window.current_article
         for action in self.actions.all():
             action.setEnabled(record is not None)
         if record is None:
+            return
+        if later_while_hidden and not self.window.isVisible():
+            # Building the window: finding the neighbours loads the page code, which the
+            # first paint does not need; they are looked up right after it.
+            self.actions.merge_previous.setEnabled(False)
+            self.actions.merge_next.setEnabled(False)
+            QTimer.singleShot(0, self, lambda: self.update_enabled(later_while_hidden=False))
             return
         try:  # merging needs a neighbour on the same page
             layout = self.window.library.pages.layout(record.source_id)
@@ -141,6 +147,8 @@ class ArticleCorrections(QObject):
     def split(self, article_id: int, at: int, text: str) -> SplitDialog:
         """Ask for the new article's title, then cut article `article_id` at code point
         `at` of its `text`."""
+        from reader.store.corrections import suggested_title
+
         settings = self.window.settings
         open_new = str(settings.value(OPEN_NEW_KEY, "false")).lower() == "true"
         dialog = SplitDialog(suggested_title(text, at), open_new, self.window)
@@ -157,7 +165,7 @@ class ArticleCorrections(QObject):
     def _split(self, article_id: int, at: int, title: str | None, open_new: bool) -> None:
         self.window.sidebar.flush()
         result = self.window.writes.run(
-            SplitArticle(article_id, at, title), ("split", article_id, at)
+            operations.SplitArticle(article_id, at, title), ("split", article_id, at)
         )
         if result is None:
             return
@@ -180,7 +188,7 @@ class ArticleCorrections(QObject):
         shown = self.window.current_article
         self.window.sidebar.flush()
         key = ("merge", article_id, with_next)
-        result = self.window.writes.run(MergeArticles(article_id, with_next), key)
+        result = self.window.writes.run(operations.MergeArticles(article_id, with_next), key)
         if result is None:
             return None
         merged_id = int(result.value)
@@ -213,7 +221,9 @@ class ArticleCorrections(QObject):
             self._say(tr("Put the cursor on a line of the article first."))
             return
         self.window.sidebar.flush()
-        self.window.writes.run(UseLineAs(record.id, line, role), ("line", record.id, line))
+        self.window.writes.run(
+            operations.UseLineAs(record.id, line, role), ("line", record.id, line)
+        )
 
     def edit_title_and_authors(self) -> TitleAuthorsDialog | None:
         record = self._article()
@@ -233,9 +243,9 @@ class ArticleCorrections(QObject):
             if not title:
                 self._say(tr("A title cannot be empty."))
                 return
-            writes.run(SetTitle(article_id, title), ("title", article_id))
+            writes.run(operations.SetTitle(article_id, title), ("title", article_id))
         if dialog.authors_changed():
-            writes.run(SetAuthors(article_id, authors), ("authors", article_id))
+            writes.run(operations.SetAuthors(article_id, authors), ("authors", article_id))
 
     # --- the page view ---------------------------------------------------------------------
     def show_page(self, article_id: int | None = None) -> PageView | None:

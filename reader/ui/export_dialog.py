@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,11 +31,16 @@ from reader.ui.error_text import describe
 from reader.ui.i18n import tr
 from reader.ui.jobs import JobContext, JobHandle, JobRunner
 from reader.ui.library_files import save_file_name
+from reader.ui.theme import set_state
 
 SCOPE_ARTICLE, SCOPE_TAG, SCOPE_RESULT, SCOPE_EVERYTHING = range(4)
 
 
 EXPORT_LANE = "export"
+
+
+# The folder of the last export, where the next one is offered.
+LAST_FOLDER_KEY = "export/lastFolder"
 
 
 def _export(scope: ExportScope, fmt: str, path: Path):
@@ -190,9 +195,13 @@ class ExportDialog(QDialog):
         return ExportScope.everything()
 
     def _default_path(self, fmt: str) -> Path:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+        """In the folder of the last export (remembered across sessions) while it
+        exists, else in Documents."""
+        folder = str(QSettings().value(LAST_FOLDER_KEY, "") or "")
+        if not folder or not Path(folder).is_dir():
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            ) or str(Path.home())
         return Path(folder) / f"reader-export{SUFFIXES[fmt]}"
 
     def _format_changed(self) -> None:
@@ -230,7 +239,7 @@ class ExportDialog(QDialog):
             self._failed(tr("%s is a folder: choose a file name.") % path)
             return
         self.export_button.setEnabled(False)
-        self.status_label.setProperty("state", "busy")
+        set_state(self.status_label, "busy")
         self.status_label.setText(tr("Exporting…"))
         job = self._jobs.start(
             EXPORT_LANE, _export(self.selected_scope(), self.selected_format(), path)
@@ -240,8 +249,9 @@ class ExportDialog(QDialog):
         self._job = job
 
     def _succeeded(self, path: str) -> None:
+        QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
         self.export_button.setEnabled(True)
-        self.status_label.setStyleSheet("color: #2e7d32;")
+        set_state(self.status_label, "done")
         self.status_label.setText(tr("Exported to %s") % path)
         self.exportFinished.emit(path)
 
@@ -250,7 +260,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
-        self.status_label.setStyleSheet("color: #c62828;")
+        set_state(self.status_label, "failed")
         self.status_label.setText(tr("Export failed: %s") % message)
         self.exportFailed.emit(message)
 

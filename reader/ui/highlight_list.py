@@ -17,10 +17,12 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.store.records import HighlightRecord
 from reader.ui.actions import COLOR_SWATCHES
+from reader.ui.orphan_card import orphan_explanation, orphan_label
+from reader.ui.theme import current_theme
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -63,6 +65,8 @@ class HighlightListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return record.exact
         if role == Qt.ItemDataRole.ToolTipRole:
+            if record.orphaned:
+                return f"{orphan_explanation()}\n\n{record.exact}"
             return record.note or record.exact
         if role == RecordRole:
             return record
@@ -102,17 +106,30 @@ class HighlightDelegate(QStyledItemDelegate):
         return quote, note, tags
 
     def _width(self, option: QStyleOptionViewItem) -> int:
-        return max(80, option.rect.width() - 2 * PADDING - 10)
+        return max(80, self._row_width(option) - 2 * PADDING - 10)
+
+    @staticmethod
+    def _row_width(option: QStyleOptionViewItem) -> int:
+        """The width a row has in the list: the view's, less its spacing. QListView asks
+        for size hints with rects of several widths (empty, or narrower than the row);
+        measured at those, a card was laid out shorter than it painted, and the next
+        card covered its last lines."""
+        view = option.widget
+        if isinstance(view, QListView) and view.viewport().width() > 0:
+            return view.viewport().width() - 2 * view.spacing()
+        return option.rect.width()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         record: HighlightRecord = index.data(RecordRole)
         quote, note, tags = self._fonts(option)
-        width = self._width(option) if option.rect.width() > 0 else 260
+        width = self._width(option) if self._row_width(option) > 0 else 260
         key = (record, width, option.font.key())
         cached = self._heights.get(key)
         if cached is not None:
             return QSize(width, cached)
         height = PADDING * 2 + _wrapped_height(record.exact, quote, width, QUOTE_LINES)[1]
+        if record.orphaned:
+            height += _wrapped_height(orphan_label(), tags, width, 1)[1] + 4
         if record.note:
             height += 6 + _wrapped_height(record.note, note, width, 4)[1]
         if record.tags:
@@ -145,6 +162,18 @@ class HighlightDelegate(QStyledItemDelegate):
         width = rect.width() - PADDING * 2 - 2
         y = rect.top() + PADDING - 3
         text_color = palette.color(QPalette.ColorRole.Text)
+        if record.orphaned:  # say it in words, not in red alone
+            painter.setPen(QColor(current_theme().accent))
+            painter.setFont(tag_font)
+            line = _wrapped_height(orphan_label(), tag_font, width, 1)[1]
+            painter.drawText(
+                QRect(x, y, width, line),
+                int(Qt.AlignmentFlag.AlignLeft),
+                QFontMetrics(tag_font).elidedText(
+                    orphan_label(), Qt.TextElideMode.ElideRight, width
+                ),
+            )
+            y += line + 4
         painter.setPen(text_color)
         painter.setFont(quote_font)
         lines, height = _wrapped_height(record.exact, quote_font, width, QUOTE_LINES)
@@ -155,7 +184,7 @@ class HighlightDelegate(QStyledItemDelegate):
             else _elide_lines(record.exact, quote_font, width, QUOTE_LINES)
         )
         if record.orphaned:
-            painter.setPen(QColor("#b3322b"))
+            painter.setPen(QColor(current_theme().accent))
         painter.drawText(QRect(x, y, width, height), int(flags), quote)
         y += height
         if record.note:
@@ -182,7 +211,7 @@ class HighlightDelegate(QStyledItemDelegate):
                     break
                 chip_rect = QRect(tx, y, chip, metrics.height() + 4)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(47, 125, 225, 40))
+                painter.setBrush(QColor(current_theme().chip))
                 painter.drawRoundedRect(chip_rect, 8, 8)
                 painter.setPen(palette.color(QPalette.ColorRole.Text))
                 painter.drawText(chip_rect, Qt.AlignmentFlag.AlignCenter, tag)

@@ -109,10 +109,13 @@ class ImportController(QObject):
             self.job.cancel()
 
     def _progress(self, done: int, total: int, path: str) -> None:
-        if self.dialog is not None:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(done)
-            self.dialog.setLabelText(
+        dialog = self.dialog
+        if dialog is not None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)  # a modal dialog's setValue runs events: the job may end
+            if self.dialog is not dialog:
+                return
+            dialog.setLabelText(
                 tr("Importing %1 of %2\n%3")
                 .replace("%1", str(done + 1))
                 .replace("%2", str(total))

@@ -11,6 +11,7 @@ OPERATION_LABELS = (
     QT_TRANSLATE_NOOP("", "Add highlight"),
     QT_TRANSLATE_NOOP("", "Delete highlight"),
     QT_TRANSLATE_NOOP("", "Restore highlight"),
+    QT_TRANSLATE_NOOP("", "Re-attach highlight"),
     QT_TRANSLATE_NOOP("", "Change colour"),
     QT_TRANSLATE_NOOP("", "Edit note"),
     QT_TRANSLATE_NOOP("", "Add tag %s"),

@@ -18,7 +18,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -38,18 +37,23 @@ from reader.store.change import Change
 from reader.store.library import Library
 from reader.store.operations import AddHighlight, DeleteHighlight, SetRead
 from reader.store.records import ArticleRecord, HighlightRecord, ImportSummary
+from reader.ui.action_names import set_stable_name, stable_name
 from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
 from reader.ui.i18n import tr
 from reader.ui.import_worker import ImportController
 from reader.ui.jobs import JobHandle, JobRunner
+from reader.ui.left_panel import LeftPanel
 from reader.ui.library_events import LibraryEvents
 from reader.ui.library_files import ImportDialog, split_library_files
+from reader.ui.orphan_repair import install_orphan_repair
+from reader.ui.panel_layout import SidePanels
 from reader.ui.pending_bar import PendingWritesBar
 from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
 from reader.ui.source_import import clipboard_contents, kind_name, url_dialog
 from reader.ui.tag_sidebar import TagSidebar
 from reader.ui.theme import apply_theme
+from reader.ui.theme_menu import ThemeMenu
 from reader.ui.writes import UndoableWrites
 
 #: What an import or a re-parse may have changed: articles came, went or were rewritten.
@@ -94,13 +98,17 @@ class MainWindow(QMainWindow):
         self._reading_layout.addWidget(self.reading_pane, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.article_list)
+        self.left_panel = LeftPanel(self.article_list, self)
+        self.splitter.addWidget(self.left_panel)
         self.splitter.addWidget(reading)
         self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 720, 350])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        # Explicit, so the window may be narrower than all three panes' minimums: the
+        # side panels collapse then (`SidePanels`), the reading column keeps its width.
+        self.setMinimumSize(360, 280)
 
         self.status_counts = QLabel(self)
         self.status_counts.setContentsMargins(0, 0, 12, 0)
@@ -108,9 +116,21 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self._build_menus_and_toolbar()
+        self.panels = SidePanels(
+            self.splitter,
+            reading,
+            self.reading_pane,
+            {
+                "sidebar": (self.sidebar, self.actions.toggle_sidebar),
+                "articleList": (self.left_panel, self.actions.toggle_article_list),
+            },
+            settings,
+            self,
+        )
         self._connect()
         self.connect_helpers()
         self._install_article_corrections()
+        install_orphan_repair(self)
         self._restore_settings()
         self._update_status()
         self._update_enabled()
@@ -130,9 +150,9 @@ class MainWindow(QMainWindow):
         )
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
+        set_stable_name(a.undo, tr("Undo"))
+        set_stable_name(a.redo, tr("Redo"))
         a.toggle_theme.setCheckable(True)
-        a.toggle_sidebar.setCheckable(True)
-        a.toggle_sidebar.setChecked(True)
 
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("&File"))
@@ -157,7 +177,9 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(tr("&View"))
         view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         view.addSeparator()
-        view.addActions([a.toggle_theme, a.toggle_sidebar])
+        self.theme_menu = ThemeMenu(self.set_theme, self)
+        view.addMenu(self.theme_menu)
+        view.addActions([a.toggle_theme, a.toggle_article_list, a.toggle_sidebar])
         tools = bar.addMenu(tr("&Tools"))
         tools.addAction(a.reparse)
         go = bar.addMenu(tr("&Go"))
@@ -196,7 +218,8 @@ class MainWindow(QMainWindow):
             a.delete_highlight,
         ]
         for action in a.all():
-            self.addAction(action)
+            if action is not a.close_search:  # Esc only where the results are read
+                self.addAction(action)
 
     def _connect(self) -> None:
         a = self.actions
@@ -218,8 +241,9 @@ class MainWindow(QMainWindow):
         a.zoom_in.triggered.connect(lambda: self._zoom(1))
         a.zoom_out.triggered.connect(lambda: self._zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self._zoom(0))
-        a.toggle_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
-        a.toggle_sidebar.toggled.connect(self.sidebar.setVisible)
+        a.toggle_theme.toggled.connect(
+            lambda dark: self.set_theme("dark" if dark else self.theme_menu.light_choice)
+        )
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
 
@@ -229,6 +253,7 @@ class MainWindow(QMainWindow):
         self.sidebar.highlightActivated.connect(self.reveal_highlight)
         self.sidebar.deleteRequested.connect(self.delete_highlight)
         self.sidebar.currentHighlightChanged.connect(self._update_enabled)
+        self.sidebar.tagsRefreshed.connect(self._update_status)  # "N tags" after the first fill
         self.events.changed.connect(self.article_list.library_changed)
         self.events.changed.connect(self._library_changed)
         self.importer.finished.connect(self._import_finished)
@@ -242,18 +267,23 @@ class MainWindow(QMainWindow):
         a = self.actions
         self.search = SearchController(self.library, self, self.settings, self.jobs)
         self.toolbar.addWidget(self.search.search_box)
-        dock = QDockWidget(tr("Search results"), self)
-        dock.setObjectName("searchDock")
-        dock.setWidget(self.search.results_panel)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        dock.hide()
-        self.search_dock = dock
+        self.left_panel.set_results_widget(self.search.results_panel)
+        self.search_dock = self.left_panel.results_page  # shown in place of the article list
         self.search.passageRequested.connect(self.open_passage)
-        self.search.closed.connect(dock.hide)
+        self.search.closed.connect(lambda: self.show_search_results(False))
         self.search.closed.connect(self.reading_pane.setFocus)
         a.focus_search.triggered.connect(self._focus_search)
-        self.search.search_box.textChanged.connect(lambda text: dock.setVisible(bool(text.strip())))
+        self.search.search_box.textChanged.connect(
+            lambda text: self.show_search_results(bool(text.strip()))
+        )
+        self.search.highlightRequested.connect(self._select_found_highlight)
+        self.left_panel.closeRequested.connect(self.search.close)
+        # Esc closes the results from the list of results and from the passage it opened.
+        a.close_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        a.close_search.setEnabled(False)
+        a.close_search.triggered.connect(self.search.close)
+        self.reading_pane.addAction(a.close_search)
+        self.left_panel.addAction(a.close_search)
         # The find bar, export dialog and backup load on first use: start-up stays fast.
         a.find.triggered.connect(self.show_find_bar)
         a.export.triggered.connect(self.show_export)
@@ -302,11 +332,14 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_preferences(self) -> QDialog:
-        from reader.export.backup import default_backup_dir
+        from reader.export.backup import default_backup_dir, rolling_usage
         from reader.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(
-            self.settings, str(default_backup_dir(self.library.path)), parent=self
+            self.settings,
+            str(default_backup_dir(self.library.path)),
+            parent=self,
+            backups_size=rolling_usage(self.library.path),
         )
         dialog.open()
         return dialog
@@ -344,8 +377,23 @@ class MainWindow(QMainWindow):
         self.events.emit_change(PAGES_CHANGED)
 
     def _focus_search(self) -> None:
-        self.search_dock.show()
+        if self.search.search_box.text().strip():
+            self.show_search_results(True)
         self.search.focus_search()
+
+    def show_search_results(self, show: bool) -> None:
+        """Search results take the article list's place (held open even when the user
+        hid the list), and give it back when the search closes."""
+        if show:
+            self.left_panel.show_results()
+        else:
+            self.left_panel.show_articles()
+        self.panels.hold("articleList", show)
+        self.actions.close_search.setEnabled(show)
+
+    def _select_found_highlight(self, highlight_id: int) -> None:
+        """A picked note or highlight result is also the sidebar's current highlight."""
+        self.sidebar.select_highlight(highlight_id)
 
     # --- settings ----------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -363,10 +411,9 @@ class MainWindow(QMainWindow):
             self.sidebar.restore_layout(sidebar_split)
         size = float(s.value("reading/fontSize", DEFAULT_SIZE))
         theme = str(s.value("reading/theme", "light"))
-        self.reading_pane.set_appearance(size, theme)
-        apply_theme(self, self.reading_pane.theme)
-        with QSignalBlocker(self.actions.toggle_theme):  # applied above, once
-            self.actions.toggle_theme.setChecked(self.reading_pane.theme == "dark")
+        self.reading_pane.set_appearance(size, apply_theme(theme).name)
+        self.panels.fit()  # for the text size read above
+        self._show_theme(self.reading_pane.theme)
         self._open_last_article(s.value("reading/lastArticle"))
         if self._record is None:
             self.reading_pane.show_article(None)
@@ -395,14 +442,21 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def set_theme(self, theme: str) -> None:
-        apply_theme(self, theme)
-        self.reading_pane.set_theme(theme)
+        self.reading_pane.set_theme(apply_theme(theme).name)
+        self._show_theme(self.reading_pane.theme)
+
+    def _show_theme(self, theme: str) -> None:
+        """Check the theme in force in the View menu and on the toolbar's toggle."""
+        self.theme_menu.show_theme(theme)
+        with QSignalBlocker(self.actions.toggle_theme):  # applied already, once
+            self.actions.toggle_theme.setChecked(theme == "dark")
 
     def _zoom(self, steps: int) -> None:
         if steps:
             self.reading_pane.zoom(steps)
         else:
             self.reading_pane.reset_zoom()
+        self.panels.fit()  # the text column's minimum width changed with the size
         self.statusBar().showMessage(
             tr("Text size %s pt") % f"{self.reading_pane.font_size:g}", 1500
         )
@@ -449,6 +503,9 @@ class MainWindow(QMainWindow):
         if self._record is None or self._record.id != article_id or start < 0:
             return  # a hit without a span (e.g. in a headline) opens the article at the top
         end = min(end, len(self._record.text))
+        covering = self.reading_pane.highlight_at(start)
+        if covering is not None and covering.end >= end:  # the passage lies in a highlight
+            self.sidebar.select_highlight(covering.id)
         self.reading_pane.select_span(start, end)
         self.reading_pane.scroll_to_span(start, end)
         self.reading_pane.flash_span(start, end)
@@ -458,7 +515,13 @@ class MainWindow(QMainWindow):
     def apply_highlight(self, color: str) -> HighlightRecord | None:
         span = self.reading_pane.selected_span()
         if self._record is None or span is None:
-            self.statusBar().showMessage(tr("Select a passage in the article first."), 3000)
+            self.statusBar().showMessage(
+                tr(
+                    "Nothing is selected: select a passage of the article (drag with the mouse "
+                    "or use Shift+arrow keys), then press H or Ctrl+1…6 to highlight it."
+                ),
+                6000,
+            )
             return None
         operation = AddHighlight(self._record.id, span[0], span[1], color)
         key = ("highlight", self._record.id, span[0], span[1])
@@ -498,7 +561,8 @@ class MainWindow(QMainWindow):
         if record is None or record.orphaned:
             return
         self.reading_pane.scroll_to_span(record.start, record.end)
-        self.reading_pane.flash_span(record.start, record.end)
+        # a frame only: a fill would read as one more highlight colour on a highlight
+        self.reading_pane.flash_span(record.start, record.end, fill=False)
 
     def step_highlight(self, step: int) -> None:
         records = [h for h in self.sidebar.highlights() if not h.orphaned]
@@ -519,8 +583,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_enabled(self) -> None:
-        has_selection = self.reading_pane.textCursor().hasSelection()
-        self.actions.highlight.setEnabled(has_selection)
+        # enabled with an article open, so H without a selection says what to do
+        self.actions.highlight.setEnabled(self._record is not None)
         has_current = self.sidebar.current_highlight() is not None
         for action in (self.actions.delete_highlight, self.actions.edit_note, self.actions.add_tag):
             action.setEnabled(has_current)
@@ -618,7 +682,7 @@ class MainWindow(QMainWindow):
         dialog.setObjectName("shortcutsDialog")
         dialog.setWindowTitle(tr("Keyboard shortcuts"))
         actions = self.actions.all() + self.corrections.actions.all()
-        rows = [(a.text().replace("&", ""), a.shortcuts()) for a in actions]
+        rows = [(stable_name(a), a.shortcuts()) for a in actions]
         rows = [(text, keys) for text, keys in rows if keys]
         table = QTableWidget(len(rows), 2, dialog)
         table.setObjectName("shortcutsTable")
@@ -674,6 +738,7 @@ class MainWindow(QMainWindow):
         """Cancel every background job (an import stops between pages, keeping those it
         imported) and wait until each has stopped and closed its connection."""
         self.importer.stop()
+        self.article_list.queries.shutdown()
         if self.search is not None:
             self.search.shutdown()
         self.jobs.shutdown()

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -50,13 +50,12 @@ from reader.store.records import CorrectionRecord
 from reader.ui.i18n import tr
 from reader.ui.reading_pane import cjk_family
 from reader.ui.text_offsets import OffsetMap, utf16_length
+from reader.ui.theme import current_theme
 
 if TYPE_CHECKING:
     from reader.ui.article_corrections import ArticleCorrections
 
-# Backgrounds of the articles, alternating, and of the page's lines outside any article.
-ARTICLE_TINTS = ("#fbf3dc", "#e3eef8")
-OUTSIDE_TINT = "#ffffff"
+#: The small tags naming a line's role: white on a strong colour reads in every theme.
 TAG_COLORS = {
     "title": "#b3322b",
     "kicker": "#8a5a00",
@@ -227,16 +226,11 @@ class PageView(QDialog):
         self.misfits.setObjectName("misfitCorrections")
         self.misfits.setWordWrap(True)
         self.misfits.setTextFormat(Qt.TextFormat.PlainText)
-        self.misfits.setStyleSheet(
-            "QLabel#misfitCorrections { background: #fff1d6; border: 1px solid #e0b45c;"
-            " border-radius: 4px; padding: 6px; color: #5a3d00; }"
-        )
         self.text = QTextBrowser(self)
         self.text.setObjectName("pageText")
         self.text.setOpenLinks(False)
         self.text.setOpenExternalLinks(False)
-        # the tints are light: the page reads dark on light in either theme
-        self.text.setStyleSheet("QTextBrowser#pageText { background: #ffffff; color: #24262a; }")
+        self._built_theme = current_theme().name  # the page's tints are the theme's
         self.text.anchorClicked.connect(self._anchor_clicked)
         self.text.cursorPositionChanged.connect(self._update_buttons)
 
@@ -284,8 +278,20 @@ class PageView(QDialog):
 
     def library_changed(self, change: Change) -> None:
         """The page's articles may have been cut anew: draw it again, same place."""
+        if change.article_list_changed:
+            self._redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme reaches the dialog as a palette change: tint the page anew."""
+        super().changeEvent(event)
+        built = getattr(self, "_built_theme", None)  # None: still being constructed
+        if event.type() == QEvent.Type.PaletteChange and built not in (None, current_theme().name):
+            self._redraw()
+
+    def _redraw(self) -> None:
+        """Draw the page shown again, at the same place."""
         shown = self.layout_shown
-        if shown is None or not change.article_list_changed or not self.isVisible():
+        if shown is None or not self.isVisible():
             return
         bar = self.text.verticalScrollBar()
         top = bar.value()
@@ -332,6 +338,8 @@ class PageView(QDialog):
         self.misfits.setText("\n".join(lines))
 
     def _build(self, layout: PageLayout) -> None:
+        theme = current_theme()
+        self._built_theme = theme.name
         document = QTextDocument(self.text)
         document.setUndoRedoEnabled(False)
         document.setDocumentMargin(18)
@@ -360,7 +368,7 @@ class PageView(QDialog):
         page_head_end = found[0] if found else len(lines)
         for number in range(page_head_end):
             line = lines[number][1]
-            add(line, plain, self._line_format(OUTSIDE_TINT), _Block(None, line))
+            add(line, plain, self._line_format(theme.outside_tint), _Block(None, line))
         located = sorted((start, index) for index, start in enumerate(starts) if start >= 0)
         ends = {
             index: (located[k + 1][0] if k + 1 < len(located) else len(lines))
@@ -369,7 +377,7 @@ class PageView(QDialog):
         roles = [LineRoles(span) for span in layout.articles]
         page_captions = set().union(*(r.caption_keys for r in roles))
         for index, span in enumerate(layout.articles):
-            tint = ARTICLE_TINTS[index % 2]
+            tint = theme.tints[index % 2]
             self._add_heading(cursor, first, index, span, starts[index] < 0, tint)
             first = False
             blocks.append(_Block(span.article_id, heading=True))
@@ -401,7 +409,10 @@ class PageView(QDialog):
         not_found: bool,
         tint: str,
     ) -> None:
-        fmt = self._line_format(QColor(tint).darker(112).name())
+        shade = QColor(tint)  # the heading line: a shade further from the text colour
+        shade = shade.lighter(130) if shade.lightness() < 128 else shade.darker(112)
+        fmt = self._line_format(shade.name())
+        theme = current_theme()
         fmt.setTopMargin(0 if first else 12)
         if first:
             cursor.setBlockFormat(fmt)
@@ -409,7 +420,7 @@ class PageView(QDialog):
             cursor.insertBlock(fmt)
         char = QTextCharFormat()
         char.setFontWeight(QFont.Weight.Bold)
-        char.setForeground(QColor("#6d717a"))
+        char.setForeground(QColor(theme.muted))
         char.setFontPointSize(10)
         marker = "▶ " if span.article_id == self._current_article else ""
         number = tr("Article %s") % (index + 1)
@@ -417,7 +428,7 @@ class PageView(QDialog):
         link = QTextCharFormat(char)
         link.setAnchor(True)
         link.setAnchorHref(f"article:{span.article_id}")
-        link.setForeground(QColor("#b3322b"))
+        link.setForeground(QColor(theme.accent))
         link.setFontUnderline(True)
         cursor.insertText(span.title or tr("(untitled)"), link)
         if not_found:
@@ -435,7 +446,7 @@ class PageView(QDialog):
     def _tag_format(role: str) -> QTextCharFormat:
         char = QTextCharFormat()
         char.setBackground(QColor(TAG_COLORS[role]))
-        char.setForeground(QColor("#ffffff"))
+        char.setForeground(QColor(current_theme().highlighted_text))
         char.setFontPointSize(8.5)
         return char
 

@@ -16,10 +16,6 @@ class PendingWritesBar(QFrame):
     def __init__(self, writes: UndoableWrites, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pendingWritesBar")
-        self.setStyleSheet(
-            "QFrame#pendingWritesBar { background: #fdecc8; border-bottom: 1px solid #e0b35a; }"
-            " QFrame#pendingWritesBar QLabel { color: #5a3d00; }"
-        )
         self._writes = writes
         self.label = QLabel(self)
         self.label.setObjectName("pendingWritesText")

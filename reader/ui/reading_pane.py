@@ -19,7 +19,18 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    QUrl,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -27,17 +38,19 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QMouseEvent,
+    QPainter,
     QPalette,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QTextEdit, QWidget
 
+from reader.article_lines import shown_byline, shown_caption
 from reader.errors import ReaderError
-from reader.parse.punctuation import normalize_punctuation
 from reader.store.change import Change
 from reader.store.library import Library
 from reader.store.records import ArticleRecord, HighlightRecord
@@ -46,6 +59,8 @@ from reader.ui.i18n import tr
 from reader.ui.library_events import LibraryEvents
 from reader.ui.source_import import origin_line
 from reader.ui.text_offsets import OffsetMap
+from reader.ui.theme import THEMES as ALL_THEMES
+from reader.ui.theme import build_palette, theme_named
 
 CJK_FAMILIES = (
     "Noto Serif CJK SC",
@@ -64,6 +79,13 @@ DEFAULT_SIZE = 15.0
 MIN_SIZE, MAX_SIZE = 9.0, 36.0
 LINE_HEIGHT = 165  # percent
 MAX_COLUMN_EM = 38  # readable measure, in characters
+#: The narrowest text column, in characters: the side panels give way before it shrinks more.
+MIN_COLUMN_EM = 24
+#: Space left and right of the text: generous when there is room, less in a narrow pane.
+SIDE_PADDING, NARROW_SIDE_PADDING = 36, 12
+TOP_PADDING = 36
+#: A found passage flashes this long (fading out) so the eye finds it after a jump.
+FLASH_MS = 1500
 #: Body characters laid out before the pane first shows: more than a tall screen holds.
 FIRST_SCREEN_CHARS = 6000
 #: Milliseconds of appending per timer slice while the rest of a long article loads.
@@ -71,30 +93,64 @@ SLICE_MS = 12
 
 Block = tuple[str, QTextCharFormat, QTextBlockFormat]
 
+#: Faces for captions: a Kai (楷体) face when one is installed, as Chinese papers set
+#: them, else a sans face against the serif body. Never a slanted (synthesised) italic.
+KAI_FAMILIES = (
+    "KaiTi",
+    "STKaiti",
+    "Kaiti SC",
+    "AR PL UKai CN",
+    "AR PL KaitiM GB",
+    "LXGW WenKai",
+    "FZKai-Z03",
+)
+CAPTION_FALLBACK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC")
+#: The reading colours of each theme, from the one palette of the window (theme.py).
 THEMES = {
-    "light": {
-        "bg": "#fbfaf6",
-        "text": "#24262a",
-        "muted": "#6d717a",
-        "accent": "#b3322b",
-        "alpha": 120,
-        "flash": "#ff9d2e",
-    },
-    "dark": {
-        "bg": "#1d1f23",
-        "text": "#dcd9d2",
-        "muted": "#8e929b",
-        "accent": "#e0736b",
-        "alpha": 95,
-        "flash": "#ffb347",
-    },
+    name: {
+        "bg": t.paper,
+        "text": t.paper_text,
+        "muted": t.muted,
+        "accent": t.accent,
+        "alpha": t.highlight_alpha,
+        "marker": t.marker,
+        # a jump's flash fades from the marker's grey: no hue, so never a highlight colour
+        "flash": t.marker,
+    }
+    for name, t in ALL_THEMES.items()
 }
+
+
+def _drawn(record: HighlightRecord) -> tuple:
+    """What of a highlight the pane draws: its place, colour and whether it has a note."""
+    return (record.start, record.end, record.orphaned, record.color, bool(record.note))
+
+
+def _printed(record: ArticleRecord) -> tuple:
+    """What of an article the pane prints: a re-import changing any of it shows anew."""
+    return (
+        record.section,
+        record.headlines,
+        record.title,
+        record.byline,
+        record.authors,
+        record.text,
+        record.captions,
+        record.origin,
+    )
 
 
 def cjk_family() -> str:
     """The first installed family of the preference list (Qt falls back otherwise)."""
     installed = set(QFontDatabase.families())
     return next((f for f in CJK_FAMILIES if f in installed), QFont().family())
+
+
+def caption_families() -> list[str]:
+    """The caption face: the first installed Kai family, else a sans one."""
+    installed = set(QFontDatabase.families())
+    kai = [f for f in KAI_FAMILIES if f in installed]
+    return [*(kai[:1] or CAPTION_FALLBACK_FAMILIES), *CJK_FAMILIES]
 
 
 class ReadingPane(QTextBrowser):
@@ -131,10 +187,17 @@ class ReadingPane(QTextBrowser):
         self._highlights: tuple[HighlightRecord, ...] = ()
         self._highlight_selections: list[QTextEdit.ExtraSelection] = []
         self._flash: QTextEdit.ExtraSelection | None = None
+        self._flash_fills = True  # False: the flash is the marker's frame alone
         self._document: QTextDocument | None = None  # the one this pane made, if any
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(self._end_flash)
+        self._flash_fade = QVariantAnimation(self)
+        self._flash_fade.setStartValue(1.0)
+        self._flash_fade.setEndValue(0.0)
+        self._flash_fade.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._flash_fade.valueChanged.connect(self._fade_flash)
+        self._flash_fade.finished.connect(self._end_flash)
+        self._selection_palette: QPalette | None = None  # the selection's colours, mid-flash
+        self._side_padding = SIDE_PADDING
+        self._setting_margins = False
         self._remaining: Iterator[Block] | None = None  # blocks still to append
         self._cursor: QTextCursor | None = None  # at the end of what is loaded
         self._load_timer = QTimer(self)
@@ -173,15 +236,13 @@ class ReadingPane(QTextBrowser):
         self._rebuild_keeping_scroll()
 
     def _apply_theme(self) -> None:
+        """The paper of the theme; every other role from the window's palette (a palette
+        copied from the widget would keep the last theme's scroll bars)."""
         colors = THEMES[self._theme]
-        palette = self.palette()
+        palette = build_palette(theme_named(self._theme))
         palette.setColor(QPalette.ColorRole.Base, QColor(colors["bg"]))
         palette.setColor(QPalette.ColorRole.Text, QColor(colors["text"]))
         self.setPalette(palette)
-        self.setStyleSheet(
-            f"QTextBrowser#readingPane {{ background: {colors['bg']}; color: {colors['text']};"
-            " border: none; }"
-        )
 
     def loadResource(self, _type: int, _name: QUrl) -> object:
         """Never load anything: an imported page must not reach the network or disk."""
@@ -265,15 +326,15 @@ class ReadingPane(QTextBrowser):
         colors = THEMES[self._theme]
         document = QTextDocument(self)
         document.setUndoRedoEnabled(False)
-        document.setDocumentMargin(36)
         base = QFont(self._family)
         base.setPointSizeF(self._size)
         document.setDefaultFont(base)
+        self._set_side_padding(document, self._side_padding)
         self.setDocument(document)
         if self._document is not None:
             self._document.deleteLater()  # an article's document dies when the next shows
         self._document = document
-        self._update_margins()
+        self._update_margins(self.width(), relayout=True)
         record = self._record
         cursor = QTextCursor(document)
         if record is None:
@@ -336,9 +397,7 @@ class ReadingPane(QTextBrowser):
                 )
         # The stored byline is the page's own (ASCII brackets and all); it is shown in
         # full-width form like the body text, `本报讯（舒泉清 记者 朱梦琪）`.
-        byline = normalize_punctuation(record.byline or "") or "  ".join(
-            a.name for a in record.authors
-        )
+        byline = shown_byline(record.byline) or "  ".join(a.name for a in record.authors)
         origin = origin_line(record.origin)  # a web article's site, date and address
         if byline:
             block(
@@ -374,12 +433,12 @@ class ReadingPane(QTextBrowser):
                 yield paragraph, heading_char, heading_fmt
             else:
                 yield paragraph, body_char, body_fmt
-        caption_char = self._char(self._size * 0.85, colors["muted"])
-        caption_char.setFontItalic(True)
+        caption_char = self._char(self._size * 0.9, colors["muted"])
+        caption_char.setFontFamilies(caption_families())
         caption_fmt = self._plain_block(top=14, bottom=4, line_height=140)
         caption_fmt.setLeftMargin(12)
         for caption in record.captions:
-            yield normalize_punctuation(caption), caption_char, caption_fmt
+            yield shown_caption(caption), caption_char, caption_fmt
 
     def _char(self, size: float, color: str, *, bold: bool = False) -> QTextCharFormat:
         char = QTextCharFormat()
@@ -400,16 +459,78 @@ class ReadingPane(QTextBrowser):
         fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         return fmt
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._update_margins()
+    # --- the text column ---------------------------------------------------------------
+    def char_width(self) -> float:
+        """The advance of one CJK character at the current size: the unit of the column."""
+        return QFontMetricsF(self.document().defaultFont()).horizontalAdvance("中")
 
-    def _update_margins(self) -> None:
-        """Keep a readable column width centred in a wide window."""
-        column = QFontMetricsF(self.document().defaultFont()).horizontalAdvance("中")
-        column = column * MAX_COLUMN_EM + 2 * self.document().documentMargin()
-        side = max(0, int((self.width() - self.verticalScrollBar().width() - column) / 2))
-        self.setViewportMargins(side, 0, side, 0)
+    def text_column_width(self) -> float:
+        """How wide the lines of text are now, in pixels."""
+        return self.viewport().width() - 2 * self.document().documentMargin()
+
+    def _scroll_bar_extent(self) -> int:
+        """The vertical scroll bar's width even while it is hidden or not yet laid out
+        (a hidden bar reports a meaningless default width)."""
+        return self.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar()
+        )
+
+    def minimum_column_width(self) -> int:
+        """The narrowest this pane may be: MIN_COLUMN_EM characters of text, the narrow
+        padding and the scroll bar. The window's side panels give way before this."""
+        return int(
+            MIN_COLUMN_EM * self.char_width()
+            + 2 * NARROW_SIDE_PADDING
+            + self._scroll_bar_extent()
+            + 2 * self.frameWidth()
+            + 1
+        )
+
+    @staticmethod
+    def _set_side_padding(document: QTextDocument, padding: float) -> None:
+        """Left and right padding of the text; the top and bottom keep TOP_PADDING."""
+        document.setDocumentMargin(padding)
+        frame = document.rootFrame().frameFormat()
+        frame.setTopMargin(TOP_PADDING)
+        frame.setBottomMargin(TOP_PADDING)
+        document.rootFrame().setFrameFormat(frame)
+
+    def resizeEvent(self, event) -> None:
+        # The margins must be right before QTextEdit lays the text out for the new
+        # width: set afterwards, the viewport shrank under text laid out for the old
+        # margins, which was cut off at the right edge (with no scroll bar) after a
+        # restart with a restored window size, until the next resize.
+        # (QAbstractScrollArea sends the viewport's resizes here too: `event` may hold
+        # the viewport's size, so the margins follow the pane's own width.)
+        self._update_margins(self.width())
+        super().resizeEvent(event)  # lays the text out for the viewport's new width
+
+    def _update_margins(self, width: int, *, relayout: bool = False) -> None:
+        """Keep a readable column centred in a wide pane, and the padding smaller in a
+        narrow one. `relayout` (outside a resize, where QTextEdit would not): lay the
+        text out for the new viewport at once when the margins changed."""
+        em = self.char_width()
+        available = width - self._scroll_bar_extent() - 2 * self.frameWidth()
+        padding = max(NARROW_SIDE_PADDING, min(SIDE_PADDING, (available - MIN_COLUMN_EM * em) / 2))
+        padding = int(padding)
+        if padding != self._side_padding:
+            self._side_padding = padding
+            self._set_side_padding(self.document(), padding)
+        column = em * MAX_COLUMN_EM + 2 * padding
+        side = max(0, int((available - column) / 2))
+        margins = self.viewportMargins()
+        if (margins.left(), margins.right()) != (side, side):
+            if self._setting_margins:  # Qt resizes the pane again while margins change
+                return
+            self._setting_margins = True
+            try:
+                self.setViewportMargins(side, 0, side, 0)
+            finally:
+                self._setting_margins = False
+        elif not relayout:
+            return
+        if relayout and self.viewport().width() > 0:
+            self.document().setTextWidth(self.viewport().width())
 
     # --- positions -----------------------------------------------------------------------
     def to_document(self, position: int) -> int:
@@ -488,7 +609,7 @@ class ReadingPane(QTextBrowser):
             except ReaderError:  # the article is gone (its page was re-parsed)
                 self.show_article(None)
                 return
-            if (fresh.title, fresh.text) != (record.title, record.text):
+            if _printed(fresh) != _printed(record):
                 self.show_article(fresh)
                 return
         elif record.id not in change.article_ids or not change.highlight_ids:
@@ -529,11 +650,11 @@ class ReadingPane(QTextBrowser):
         self._update_extra()
 
     def update_highlight(self, record: HighlightRecord) -> None:
-        """One highlight's note or tags changed: redraw only if its look did (a note
-        underlines the passage)."""
+        """One highlight changed: redraw only if its look or place did (a note
+        underlines the passage; a re-attached orphan is drawn where it is now)."""
         old = next((h for h in self._highlights if h.id == record.id), None)
         self._highlights = tuple(record if h.id == record.id else h for h in self._highlights)
-        if old is None or (old.color, bool(old.note)) != (record.color, bool(record.note)):
+        if old is None or _drawn(old) != _drawn(record):
             self.set_highlights(self._highlights)
 
     def highlight_at(self, position: int) -> HighlightRecord | None:
@@ -541,25 +662,77 @@ class ReadingPane(QTextBrowser):
         covering = [h for h in self._highlights if h.start <= position < h.end and not h.orphaned]
         return min(covering, key=lambda h: h.end - h.start, default=None)
 
-    def flash_span(self, start: int, end: int, duration_ms: int = 900) -> None:
+    def flash_span(
+        self, start: int, end: int, duration_ms: int = FLASH_MS, *, fill: bool = True
+    ) -> None:
+        """Frame the span and, with `fill`, light it up and fade it out over
+        `duration_ms`. A selection over the span would paint over the flash (Qt draws
+        the selection last), so while it flashes the selection takes the flash's colour
+        and fades with it."""
         self.ensure_loaded(self.to_document(end))
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.to_document(start))
         cursor.setPosition(self.to_document(end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
-        selection.format.setBackground(QColor(THEMES[self._theme]["flash"]))
-        selection.format.setProperty(FLASH_MARK, True)
+        selection.format.setProperty(FLASH_MARK, True)  # drawn as a frame: paintEvent
         self._flash = selection
-        self._update_extra()
-        self._flash_timer.start(duration_ms)
+        self._flash_fills = fill
+        self._flash_fade.stop()
+        self._flash_fade.setDuration(duration_ms)
+        self._fade_flash(1.0)
+        self._update_extra()  # the frame, also when nothing is filled
+        self._flash_fade.start()
 
     @property
     def is_flashing(self) -> bool:
         return self._flash is not None
 
+    def flash_strength(self) -> float:
+        """How strongly the flash shows now: 1 when it starts, 0 when it is over."""
+        return float(self._flash_fade.currentValue()) if self._flash is not None else 0.0
+
+    def _flash_color(self, strength: float) -> QColor:
+        """The flash colour blended into the page background by `strength`."""
+        flash = QColor(THEMES[self._theme]["flash"])
+        page = QColor(THEMES[self._theme]["bg"])
+        mix = 0.25 + 0.75 * max(0.0, min(1.0, strength))  # never fainter than a tint
+
+        def blend(a: int, b: int) -> int:
+            return round(a * mix + b * (1 - mix))
+
+        return QColor(
+            blend(flash.red(), page.red()),
+            blend(flash.green(), page.green()),
+            blend(flash.blue(), page.blue()),
+        )
+
+    def _fade_flash(self, strength: object) -> None:
+        if self._flash is None or not self._flash_fills:
+            return
+        color = self._flash_color(float(strength))
+        # dark text on the bright flash in either theme, the theme's own as it fades
+        text = QColor(THEMES["light" if color.lightness() > 140 else "dark"]["text"])
+        self._flash.format.setBackground(color)
+        self._flash.format.setForeground(text)
+        palette = self.palette()
+        if self._selection_palette is None:
+            self._selection_palette = QPalette(palette)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, color)
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
+        self.setPalette(palette)
+        self._update_extra()
+
     def _end_flash(self) -> None:
         self._flash = None
+        if self._selection_palette is not None:  # the selection's own colours come back
+            palette = self.palette()
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+                    palette.setColor(group, role, self._selection_palette.color(group, role))
+            self.setPalette(palette)
+            self._selection_palette = None
         self._update_extra()
 
     def _update_extra(self) -> None:
@@ -574,6 +747,53 @@ class ReadingPane(QTextBrowser):
         if self._flash is not None:
             extra.append(self._flash)
         self.setExtraSelections(extra)
+        self.viewport().update()  # the marker's frame is drawn over the text
+
+    # --- the marker of the current passage ------------------------------------------------
+    def marker_pen(self) -> QPen:
+        """The frame around the passage a jump landed on: the theme's grey, never a hue,
+        so it cannot be taken for a highlight colour (issue 13: it was orange)."""
+        pen = QPen(QColor(THEMES[self._theme]["marker"]))
+        pen.setWidthF(2.0)
+        return pen
+
+    def marker_rects(self) -> list[QRectF]:
+        """The marked passage, one rectangle per line it covers, in viewport pixels."""
+        if self._flash is None or self._flash.cursor.document() is not self.document():
+            return []  # none, or one in an article shown before
+        start, end = self._flash.cursor.selectionStart(), self._flash.cursor.selectionEnd()
+        layout = self.document().documentLayout()
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        rects = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = layout.blockBoundingRect(block).topLeft() - offset
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                first = max(start, block.position() + line.textStart())
+                last = min(end, block.position() + line.textStart() + line.textLength())
+                if first >= last:
+                    continue
+                left = line.cursorToX(first - block.position())[0]
+                right = line.cursorToX(last - block.position())[0]
+                rect = QRectF(left, line.y(), right - left, line.height())
+                rects.append(rect.translated(origin).adjusted(-2, 0, 2, 0))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        rects = self.marker_rects()
+        if not rects:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.marker_pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
+            painter.drawRoundedRect(rect, 3, 3)
+        painter.end()
 
     # --- mouse and menu -------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -18,7 +18,9 @@ import shiboken6
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
+    QPointF,
     QRect,
+    QRectF,
     QSettings,
     QSize,
     QStringListModel,
@@ -27,15 +29,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QPainter,
     QPalette,
     QStandardItem,
     QStandardItemModel,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +57,7 @@ from reader.ui.actions import COLOR_SWATCHES
 from reader.ui.error_text import full_message
 from reader.ui.i18n import tr
 from reader.ui.jobs import JobContext, JobRunner
+from reader.ui.snippet_lines import SnippetLine, snippet_lines
 
 DEBOUNCE_MS = 170
 RESULT_LIMIT = 50
@@ -64,7 +66,10 @@ HISTORY_SIZE = 20
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-MARK_STYLE = "background-color:#ffe58f;color:#000;font-weight:600"
+MARK_COLOR = "#ffe58f"
+MARK_STYLE = f"background-color:{MARK_COLOR};color:#000;font-weight:600"
+#: Lines of snippet under a result's title.
+SNIPPET_LINES = 2
 
 
 def snippet_html(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -147,7 +152,7 @@ class HitDelegate(QStyledItemDelegate):
         base = super().sizeHint(option, index)
         if index.data(HIT_ROLE) is None:
             return QSize(base.width(), base.height() + 8)
-        return QSize(base.width(), self._lines(option) * 3 + 14)
+        return QSize(base.width(), self._lines(option) * (1 + SNIPPET_LINES) + 14)
 
     def _paint_group(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
@@ -209,19 +214,45 @@ class HitDelegate(QStyledItemDelegate):
             title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
         )
 
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(0)
-        document.setTextWidth(rect.width())
-        document.setHtml(index.data(HTML_ROLE))
-        painter.translate(rect.left(), rect.top() + line + 2)
-        clip = QRect(0, 0, rect.width(), rect.height() - line - 2)
-        painter.setClipRect(clip)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, text_color)
-        context.clip = clip
-        document.documentLayout().draw(painter, context)
+        painter.setFont(option.font)
+        metrics = QFontMetricsF(option.font)
+        y = rect.top() + line + 2
+        for snippet_line in snippet_lines(
+            hit.snippet, hit.snippet_spans, metrics, rect.width(), SNIPPET_LINES
+        ):
+            self._paint_line(painter, snippet_line, metrics, rect.left(), y, text_color)
+            y += line
         painter.restore()
+
+    @staticmethod
+    def _paint_line(
+        painter: QPainter,
+        line: SnippetLine,
+        metrics: QFontMetricsF,
+        x: float,
+        top: float,
+        text_color: QColor,
+    ) -> None:
+        """One snippet line, its matches on a marker-yellow ground."""
+        baseline = top + metrics.ascent()
+        cursor = 0
+        pieces = []
+        for start, end in line.marks:
+            pieces.append((line.text[cursor:start], False))
+            pieces.append((line.text[start:end], True))
+            cursor = end
+        pieces.append((line.text[cursor:], False))
+        for piece, marked in pieces:
+            if not piece:
+                continue
+            advance = metrics.horizontalAdvance(piece)
+            if marked:
+                painter.fillRect(QRectF(x, top, advance, metrics.height()), QColor(MARK_COLOR))
+                painter.setPen(QColor("#000"))
+            else:
+                painter.setPen(text_color)
+            painter.drawText(QPointF(x, baseline), piece)
+            x += advance
 
 
 SEARCH_LANE = "search"
@@ -244,6 +275,7 @@ class SearchController(QObject):
     """
 
     passageRequested = Signal(int, int, int)
+    highlightRequested = Signal(int)  # after passageRequested, for a note or highlight hit
     closed = Signal()
     resultsShown = Signal(int)  # number of hits on screen after each finished search
     searchFailed = Signal(object)  # the error, when the search could not run
@@ -442,6 +474,13 @@ class SearchController(QObject):
         has_span = hit.start is not None and hit.end is not None
         start, end = (hit.start, hit.end) if has_span else (-1, -1)
         self.passageRequested.emit(hit.article_id, start, end)
+        if hit.highlight_id is not None:
+            self.highlightRequested.emit(hit.highlight_id)
+
+    def close(self) -> None:
+        """Close the results (Esc, the panel's close button); focus goes back to where
+        it was before the search."""
+        self._close()
 
     def _close(self) -> None:
         self.closed.emit()

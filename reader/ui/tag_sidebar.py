@@ -22,8 +22,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QCompleter,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -59,6 +61,9 @@ from reader.ui.actions import color_names, icon, swatch_icon
 from reader.ui.highlight_list import HighlightDelegate, HighlightListModel, RecordRole
 from reader.ui.i18n import tr
 from reader.ui.library_events import LibraryEvents
+from reader.ui.orphan_card import OrphanCard, OrphanSummary
+from reader.ui.tag_entry import make_tag_entry
+from reader.ui.tag_merge_question import merge_question
 from reader.ui.writes import UndoableWrites
 
 NOTE_SAVE_DELAY_MS = 400
@@ -72,6 +77,7 @@ class TagSidebar(QWidget):
     highlightActivated = Signal(int)
     deleteRequested = Signal(int)
     currentHighlightChanged = Signal()
+    tagsRefreshed = Signal()  # the list of every tag was filled again
 
     def __init__(
         self,
@@ -107,7 +113,9 @@ class TagSidebar(QWidget):
         writes.pendingChanged.connect(self._update_note_status)
         writes.saved.connect(self._kept_write_saved)
         self._show_editor(None)
-        self.refresh_tags()
+        # Every tag's counts go over all tagged highlights: filled right after the first
+        # paint, so start-up does not grow with the library.
+        QTimer.singleShot(0, self, self.refresh_tags)
 
     # --- construction --------------------------------------------------------------------
     def _build_highlights_tab(self) -> QWidget:
@@ -131,8 +139,12 @@ class TagSidebar(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setObjectName("emptyHint")
 
+        self.orphan_summary = OrphanSummary(page)
+        self.orphan_summary.showRequested.connect(self.select_highlight)
         editor = QWidget(page)
         editor.setObjectName("highlightEditor")
+        self.orphan_card = OrphanCard(page)
+        self.orphan_card.deleteRequested.connect(self.deleteRequested)
         colors = QHBoxLayout()
         colors.setSpacing(4)
         colors.addWidget(QLabel(tr("Colour"), editor))
@@ -163,7 +175,6 @@ class TagSidebar(QWidget):
         self.note_editor.setTabChangesFocus(True)
         self.note_status = QLabel(tr("Not saved — retrying…"), editor)
         self.note_status.setObjectName("noteUnsaved")
-        self.note_status.setStyleSheet("color: #b3322b; font-weight: bold;")
         self.note_status.setToolTip(
             tr(
                 "The library is busy or not writable. The note is kept here and saved as soon "
@@ -175,11 +186,7 @@ class TagSidebar(QWidget):
         self.tag_editor = QLineEdit(editor)
         self.tag_editor.setObjectName("tagEditor")
         self.tag_editor.setPlaceholderText(tr("Add a tag and press Enter"))
-        completer = QCompleter(self._completion, self.tag_editor)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.tag_editor.setCompleter(completer)
-        self.tag_editor.returnPressed.connect(self._add_tag_from_editor)
+        make_tag_entry(self.tag_editor, self._completion, self.tag_highlight, contains=True)
         self.highlight_tags = QListWidget(editor)
         self.highlight_tags.setObjectName("highlightTags")
         self.highlight_tags.setFlow(QListWidget.Flow.LeftToRight)
@@ -204,7 +211,9 @@ class TagSidebar(QWidget):
         top = QWidget(page)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.orphan_summary)
         top_layout.addWidget(self.highlight_view, 1)
+        top_layout.addWidget(self.orphan_card)  # room to explain, next to the editor
         top_layout.addWidget(self.empty_label, 1)
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.setObjectName("sidebarSplitter")
@@ -225,10 +234,7 @@ class TagSidebar(QWidget):
         self.article_tag_editor = QLineEdit(page)
         self.article_tag_editor.setObjectName("articleTagEditor")
         self.article_tag_editor.setPlaceholderText(tr("Tag this article…"))
-        completer = QCompleter(self._completion, self.article_tag_editor)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.article_tag_editor.setCompleter(completer)
-        self.article_tag_editor.returnPressed.connect(self._add_article_tag_from_editor)
+        make_tag_entry(self.article_tag_editor, self._completion, self.tag_article)
         self.article_tags = QListWidget(page)
         self.article_tags.setObjectName("articleTags")
         self.article_tags.setFlow(QListWidget.Flow.LeftToRight)
@@ -261,6 +267,7 @@ class TagSidebar(QWidget):
         self._article_id = article_id
         keep = self._current.id if self._current and not changed else None
         self.highlight_model.set_highlights(highlights)
+        self.orphan_summary.set_highlights(highlights)
         has = bool(highlights)
         self.highlight_view.setVisible(has)
         self.empty_label.setVisible(not has)
@@ -315,6 +322,7 @@ class TagSidebar(QWidget):
         for highlight in highlights:
             if change.article_list_changed or highlight.id in change.highlight_ids:
                 self._highlight_edited(highlight)
+        self.orphan_summary.set_highlights(highlights)
         self._show_article_tags()
 
     def select_highlight(self, highlight_id: int) -> bool:
@@ -335,6 +343,7 @@ class TagSidebar(QWidget):
         self._current = record
         self.currentHighlightChanged.emit()
         self.editor.setEnabled(record is not None)
+        self.orphan_card.show_for(record)
         unsaved = self._unsaved_note(record.id) if record else None
         self.note_editor.blockSignals(True)
         self.note_editor.setPlainText(
@@ -354,6 +363,7 @@ class TagSidebar(QWidget):
         if self._current is not None and self._current.id == record.id:
             pending = self._note_timer.isActive() or self._unsaved_note(record.id) is not None
             self._current = record
+            self.orphan_card.show_for(record)
             if not pending and self.note_editor.toPlainText() != record.note:
                 self.note_editor.blockSignals(True)
                 self.note_editor.setPlainText(record.note)
@@ -369,6 +379,7 @@ class TagSidebar(QWidget):
         if self._current is not None:
             self.tabs.setCurrentIndex(0)
             self.note_editor.setFocus()
+            self.note_editor.moveCursor(QTextCursor.MoveOperation.End)  # to go on writing
 
     def _note_typed(self) -> None:
         if self._current is not None:
@@ -439,11 +450,6 @@ class TagSidebar(QWidget):
         if self._current is not None and name in self._current.tags:
             self._writes.run(UntagHighlight(self._current.id, name))
 
-    def _add_tag_from_editor(self) -> None:
-        for name in self.tag_editor.text().replace("，", ",").split(","):
-            self.tag_highlight(name)
-        self.tag_editor.clear()
-
     # --- the article's tags ---------------------------------------------------------------
     def _show_article_tags(self) -> None:
         self.article_tags.clear()
@@ -464,11 +470,6 @@ class TagSidebar(QWidget):
         if self._article_id is not None:
             self._writes.run(UntagArticle(self._article_id, name))
 
-    def _add_article_tag_from_editor(self) -> None:
-        for name in self.article_tag_editor.text().replace("，", ",").split(","):
-            self.tag_article(name)
-        self.article_tag_editor.clear()
-
     # --- every tag ------------------------------------------------------------------------
     def refresh_tags(self) -> None:
         counts = self._library.tag_counts()
@@ -481,19 +482,27 @@ class TagSidebar(QWidget):
             self.all_tags.item(self.all_tags.count() - 1).setData(
                 Qt.ItemDataRole.UserRole, tag.name
             )
+        self.tagsRefreshed.emit()
 
     def tag_names(self) -> list[str]:
         return self._completion.stringList()
 
-    def rename_tag(self, old: str, new: str) -> None:
-        """Rename, or merge when `new` exists already (what a person renaming means)."""
+    def rename_tag(self, old: str, new: str) -> QMessageBox | None:
+        """Rename; when `new` exists already, ask first whether to merge the two (the
+        question, opened, is returned; the merge happens when it is accepted)."""
         new = new.strip()
         if not new or new == old:
-            return
-        if new in self.tag_names():
-            self.merge_tag(old, new)
-        else:
+            return None
+        if new not in self.tag_names():
             self._writes.run(RenameTag(old, new))
+            return None
+        counts = {tag.name: tag for tag in self._library.tag_counts()}
+        box = merge_question(self, old, new, counts)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        merge = box.findChild(QPushButton, "mergeButton")
+        merge.clicked.connect(lambda: self.merge_tag(old, new))
+        box.open()
+        return box
 
     def merge_tag(self, source: str, target: str) -> None:
         self._writes.run(MergeTags(source, target.strip()))

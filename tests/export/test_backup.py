@@ -15,6 +15,7 @@ from reader.errors import ReaderError
 from reader.export.backup import (
     backup_database,
     default_backup_dir,
+    restore_rolling_backup,
     rolling_backup,
     rolling_backups,
 )
@@ -38,6 +39,13 @@ def count(path: Path, table: str) -> int:
         return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     finally:
         connection.close()
+
+
+def held(backup: Path) -> Path:
+    """The library a (compressed) rolling backup holds, restored outside its folder."""
+    out = backup.parent.parent / f"{backup.name}.restored.db"
+    restore_rolling_backup(backup, out)
+    return out
 
 
 def test_backup_taken_during_an_import_is_all_or_nothing(library, tmp_path) -> None:
@@ -144,8 +152,8 @@ def test_rolling_backups_keep_the_newest_and_skip_unchanged(annotated, tmp_path)
     assert kept == made[-5:]
     assert rolling_backup(annotated.path, folder, keep=5) is None  # nothing changed
     assert rolling_backups(folder) == kept
-    assert all(integrity(p) == "ok" for p in kept)
-    assert count(kept[-1], "note") == count(annotated.path, "note")
+    assert all(integrity(held(p)) == "ok" for p in kept)
+    assert count(held(kept[-1]), "note") == count(annotated.path, "note")
     with pytest.raises(ReaderError):
         rolling_backup(annotated.path, folder, keep=0)
 
@@ -163,16 +171,19 @@ def test_cli_backup(annotated, tmp_path, capsys) -> None:
 def test_a_rolling_backup_is_made_after_any_change_and_only_then(
     annotated, tmp_path, monkeypatch
 ) -> None:
+    from reader.export import backup
+
     folder = tmp_path / "backups"
     first = rolling_backup(annotated.path, folder)
     assert first is not None
     copies = []
+    real_copy = backup._sqlite_copy
 
     def counted_copy(*args, **kwargs):
         copies.append(args)
-        return backup_database(*args, **kwargs)
+        return real_copy(*args, **kwargs)
 
-    monkeypatch.setattr("reader.export.backup.backup_database", counted_copy)
+    monkeypatch.setattr(backup, "_sqlite_copy", counted_copy)
     assert rolling_backup(annotated.path, folder) is None  # nothing changed:
     assert copies == []  # not even a copy made and thrown away
     article = annotated.list_articles(sort="oldest")[0]
@@ -190,18 +201,21 @@ def test_a_rolling_backup_is_made_after_any_change_and_only_then(
         assert made is not None
         assert rolling_backup(annotated.path, folder, keep=10) is None
     assert len(copies) == len(changes)
-    newest = rolling_backups(folder)[-1]
+    newest = held(rolling_backups(folder)[-1])
     assert count(newest, "highlight") == count(annotated.path, "highlight")
     assert len(rolling_backups(folder)) == 1 + len(changes)
 
 
 def test_a_backup_from_before_the_change_token_counts_as_changed(annotated, tmp_path) -> None:
     folder = tmp_path / "backups"
-    old = rolling_backup(annotated.path, folder)
+    old = backup_database(annotated.path, folder / "library-20260101T000000000000Z.db")
     with sqlite3.connect(old) as connection:  # as an older version of reader wrote it
         connection.execute('DROP TABLE "library_change"')
     connection.close()
-    assert rolling_backup(annotated.path, folder) is not None
+    made = rolling_backup(annotated.path, folder)
+    assert made is not None and made.name.endswith(".db.gz")
+    assert rolling_backups(folder) == [old, made]  # the old plain one counts as a backup
+    assert rolling_backup(annotated.path, folder) is None
 
 
 def test_stale_partial_copies_are_removed(annotated, tmp_path) -> None:
@@ -242,7 +256,7 @@ def test_two_libraries_in_one_folder_keep_their_own_rolling_backups(tmp_path) ->
         for library in libraries:
             kept = rolling_backups(folder, library.path.stem)
             assert len(kept) == 2
-            assert count(kept[-1], "article") == 3
+            assert count(held(kept[-1]), "article") == 3
     finally:
         for library in libraries:
             library.close()

@@ -26,8 +26,14 @@ def test_time_grows_linearly_with_the_number_of_lines() -> None:
     string concatenation made it seven times at this size, and worse beyond)."""
     small = "\n".join("字" for _ in range(50_000))
     large = "\n".join("字" for _ in range(200_000))
-    ratio = _best_time(large) / _best_time(small)
-    assert ratio < 6.0, f"4x the lines took {ratio:.1f}x the time"
+    # The lowest of three ratios: a busy machine slows one timing, never all three
+    # pairs in the same direction, while the quadratic join is slow every time.
+    ratios = []
+    for _ in range(3):
+        ratios.append(_best_time(large) / _best_time(small))
+        if ratios[-1] < 6.0:
+            break
+    assert min(ratios) < 6.0, f"4x the lines took {min(ratios):.1f}x the time"
 
 
 def test_one_huge_line_needs_memory_a_small_multiple_of_its_size() -> None:

@@ -13,7 +13,6 @@ from reader.errors import ReaderError
 from reader.parse.model import Author
 from reader.store.history import History
 from reader.store.library import Library
-from reader.store.migrations import LATEST_VERSION
 from reader.store.operations import (
     MergeArticles,
     SetAuthors,
@@ -308,7 +307,7 @@ def test_the_corrections_table_is_made_again_when_the_version_is_set_back(
     path = library.path
     library.close()
     with sqlite3.connect(path) as conn:
-        conn.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
+        conn.execute("PRAGMA user_version = 6")  # before v7, the corrections table
     conn.close()
 
     reopened = Library.open(path)

@@ -110,24 +110,24 @@ def test_reparse_all_after_a_parser_fix_reports_the_changed_pages(
 def test_a_crash_mid_import_leaves_no_half_page(library, write_page, monkeypatch) -> None:
     good = library.import_file(write_page("good.txt", "先导入的一篇", PARA_3))
     path = write_page("crash.txt", "常深合作交流会举行", PARA_1, PARA_2)
-    original_insert_page = importer.insert_page
-    original_insert_many = Article.insert_many
+    original_add_page = importer.add_page
+    original_insert_article = importer.insert_article_row
     written = []
 
-    def insert_page_of_two_articles(path, page, *columns):
-        # Whatever the parser made of the page, store it as two articles, so the bulk
+    def add_page_of_two_articles(path, page, *columns):
+        # Whatever the parser made of the page, store it as two articles, so the
         # insert has a second row to crash on.
         page.articles = [page.articles[0], page.articles[0]]
-        return original_insert_page(path, page, *columns)
+        return original_add_page(path, page, *columns)
 
-    def insert_first_row_then_crash(rows, *args, **kwargs):
-        rows = list(rows)
-        original_insert_many(rows[:1], *args, **kwargs).execute()
-        written.append(Article.select().where(Article.source == rows[0]["source"]).count())
-        raise OSError("simulated crash after the first article")
+    def insert_first_row_then_crash(row):
+        if written:
+            raise OSError("simulated crash after the first article")
+        original_insert_article(row)
+        written.append(Article.select().where(Article.source == row["source"]).count())
 
-    monkeypatch.setattr(importer, "insert_page", insert_page_of_two_articles)
-    monkeypatch.setattr(importer.Article, "insert_many", insert_first_row_then_crash)
+    monkeypatch.setattr(importer, "add_page", add_page_of_two_articles)
+    monkeypatch.setattr(importer, "insert_article_row", insert_first_row_then_crash)
 
     with pytest.raises(OSError, match="simulated crash"):
         library.import_file(path)

@@ -129,10 +129,20 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path) -> None:
 
 
 def _shape(conn: sqlite3.Connection, tables: list[str]) -> dict[str, object]:
+    """Columns and indexes of `tables`, but those the store keeps by SQL on purpose
+    and not in the models (`migrations.NOT_IN_MODELS`)."""
+    from reader.store.migrations import NOT_IN_MODELS
+
     shape = {}
     for table in tables:
-        columns = {(r[1], r[2], r[3]) for r in conn.execute(f'PRAGMA table_info("{table}")')}
-        indexes = {r[1] for r in conn.execute(f'PRAGMA index_list("{table}")')}
+        columns = {
+            (r[1], r[2], r[3])
+            for r in conn.execute(f'PRAGMA table_info("{table}")')
+            if r[1] not in NOT_IN_MODELS
+        }
+        indexes = {
+            r[1] for r in conn.execute(f'PRAGMA index_list("{table}")') if r[1] not in NOT_IN_MODELS
+        }
         shape[table] = (columns, indexes)
     return shape
 

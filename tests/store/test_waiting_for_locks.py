@@ -11,6 +11,7 @@ import pytest
 
 from reader.errors import LibraryLockedError
 from reader.store import database
+from reader.store.domains import pages as pages_domain
 from reader.store.library import Library
 from reader.store.records import ImportProgress
 from tests.faults.other_process import OtherProcess
@@ -54,6 +55,7 @@ def test_a_folder_import_reports_a_page_still_locked_and_goes_on(
     write_page, tmp_path, monkeypatch
 ) -> None:
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)  # give up sooner than 5 s
+    monkeypatch.setattr(pages_domain, "IMPORT_BATCH", 1)  # each page its own write
     pages = [write_page(f"{n}.txt", f"第{n}篇", BODY + f"第{n}段。") for n in range(1, 4)]
     library = Library.open(tmp_path / "library.db")
     other = OtherProcess(library.path)

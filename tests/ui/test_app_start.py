@@ -20,3 +20,124 @@ def test_rolling_backup_can_be_turned_off(library, settings):
     settings.setValue("backup/keep", 0)
     assert start_rolling_backup(library.path, settings) is None
     assert not rolling_backups(default_backup_dir(library.path))
+
+
+def test_the_window_is_shown_before_the_backup_starts(qtbot, library, settings, monkeypatch):
+    from reader.export import backup
+    from reader.ui.app import show_window
+    from reader.ui.main_window import MainWindow
+
+    library.import_file(sample_pages()[0])
+    seen = []
+    real = backup.rolling_backup
+
+    def recorded(*args, **kwargs):
+        seen.append(window.isVisible())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "rolling_backup", recorded)
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+
+    work = show_window(window, None)
+
+    assert window.isVisible() and work.backup is None  # nothing started yet
+    assert not rolling_backups(default_backup_dir(library.path))
+    qtbot.waitUntil(lambda: work.started)
+    work.backup.join(timeout=30)
+    assert seen == [True]
+    assert len(rolling_backups(default_backup_dir(library.path))) == 1
+
+
+def test_quitting_does_not_wait_for_a_running_backup(library, settings, monkeypatch):
+    import threading
+    import time
+
+    from reader.export import backup
+    from reader.ui.startup_backup import QUIT_WAIT_SECONDS
+
+    library.import_file(sample_pages()[0])
+    compressing = threading.Event()
+
+    def endless_compression(copy, dest, state, stop):
+        """A library so large that compressing it would take minutes."""
+        dest.write_bytes(b"half a copy")
+        compressing.set()
+        while not stop():
+            compressing.wait(0.01)
+        raise backup.BackupStopped("stopped")
+
+    monkeypatch.setattr(backup, "compress_copy", endless_compression)
+    worker = start_rolling_backup(library.path, settings)
+    assert compressing.wait(30)
+
+    began = time.monotonic()
+    assert worker.stop()
+    assert time.monotonic() - began < QUIT_WAIT_SECONDS
+    folder = default_backup_dir(library.path)
+    assert list(folder.iterdir()) == []  # no backup, and no half of one
+
+
+def test_the_tag_lists_are_filled_after_the_window_is_shown(qtbot, library, settings):
+    """Counting every tag's highlights grows with the library: not before the first paint."""
+    from reader.ui.main_window import MainWindow
+
+    library.import_file(sample_pages()[0])
+    article = library.list_articles()[0]
+    library.tag_article(article.id, "改革")
+    library.tag_article(article.id, "民生")
+    calls = []
+    real = library.tag_counts
+
+    def counted():
+        calls.append(window.isVisible())
+        return real()
+
+    library.tag_counts = counted
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    assert calls == []  # built without them
+
+    window.show()
+    qtbot.waitUntil(lambda: len(calls) == 2)  # the sidebar's list and the list's filter
+    assert all(calls)
+    assert set(window.sidebar.tag_names()) == {"民生", "改革"}
+    assert window.article_list.tag_combo.count() == 3  # "All tags" and the two
+    assert "2 tags" in window.status_counts.text()
+
+
+def test_a_sampled_check_of_a_large_library_waits_until_the_window_shows(
+    qtbot, tmp_path, settings, monkeypatch
+):
+    """A quick check takes seconds on a large library: the one on a sample of starts runs
+    off the GUI thread once the window is shown, and still says when it finds damage."""
+    from reader.store import health
+    from reader.store.library import Library
+    from reader.ui import app as app_module
+    from reader.ui.main_window import MainWindow
+    from tests.faults.damage import overwrite_page, root_page
+
+    monkeypatch.setattr(health, "ALWAYS_CHECK_BYTES", 0)  # as if it were large
+    monkeypatch.setattr(health, "sampled_check_due", lambda: True)  # and this start sampled
+    path = tmp_path / "large.db"
+    built = Library.open(path)
+    built.import_paths(sample_pages())
+    built.close()
+    overwrite_page(path, root_page(path, "article_fts_data"))  # damage only a check sees
+    warnings = []
+    monkeypatch.setattr(
+        app_module.QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text)
+    )
+    settings.setValue("backup/keep", 0)
+
+    library = app_module.open_damaged_or_not(path)  # opens: no check before the window
+    try:
+        window = MainWindow(library, settings)
+        qtbot.addWidget(window)
+        app_module.show_window(window, None)
+        assert warnings == []
+        qtbot.waitUntil(lambda: warnings != [], timeout=20_000)
+        assert "damaged" in warnings[0] and "reader recover" in warnings[0]
+        window.jobs.shutdown()
+    finally:
+        library.close()

@@ -153,3 +153,19 @@ def test_file_export_opens_the_dialog_for_this_article(qtbot, sample_library, ma
     assert dialog.selected_scope().article_id == window.current_article.id
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
     qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None)  # closed and gone
+
+
+def test_the_next_export_is_offered_in_the_last_exports_folder(qtbot, tmp_path, annotated):
+    library, _placed = annotated
+    folder = tmp_path / "vault" / "reader"
+    folder.mkdir(parents=True)
+    first = ExportDialog(library)
+    qtbot.addWidget(first)
+    assert Path(first.path_edit.text()).parent != folder
+    run_export(qtbot, first, folder / "notes.md")
+
+    again = ExportDialog(library)  # a new dialog (settings live in QSettings: next session too)
+    qtbot.addWidget(again)
+    assert Path(again.path_edit.text()).parent == folder
+    again.format_combo.setCurrentIndex(again.format_combo.findData("csv"))
+    assert Path(again.path_edit.text()) == folder / "reader-export.csv"

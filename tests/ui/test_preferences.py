@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QSpinBox
 
 from reader.export.backup import default_backup_dir, rolling_backups
 from reader.ui.app import install_translations, start_rolling_backup
@@ -50,3 +50,31 @@ def test_the_chosen_language_is_the_one_the_app_starts_in(qapp, settings):
         for translator in translators:
             QApplication.removeTranslator(translator)
     assert tr("&File") == "&File"
+
+
+def test_the_backups_space_is_shown_with_what_they_use_and_can_be_changed(
+    qtbot, sample_library, make_window
+):
+    from reader.export.backup import rolling_backup, rolling_usage
+
+    made = rolling_backup(sample_library.path, default_backup_dir(sample_library.path))
+    used = rolling_usage(sample_library.path)
+    assert used == made.stat().st_size > 0
+    window = make_window(sample_library)
+
+    dialog = window.show_preferences()
+    budget = dialog.findChild(QSpinBox, "backupBudgetBox")
+    usage = dialog.findChild(QLabel, "backupUsage")
+    assert budget.value() == 2048 and budget.suffix() == " MB"
+    assert usage.text() == f"{used / 2**20:.1f} MB used now"
+    budget.setFocus()
+    budget.selectAll()
+    qtbot.keyClicks(budget, "300")
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    qtbot.waitUntil(lambda: window.findChild(PreferencesDialog) is None)
+
+    assert int(window.settings.value("backup/budgetMB")) == 300
+    worker = start_rolling_backup(sample_library.path, window.settings)
+    worker.join(timeout=30)
+    assert worker.budget == 300 * 2**20
+    assert window.show_preferences().budget.value() == 300

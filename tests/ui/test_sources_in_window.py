@@ -176,6 +176,7 @@ def test_the_list_groups_by_source_kind_and_site(qtbot, library, make_window, tm
     window = make_window(library)
     combo = window.article_list.sort_combo
     combo.setCurrentIndex(combo.findData("source"))
+    qtbot.waitUntil(window.article_list.is_settled)  # answered off the GUI thread
     model = window.article_list.model
     labels = [model.index(row).data(GroupLabelRole) for row in range(model.rowCount())]
     assert labels == ["web page · 新华网", "pasted"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+from PySide6.QtWidgets import QPushButton
+
 from reader.resources import sample_pages
 from reader.ui.import_worker import summary_box
 
@@ -47,7 +49,8 @@ def test_merge_tags_and_unmerge(qtbot, sample_library, make_window):
     a = tagged_highlight(window, 0, ("AI",))
     b = tagged_highlight(window, 10, ("人工智能",))
     both = tagged_highlight(window, 20, ("AI", "人工智能"))
-    window.sidebar.rename_tag("AI", "人工智能")  # renaming onto an existing tag merges
+    question = window.sidebar.rename_tag("AI", "人工智能")  # onto an existing tag: asks
+    question.findChild(QPushButton, "mergeButton").click()
     assert tag_names(sample_library) == {"人工智能": 3}
     assert sample_library.get_highlight(a.id).tags == ("人工智能",)
     assert sample_library.get_highlight(both.id).tags == ("人工智能",)
@@ -88,6 +91,7 @@ def test_article_tag_filters_the_list(qtbot, sample_library, make_window):
     window.sidebar.tag_article("头版")
     combo = window.article_list.tag_combo
     combo.setCurrentIndex(combo.findData("头版"))
+    qtbot.waitUntil(window.article_list.is_settled)  # answered off the GUI thread
     assert window.article_list.model.rowCount() == 1
     assert window.article_list.model.summary(0).id == article.id
 

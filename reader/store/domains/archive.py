@@ -4,15 +4,16 @@ the page texts an archive carries (`library.archive`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.store import restore
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
 from reader.store.models import Correction, Source
 from reader.store.page_layout import correction_record
 from reader.store.records import CorrectionRecord, SourceOrigin, SourceRecord
-from reader.store.restore import RestoreResult
+
+if TYPE_CHECKING:
+    from reader.store.restore import RestoreResult
 
 
 class Archive(Domain):
@@ -20,6 +21,8 @@ class Archive(Domain):
     def restore(self, archive: Mapping[str, Any]) -> RestoreResult:
         """Bring a checked archive (`reader.export.restore.check_archive`) into the
         library in one write transaction: all of it or, on any error, nothing."""
+        from reader.store import restore
+
         with write_transaction(self._db):
             return restore.write_archive(archive)
 

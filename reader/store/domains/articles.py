@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import peewee as pw
 
@@ -13,7 +15,7 @@ from reader.errors import NotFoundError, QuoteNotFoundError, ReaderError
 from reader.parse.model import Author, Dateline, PageInfo
 from reader.store import operations
 from reader.store.domains.base import Domain, bound
-from reader.store.models import Article, ArticleTag, Highlight, Source, Tag
+from reader.store.models import Article, ArticleTag, Highlight, HighlightTag, Source, Tag
 from reader.store.operations.rows import highlight_records
 from reader.store.records import (
     ArticleRecord,
@@ -64,7 +66,12 @@ class Articles(Domain):
 
     @bound
     def count(self, *, text_filter: str = "", tag: str | None = None) -> int:
-        return int(_filtered(Article.select(), text_filter, tag).count())
+        """How many articles the list holds with these filters (`summaries`)."""
+        query = Article.select(pw.fn.COUNT(pw.SQL("*")))
+        condition = _filter_condition(text_filter, tag)
+        if condition is not None:
+            query = query.where(condition)
+        return int(query.scalar())
 
     @bound
     def summaries(
@@ -76,25 +83,67 @@ class Articles(Domain):
         offset: int = 0,
         limit: int | None = None,
     ) -> list[ArticleSummary]:
-        """A window of the article list. `text_filter` matches title or author names
-        (case-insensitive substring); sorted, then grouped by source and position.
-        "source" groups by what a source was read as, then by its site (web pages of one
-        site together), newest first within."""
-        if sort not in SORTS:
-            raise ReaderError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
-        query = _filtered(_summary_query(), text_filter, tag)
-        grouping = (Source.imported_at.desc(), Source.id.desc(), Article.position)
-        order = {
-            "newest": grouping,
-            "oldest": (Source.imported_at, Source.id, Article.position),
-            "title": (Article.title, *grouping),
-            "highlights": (pw.SQL("highlight_count").desc(), *grouping),
-            "source": (Source.kind, pw.fn.coalesce(Source.site, ""), *grouping),
-        }[sort]
-        query = query.order_by(*order).offset(offset or None)
+        """A window of the article list by position (the CLI's list); the window's list
+        pages with `page` instead, which costs the same at the end as at the start."""
+        query = _list_query(text_filter, tag, sort).offset(offset or None)
         if limit is not None:
             query = query.limit(limit)
-        return _summaries(query)
+        return [row.summary for row in _list_rows(query)]
+
+    @bound
+    def page(
+        self,
+        *,
+        text_filter: str = "",
+        tag: str | None = None,
+        sort: str = "newest",
+        after: ListKey | None = None,
+        limit: int = 200,
+        matching: int | None = None,
+    ) -> ArticlePage:
+        """The `limit` rows of the article list that follow the row whose sort key is
+        `after` (from the start when None): keyset paging, so each page is one seek in
+        an index of the sort order (schema v11), the last as fast as the first.
+
+        `text_filter` matches title or author names (substring, ASCII letters in any
+        case); `tag` keeps articles tagged as a whole or holding a highlight with the
+        tag. Sorted, then grouped by page (source) and position; "source" groups by
+        what a source was read as, then by its site, newest first within; "highlights"
+        puts articles with as many highlights newest page first.
+
+        `matching` is how many articles the filters match, when the caller knows
+        (`count`): a few are looked up by id and sorted, many are read in the sort's
+        index order until the page is full."""
+        few = matching is not None and matching <= FEW_MATCHES
+        query = _list_query(text_filter, tag, sort, few=few)
+        if after is not None:
+            query = query.where(_after(SORT_KEYS[sort], after))
+        rows = _list_rows(query.limit(limit))
+        return ArticlePage(tuple(row.summary for row in rows), rows[-1].key(sort) if rows else None)
+
+    @bound
+    def first_page(
+        self,
+        *,
+        text_filter: str = "",
+        tag: str | None = None,
+        sort: str = "newest",
+        limit: int = 200,
+    ) -> tuple[int, ArticlePage]:
+        """How many articles the filters match, and the first page of them: what the
+        list asks when a filter or sort changes. With a filter, its matches are read
+        up to FEW_MATCHES + 1: as few as that, they are all there is (their count) and
+        the page looks them up by id; more, and one statement scans the narrow index
+        once for the count and the page (a count and a page would scan it twice)."""
+        condition = _filter_condition(text_filter, tag)
+        if condition is None:  # both are a seek in an index; one snapshot: they agree
+            with self.snapshot():
+                return self.count(), self.page(sort=sort, limit=limit)
+        with self.snapshot():
+            found = _raw_rows(Article.select(Article.id).where(condition).limit(FEW_MATCHES + 1))
+            if len(found) <= FEW_MATCHES:
+                return len(found), _page_of_ids([row[0] for row in found], sort, limit)
+            return _many_matches_first_page(condition, sort, limit)
 
     @bound
     def summary(self, article_id: int) -> ArticleSummary:
@@ -195,17 +244,67 @@ def article_tags(article_id: int) -> tuple[str, ...]:
     return tuple(name for (name,) in query.tuples())
 
 
-def _filtered(query: pw.ModelSelect, text_filter: str, tag: str | None) -> pw.ModelSelect:
-    needle = (text_filter or "").strip().lower()
-    if needle:
-        query = query.where(
-            (pw.fn.instr(pw.fn.lower(Article.title), needle) > 0)
-            | (pw.fn.instr(pw.fn.lower(Article.author_names), needle) > 0)
+def _page_of_ids(article_ids: list[int], sort: str, limit: int) -> ArticlePage:
+    """The first page of a few articles known by id: looked up, then sorted."""
+    if not article_ids:
+        return ArticlePage((), None)
+    ids = pw.SQL("(SELECT value FROM json_each(?))", [json.dumps(article_ids)])
+    query = _list_query("", None, sort, few=True).where(Article.id.in_(ids)).limit(limit)
+    rows = _list_rows(query)
+    return ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+
+
+def _many_matches_first_page(
+    condition: pw.Expression, sort: str, limit: int
+) -> tuple[int, ArticlePage]:
+    """The count and the first page of a filter matching many articles, in one
+    statement: the matches are scanned once into a CTE that gives both."""
+    matches = Article.select(Article.id).where(condition).cte("list_match", materialized=True)
+    # The CTE is named, not nested: peewee would repeat its WITH in each subquery.
+    total = pw.SQL('(SELECT count(*) FROM "list_match")')
+    article_id = pw.NodeList((pw.SQL("+"), Article.id), glue="")
+    matching = pw.Expression(article_id, pw.OP.IN, pw.SQL('(SELECT "id" FROM "list_match")'))
+    query = _list_query("", None, sort).select_extend(total).where(matching).with_cte(matches)
+    raw = _raw_rows(query.limit(limit))
+    rows = _list_rows(raw)
+    page = ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+    return (raw[0][-1] if raw else 0), page
+
+
+def _filter_condition(text_filter: str, tag: str | None) -> pw.Expression | None:
+    """The list's filters on `Article` columns only: the count scans the narrow index
+    on title and author names (v11) with it, never the wide article rows."""
+    condition: pw.Expression | None = None
+    needle = (text_filter or "").strip()
+    if needle and any("a" <= c <= "z" or "A" <= c <= "Z" for c in needle):
+        # LIKE folds ASCII letters like lower() did, without copying every title.
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = "%" + escaped + "%"
+        condition = _like(Article.title, pattern) | _like(Article.author_names, pattern)
+    elif needle:  # nothing to fold: instr is a third faster than LIKE
+        condition = (pw.fn.instr(Article.title, needle) > 0) | (
+            pw.fn.instr(Article.author_names, needle) > 0
         )
     if tag is not None:
-        tagged = ArticleTag.select(ArticleTag.article).join(Tag).where(Tag.name == tag.strip())
-        query = query.where(Article.id.in_(tagged))
-    return query
+        tagged = Article.id.in_(_tagged_article_ids(tag.strip()))
+        condition = tagged if condition is None else condition & tagged
+    return condition
+
+
+def _like(column: pw.Field, pattern: str) -> pw.Expression:
+    return pw.Expression(column, pw.OP.ILIKE, pw.NodeList((pattern, pw.SQL("ESCAPE '\\'"))))
+
+
+def _tagged_article_ids(name: str) -> pw.SelectQuery:
+    """Articles carrying the tag `name` themselves or through one of their highlights."""
+    tag_id = Tag.select(Tag.id).where(Tag.name == name)
+    whole = ArticleTag.select(ArticleTag.article).where(ArticleTag.tag == tag_id)
+    through_highlights = (
+        Highlight.select(Highlight.article)
+        .join(HighlightTag, on=HighlightTag.highlight == Highlight.id)
+        .where(HighlightTag.tag == tag_id)
+    )
+    return whole | through_highlights
 
 
 def _article_records(article_ids: Sequence[int]) -> dict[int, ArticleRecord]:
@@ -240,7 +339,7 @@ def _article_records(article_ids: Sequence[int]) -> dict[int, ArticleRecord]:
             title=article.title,
             byline=article.byline,
             authors=tuple(Author(a["name"], a["role"]) for a in json.loads(article.authors)),
-            paragraphs=tuple(json.loads(article.paragraphs)),
+            paragraphs=tuple(article.paragraph_list()),
             captions=tuple(json.loads(article.captions)),
             text=article.text,
             tags=tuple(tags.get(article.id, ())),
@@ -281,40 +380,180 @@ def _as_datetime(value: dt.datetime | str) -> dt.datetime:
     return value
 
 
-def _summary_query() -> pw.ModelSelect:
-    """The columns of an article list row, each with its highlight count."""
-    highlight_count = Highlight.select(pw.fn.COUNT(Highlight.id)).where(
-        Highlight.article == Article.id
-    )
-    return Article.select(
+#: The number of highlights each article row keeps, counted by migration v11's
+#: triggers. Not a model field on purpose: an undo that writes a whole article row back
+#: (`reader.store.operations.corrections`) must not write back a count gone stale.
+HIGHLIGHT_COUNT = pw.IntegerField()
+HIGHLIGHT_COUNT.bind(Article, "highlight_count", set_attribute=False)
+
+#: A row's place in a sort order: the values of `SORT_KEYS[sort]` in the row.
+ListKey = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """One page of the article list and the key to ask for the page after it."""
+
+    summaries: tuple[ArticleSummary, ...]
+    last_key: ListKey | None  # None: the page is empty
+
+
+def _sort_keys() -> dict[str, tuple[tuple[pw.Node, bool], ...]]:
+    """Each sort order as (expression, descending) pairs, ending in a unique key.
+    Each is delivered by an index (schema v11), so a page is read in index order.
+    "highlights" breaks ties by the page's id, newest first, which its index holds."""
+    newest = ((Source.imported_at, True), (Source.id, True), (Article.position, False))
+    return {
+        "newest": newest,
+        "oldest": ((Source.imported_at, False), (Source.id, False), (Article.position, False)),
+        "title": ((Article.title, False), *newest),
+        "highlights": ((HIGHLIGHT_COUNT, True), (Article.source, True), (Article.position, False)),
+        "source": (
+            (Source.kind, False),
+            (pw.fn.coalesce(Source.site, pw.SQL("''")), False),
+            *newest,
+        ),
+    }
+
+
+SORT_KEYS = _sort_keys()
+#: The sorts whose order starts on the page (source), read source first.
+_SOURCE_FIRST = frozenset({"newest", "oldest", "source"})
+
+
+#: Up to this many matches of a filter, a page looks them up by id and sorts them;
+#: beyond, it reads the sort's index in order and stops once the page is full.
+FEW_MATCHES = 2000
+
+
+def _list_query(
+    text_filter: str, tag: str | None, sort: str, *, few: bool = False
+) -> pw.ModelSelect:
+    """The list's rows with filters, in `sort` order. The plan is fixed: without
+    statistics SQLite drives a filtered list by the matching ids and sorts them all,
+    or picks an index that then needs a full sort; `few` says the ids are few."""
+    if sort not in SORTS:
+        raise ReaderError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+    columns = (
         Article.id,
         Article.source,
         Source.path,
         Article.position,
         Article.title,
         Article.author_names,
-        highlight_count.alias("highlight_count"),
+        HIGHLIGHT_COUNT,
         Article.read_at,
         Source.imported_at,
         *PAGE_COLUMNS,
         *ORIGIN_COLUMNS,
-    ).join(Source)
+        Source.imported_at.cast("TEXT"),  # as stored: the key of the next page
+    )
+    if few:
+        query = Article.select(*columns).join(Source)
+    elif sort in _SOURCE_FIRST:  # CROSS JOIN: SQLite keeps this join order
+        query = Source.select(*columns).join(Article, pw.JOIN.CROSS)
+    else:
+        query = Article.select(*columns).join(Source, pw.JOIN.CROSS)
+    query = query.where(Article.source == Source.id)
+    condition = _filter_condition(text_filter, tag)
+    if condition is not None:
+        # As a set of ids: the filter scans the narrow index once, and the rows in
+        # order are only looked up in that set, never read for their text. A unary
+        # plus keeps SQLite from driving the query by that set unless it is small.
+        article_id = Article.id if few else pw.NodeList((pw.SQL("+"), Article.id), glue="")
+        query = query.where(article_id.in_(Article.select(Article.id).where(condition)))
+    order = [
+        expression.desc() if descending else expression
+        for expression, descending in SORT_KEYS[sort]
+    ]
+    return query.order_by(*order)
+
+
+def _after(keys: tuple[tuple[pw.Node, bool], ...], values: ListKey) -> pw.Expression:
+    """Rows after `values` in the order of `keys`: (k1 > v1) or (k1 = v1 and (k2 > v2
+    or …)), with `>` as `<` for a descending key, and the first key's range stated
+    on its own as well so SQLite seeks to it in the index."""
+    (first, first_descending), first_value = keys[0], values[0]
+    condition: pw.Expression | None = None
+    for (expression, descending), stored in reversed(list(zip(keys, values, strict=True))):
+        value = _as_stored(stored)
+        beyond = expression < value if descending else expression > value
+        condition = beyond if condition is None else beyond | ((expression == value) & condition)
+    first_value = _as_stored(first_value)
+    reach = first <= first_value if first_descending else first >= first_value
+    return reach & condition
+
+
+def _as_stored(value: object) -> pw.Value:
+    """A key value compared as the database holds it: peewee would turn a date column's
+    text into a datetime and back, which drops zero microseconds (`.000000`) and breaks
+    the comparison with the stored text."""
+    return pw.Value(value, converter=_unchanged)
+
+
+def _unchanged(value: object) -> object:
+    return value
+
+
+@dataclass(frozen=True)
+class _ListRow:
+    summary: ArticleSummary
+    imported_at_as_stored: str
+
+    def key(self, sort: str) -> ListKey:
+        s = self.summary
+        recency = (self.imported_at_as_stored, s.source_id, s.position)
+        return {
+            "newest": recency,
+            "oldest": recency,
+            "title": (s.title, *recency),
+            "highlights": (s.highlight_count, s.source_id, s.position),
+            "source": (s.origin.kind, s.origin.site or "", *recency),
+        }[sort]
+
+
+def _summary_query() -> pw.ModelSelect:
+    """The columns of one article list row."""
+    return _list_query("", None, "newest", few=True).order_by()
 
 
 def _summaries(query: pw.ModelSelect) -> list[ArticleSummary]:
-    return [
-        ArticleSummary(
+    return [row.summary for row in _list_rows(query)]
+
+
+def _raw_rows(query: pw.ModelSelect) -> list[tuple[Any, ...]]:
+    """The cursor's rows as SQLite gives them: peewee's conversion of every value was
+    most of the time of a page."""
+    sql, params = query.sql()
+    return list(Article._meta.database.execute_sql(sql, params))
+
+
+def _list_rows(query: pw.ModelSelect | list[tuple[Any, ...]]) -> list[_ListRow]:
+    rows = []
+    shared: dict[int, tuple[Any, ...]] = {}  # what the rows of one page (source) have in common
+    for row in _raw_rows(query) if isinstance(query, pw.ModelSelect) else query:
+        source = shared.get(row[1])
+        if source is None:
+            source = shared[row[1]] = (
+                row[2],
+                _as_datetime(row[8]),
+                PageInfo(*row[9:13]),
+                SourceOrigin(*row[13:18]),
+                row[18],
+            )
+        path, imported_at, page, origin, imported_at_as_stored = source
+        summary = ArticleSummary(
             id=row[0],
             source_id=row[1],
-            source_path=row[2],
+            source_path=path,
             position=row[3],
             title=row[4],
             author_names=row[5],
             highlight_count=row[6],
             is_read=row[7] is not None,
-            imported_at=_as_datetime(row[8]),
-            page=PageInfo(*row[9:13]),
-            origin=SourceOrigin(*row[13:18]),
+            imported_at=imported_at,
+            page=page,
+            origin=origin,
         )
-        for row in query.tuples()
-    ]
+        rows.append(_ListRow(summary, imported_at_as_stored))
+    return rows

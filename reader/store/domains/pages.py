@@ -7,9 +7,15 @@ import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from reader.errors import InputFileError, LibraryError, LibraryLockedError, NotFoundError
+from reader.errors import (
+    InputFileError,
+    LibraryError,
+    LibraryLockedError,
+    NotFoundError,
+    ReaderError,
+)
 from reader.store import importer, source_rows
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
@@ -20,6 +26,21 @@ from reader.store.records import CorrectionRecord, ImportProgress, ImportResult,
 
 if TYPE_CHECKING:
     from reader.sources.document import SourceDocument
+
+#: Pages a folder import writes per transaction: FTS5 writes its index at each commit,
+#: so a page a commit costs about twice the time of a hundred.
+IMPORT_BATCH = 100
+
+
+class _Pending(NamedTuple):
+    """A page of a folder import read and parsed, waiting for its batch to be written."""
+
+    entry_index: int
+    result_index: int
+    shown: str
+    path: str
+    document: SourceDocument
+
 
 _OWN_FILE = (
     "is one of this library's own files (the database, its journal or a backup); not imported"
@@ -41,6 +62,14 @@ class Pages(Domain):
         their highlights re-anchored (status "reparsed", outcomes in `reanchored`).
         Never raises for bad input: a bad file is a "failed" result with a reason (a
         reader archive's names `reader import-archive`, which restores it)."""
+        read = self._read(path)
+        if isinstance(read, ImportResult):
+            return read
+        return self._store(*read)
+
+    def _read(self, path: Path | str) -> ImportResult | tuple[str, str, SourceDocument]:
+        """A file read and parsed, as (shown path, resolved path, document); or its
+        result when there is nothing to write: it failed, or its content is known."""
         from reader.parse.page import read_page_bytes
         from reader.sources.read import read_source
 
@@ -60,7 +89,7 @@ class Pages(Domain):
             document = read_source(data, str(resolved))
         except InputFileError as error:
             return ImportResult(shown, "failed", reason=str(error))
-        return self._store(shown, str(resolved), document)
+        return shown, str(resolved), document
 
     @bound
     def import_url(self, url: str) -> ImportResult:
@@ -93,11 +122,13 @@ class Pages(Domain):
         return known or self._store(PASTED_PATH, PASTED_PATH, document, same_path=False)
 
     def _known(self, sha256: str, shown: str) -> ImportResult | None:
-        known = Source.get_or_none(Source.sha256 == sha256)
-        if known is None:
+        row = self._db.execute_sql(
+            'SELECT "id", "kind" FROM "source" WHERE "sha256" = ?', (sha256,)
+        ).fetchone()
+        if row is None:
             return None
-        ids = importer.article_ids(known.id)
-        return ImportResult(shown, "unchanged", known.id, ids, kind=known.kind)
+        ids = importer.article_ids(row[0])
+        return ImportResult(shown, "unchanged", int(row[0]), ids, kind=row[1])
 
     def _store(
         self, shown: str, path: str, document: SourceDocument, *, same_path: bool = True
@@ -109,12 +140,12 @@ class Pages(Domain):
         with write_transaction(self._db):
             previous = None
             if same_path:
-                previous = (
-                    Source.select()
-                    .where(Source.path == path)
-                    .order_by(Source.imported_at.desc())
-                    .first()
-                )
+                newest = self._db.execute_sql(
+                    'SELECT "id" FROM "source" WHERE "path" = ? '
+                    'ORDER BY "imported_at" DESC LIMIT 1',
+                    (path,),
+                ).fetchone()
+                previous = None if newest is None else Source.get_by_id(newest[0])
             if previous is not None:
                 page, misfits = reapply(previous.id, document.page)
                 update = importer.update_page(previous, page, source_columns=columns)
@@ -128,10 +159,8 @@ class Pages(Domain):
                     kind=kind,
                     corrections_not_applied=tuple(correction_record(m) for m in misfits),
                 )
-            source_id = importer.insert_page(path, document.page, columns)
-            return ImportResult(
-                shown, "imported", source_id, importer.article_ids(source_id), kind=kind
-            )
+            source_id, ids = importer.add_page(path, document.page, columns)
+            return ImportResult(shown, "imported", source_id, ids, kind=kind)
 
     def import_paths(
         self,
@@ -140,14 +169,41 @@ class Pages(Domain):
     ) -> ImportSummary:
         """Import files and folders (recursively: text pages, web pages, PDFs and
         Markdown by their suffixes; any other file in a folder is "skipped" with why),
-        one transaction per file, going on past failures: a bad file, a symlink loop, an
-        unreadable folder, one of the library's own files, a page still locked by
-        another program after the busy timeout are each a "failed" result. A full disk,
-        a read-only or damaged library stop the import (`summary.stopped`), since every
-        further page would fail alike. `progress` is called before each file; returning
-        False cancels (files already imported stay)."""
+        going on past failures: a bad file, a symlink loop, an unreadable folder, one of
+        the library's own files are each a "failed" result. Pages are written
+        `IMPORT_BATCH` to a transaction (the search index takes a batch far faster than
+        single pages), each page in a savepoint of its own: a page that fails to be
+        written fails alone. Pages of a batch still locked by another program after the
+        busy timeout are "failed" (try again), and the import goes on. A full disk, a
+        read-only or damaged library stop the import (`summary.stopped`; the batch in
+        hand is not written), since every further page would fail alike. `progress` is
+        called before each file; returning False cancels (files already read are
+        written first and stay)."""
         entries = importer.collect_files(paths)
         summary = ImportSummary()
+        results: list[ImportResult | None] = []
+        batch: list[_Pending] = []
+
+        def write_batch() -> bool:
+            """Write the batch in hand; False when the import has to stop."""
+            if not batch:
+                return True
+            try:
+                for item, result in zip(batch, self._write_batch(batch), strict=True):
+                    results[item.result_index] = result
+            except LibraryLockedError as error:
+                for item in batch:
+                    results[item.result_index] = ImportResult(
+                        item.shown, "failed", reason=str(error)
+                    )
+            except LibraryError as error:
+                summary.stopped = str(error)
+                summary.not_attempted = len(entries) - batch[0].entry_index
+                del results[batch[0].result_index :]
+                return False
+            batch.clear()
+            return True
+
         for done, (file, problem, skipped) in enumerate(entries):
             if (
                 progress is not None
@@ -156,20 +212,71 @@ class Pages(Domain):
                 summary.cancelled = True
                 break
             if problem is not None:
-                summary.results.append(ImportResult(str(file), "failed", reason=problem))
+                results.append(ImportResult(str(file), "failed", reason=problem))
                 continue
             if skipped is not None:
-                summary.results.append(ImportResult(str(file), "skipped", reason=skipped))
+                results.append(ImportResult(str(file), "skipped", reason=skipped))
                 continue
             try:
-                summary.results.append(self.import_file(file))
-            except LibraryLockedError as error:
-                summary.results.append(ImportResult(str(file), "failed", reason=str(error)))
+                read = self._read_after(file, batch, write_batch)
+            except LibraryLockedError as error:  # another program's exclusive lock
+                results.append(ImportResult(str(file), "failed", reason=str(error)))
+                continue
             except LibraryError as error:
-                summary.stopped = str(error)
-                summary.not_attempted = len(entries) - done
+                if write_batch():
+                    summary.stopped = str(error)
+                    summary.not_attempted = len(entries) - done
                 break
+            if read is None:
+                break
+            if isinstance(read, ImportResult):
+                results.append(read)
+                continue
+            batch.append(_Pending(done, len(results), *read))
+            results.append(None)
+            if len(batch) >= IMPORT_BATCH and not write_batch():
+                break
+        else:
+            write_batch()
+        if summary.cancelled:
+            write_batch()
+        summary.results = [r for r in results if r is not None]
         return summary
+
+    @bound
+    def _read_after(
+        self,
+        file: Path,
+        batch: list[_Pending],
+        write_batch: Callable[[], bool],
+    ) -> ImportResult | tuple[str, str, SourceDocument] | None:
+        """`_read` for a folder import: the batch in hand is written first when this
+        file's content or path is in it, so the second is "unchanged" or updates the
+        first, as one by one; None when that write stopped the import."""
+        read = self._read(file)
+        if isinstance(read, ImportResult):
+            return read
+        shown, path, document = read
+        sha256 = document.page.source.sha256
+        if any(i.path == path or i.document.page.source.sha256 == sha256 for i in batch):
+            if not write_batch():
+                return None
+            return self._known(sha256, shown) or read
+        return read
+
+    @bound
+    def _write_batch(self, batch: Sequence[_Pending]) -> list[ImportResult]:
+        """Write read pages in one transaction, each in its own savepoint."""
+        results = []
+        with write_transaction(self._db):
+            for item in batch:
+                try:
+                    results.append(self._store(item.shown, item.path, item.document))
+                except LibraryError:
+                    raise
+                except ReaderError as error:  # this page only: rolled back to its savepoint
+                    results.append(ImportResult(item.shown, "failed", reason=str(error)))
+        return results
 
     @bound
     def reparse_all(

@@ -12,7 +12,12 @@ operations with an inverse; page corrections (split, merge, a line as title …)
 operations in `corrections`; the others are meant to become operations here too (a new
 module per domain, e.g. `pages.py`), reporting `Change(article_list_changed=True)` when
 articles come or go.
+
+Page corrections load on first use (they bring the newspaper parser's byline rules):
+the app's window shows without them.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from reader.store.operations.articles import SetRead, TagArticle, UntagArticle
 from reader.store.operations.base import (
@@ -22,15 +27,6 @@ from reader.store.operations.base import (
     run,
     unchanged,
     write_transaction,
-)
-from reader.store.operations.corrections import (
-    MergeArticles,
-    PageSnapshot,
-    RestorePage,
-    SetAuthors,
-    SetTitle,
-    SplitArticle,
-    UseLineAs,
 )
 from reader.store.operations.highlights import (
     AddHighlight,
@@ -52,6 +48,36 @@ from reader.store.operations.tags import (
     RestoreTag,
     UnmergeTags,
 )
+
+if TYPE_CHECKING:
+    from reader.store.operations.corrections import (
+        MergeArticles,
+        PageSnapshot,
+        RestorePage,
+        SetAuthors,
+        SetTitle,
+        SplitArticle,
+        UseLineAs,
+    )
+
+_CORRECTIONS = (
+    "MergeArticles",
+    "PageSnapshot",
+    "RestorePage",
+    "SetAuthors",
+    "SetTitle",
+    "SplitArticle",
+    "UseLineAs",
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CORRECTIONS:
+        from reader.store.operations import corrections
+
+        return getattr(corrections, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AddHighlight",

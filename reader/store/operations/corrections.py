@@ -56,7 +56,7 @@ def parsed_of(row: Article) -> ParsedArticle:
         title=row.title,
         byline=row.byline,
         authors=[Author(a["name"], a["role"]) for a in json.loads(row.authors or "[]")],
-        paragraphs=list(json.loads(row.paragraphs or "[]")),
+        paragraphs=row.paragraph_list(),
         captions=list(json.loads(row.captions or "[]")),
         kicker=row.kicker,
         subtitle=row.subtitle,
