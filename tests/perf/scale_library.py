@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import synthetic  # noqa: E402
+import synthetic
 
 CACHE_DIR = Path.home() / ".cache" / "reader-bench" / "scale"
 #: Characters of body text an article gets (the issue's "≈800 characters").
@@ -32,7 +32,9 @@ ARTICLE_CHARS = 760
 HIGHLIGHTS_PER_ARTICLE = 3.3
 NOTES_PER_ARTICLE = 1.7
 TAG_NAMES = tuple(
-    f"{topic}{year}" for topic in ("民生", "经济", "科技", "教育", "文旅", "乡村") for year in range(10)
+    f"{topic}{year}"
+    for topic in ("民生", "经济", "科技", "教育", "文旅", "乡村")
+    for year in range(10)
 )
 ARTICLE_TAG_SHARE = 0.2  # articles with one tag
 HIGHLIGHT_TAG_SHARE = 0.25  # highlights with one tag
@@ -178,7 +180,9 @@ def _import_pages(
             for file in files:
                 file.unlink()
             seed += 1
-            log(f"  imported {pages:,} pages, {len(ids):,} articles ({pages / seconds:.0f} pages/s)")
+            log(
+                f"  imported {pages:,} pages, {len(ids):,} articles ({pages / seconds:.0f} pages/s)"
+            )
     return ids, pages, seconds
 
 
@@ -228,7 +232,9 @@ def _annotate(library, ids: list[int], log: Callable[[str], None]) -> tuple[int,
                         }
                     )
                     if rng.random() < note_share:
-                        body = f"笔记：{text[start:end]}，值得再读一遍。{rng.choice(synthetic.NOUNS)}"
+                        body = (
+                            f"笔记：{text[start:end]}，值得再读一遍。{rng.choice(synthetic.NOUNS)}"
+                        )
                         note_rows.append({"highlight": next_id, "body": body})
                     if rng.random() < HIGHLIGHT_TAG_SHARE:
                         highlight_tags.append({"highlight": next_id, "tag": rng.choice(tag_ids)})
