@@ -163,9 +163,18 @@ def size_per_article(db_path: Path, articles: int) -> str:
     text = f"{size / articles / 1024:.1f} KB ({size / 2**30:.2f} GB)"
     connection = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
     try:
-        (index_bytes,) = connection.execute(
-            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE '%fts%'"
-        ).fetchone()
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%fts%'"
+            )
+        ]
+        # One table at a time: dbstat then reads that table's pages only.
+        index_bytes = sum(
+            connection.execute("SELECT sum(pgsize) FROM dbstat WHERE name = ?", (t,)).fetchone()[0]
+            or 0
+            for t in tables
+        )
         text += f"; search index {index_bytes / articles / 1024:.1f} KB"
     except sqlite3.Error as error:
         text += f"; search index n/a ({error})"

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -54,6 +54,8 @@ class BuildInfo:
     import_seconds: float
     annotate_seconds: float
     build_seconds: float
+    #: What the check after the build found amiss (see `check_library`).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def import_rate(self) -> float:
@@ -267,6 +269,15 @@ def build_library(
         ids, pages, import_seconds = _import_pages(library, n_articles, path.parent, log)
         annotating = time.perf_counter()
         highlights, notes = _annotate(library, ids, log)
+        warnings = check_library(library, ids, highlights)
+        if any("search" in warning for warning in warnings):
+            from reader.search.index import rebuild
+
+            log("  the bulk rows are not in the search index: rebuilding it")
+            rebuild(library.database)
+            warnings = check_library(library, ids, highlights)
+        for warning in warnings:
+            log(f"  WARNING: {warning}")
         annotate_seconds = time.perf_counter() - annotating
     finally:
         library.close()
@@ -279,4 +290,31 @@ def build_library(
         import_seconds=import_seconds,
         annotate_seconds=annotate_seconds,
         build_seconds=time.perf_counter() - began,
+        warnings=warnings,
     )
+
+
+def check_library(library, ids: list[int], highlights: int) -> list[str]:
+    """What the public API sees of the bulk rows, in case the store of the day keeps
+    something up to date outside its triggers (a highlight count, the search index),
+    which the bulk inserts would bypass."""
+    warnings = []
+    try:
+        sample = ids[:: max(1, len(ids) // 50)]
+        counted = sum(library.article_summary(i).highlight_count for i in sample)
+        made = HIGHLIGHTS_PER_ARTICLE * len(sample)
+        if not 0.5 * made < counted < 1.5 * made:
+            warnings.append(f"article summaries count {counted} highlights, about {made:.0f} made")
+    except Exception as error:
+        warnings.append(f"highlight counts not checked ({type(error).__name__}: {error})")
+    try:
+        # Every note starts with 笔记 (which no article holds); every highlight quotes
+        # its article.
+        if not library.search.find("笔记", limit=5).notes:
+            warnings.append("search finds no notes")
+        quote = library.highlights_for_article(ids[-1])[0].exact
+        if highlights and not library.search.find(quote, limit=50).highlights:
+            warnings.append(f"search finds no highlight of {quote!r}")
+    except Exception as error:
+        warnings.append(f"search not checked ({type(error).__name__}: {error})")
+    return warnings
