@@ -12,7 +12,9 @@ and a run of code with a new schema builds its own.
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
+import multiprocessing
 import random
 import sqlite3
 import sys
@@ -151,26 +153,51 @@ def library_for(
     return path, info
 
 
+def write_pages(folder: Path, seed: int, count: int) -> list[Path]:
+    """Write batch `seed` of `count` pages as files; returns their paths (in a worker
+    process, while the previous batch is imported)."""
+    files = []
+    for number, text in enumerate(make_pages(count, seed=1000 + seed)):
+        file = folder / f"{seed:04d}-{number:03d}.txt"
+        file.write_text(text, encoding="utf-8")
+        files.append(file)
+    return files
+
+
+#: Most articles a batch of PAGES_PER_IMPORT pages can add (3-6 items a page, and the
+#: parser may cut one more): a next batch is written ahead only while it is surely full.
+_MOST_PER_BATCH = PAGES_PER_IMPORT * 7
+
+
+def _batch_size(missing: int) -> int:
+    """Pages for the next batch: a page holds 4.5 articles on average, so the last
+    batch stops near the target."""
+    return max(1, min(PAGES_PER_IMPORT, missing * 2 // 9))
+
+
 def _import_pages(
     library, n_articles: int, folder_near: Path, log: Callable[[str], None]
 ) -> tuple[list[int], int, float]:
     """Import pages (written to a folder in `folder_near`) until the library holds
-    `n_articles`; returns (article ids, pages, seconds spent importing)."""
+    `n_articles`; returns (article ids, pages, seconds spent importing). A worker
+    process writes the next batch of pages while this one imports the last."""
     ids: list[int] = []
     pages = 0
     seconds = 0.0
     seed = 0
-    with tempfile.TemporaryDirectory(dir=folder_near) as tmp:
+    spawn = multiprocessing.get_context("spawn")  # no fork of a process holding SQLite/Qt
+    with (
+        tempfile.TemporaryDirectory(dir=folder_near) as tmp,
+        concurrent.futures.ProcessPoolExecutor(1, mp_context=spawn) as writer,
+    ):
         folder = Path(tmp)
-        while len(ids) < n_articles:
-            # A page holds 4.5 articles on average: the last batch stops near the target.
-            wanted = max(1, min(PAGES_PER_IMPORT, (n_articles - len(ids)) * 2 // 9))
-            batch = make_pages(wanted, seed=1000 + seed)
-            files = []
-            for number, text in enumerate(batch):
-                file = folder / f"{seed:04d}-{number:03d}.txt"
-                file.write_text(text, encoding="utf-8")
-                files.append(file)
+        ahead = writer.submit(write_pages, folder, seed, _batch_size(n_articles))
+        while ahead is not None:
+            files = ahead.result()
+            seed += 1
+            ahead = None
+            if n_articles - len(ids) - _MOST_PER_BATCH >= PAGES_PER_IMPORT * 9 // 2:
+                ahead = writer.submit(write_pages, folder, seed, PAGES_PER_IMPORT)
             began = time.perf_counter()
             summary = library.import_paths(files)
             seconds += time.perf_counter() - began
@@ -181,10 +208,11 @@ def _import_pages(
             pages += len(files)
             for file in files:
                 file.unlink()
-            seed += 1
             log(
                 f"  imported {pages:,} pages, {len(ids):,} articles ({pages / seconds:.0f} pages/s)"
             )
+            if ahead is None and len(ids) < n_articles:
+                ahead = writer.submit(write_pages, folder, seed, _batch_size(n_articles - len(ids)))
     return ids, pages, seconds
 
 
