@@ -599,8 +599,11 @@ def measure_start(column: Column, db_path: Path, tmp: Path) -> None:
     try:
         timed_start(CHILD_BARE, env=env)  # warm-up: bytecode caches, the OS file cache
         timed_start(CHILD_APP, str(db_path), env=env)
-        bare = [timed_start(CHILD_BARE, env=env) for _ in range(START_RUNS)]
-        app = [timed_start(CHILD_APP, str(db_path), env=env) for _ in range(START_RUNS)]
+        bare: list[tuple[float, int]] = []
+        app: list[tuple[float, int]] = []
+        for _ in range(START_RUNS):  # taken in turns, so a change of load hits both alike
+            bare.append(timed_start(CHILD_BARE, env=env))
+            app.append(timed_start(CHILD_APP, str(db_path), env=env))
     except Exception as error:
         column.cells["start"] = column.cells["memory"] = na(error)
         traceback.print_exc(file=sys.stdout)
@@ -617,8 +620,62 @@ def measure_start(column: Column, db_path: Path, tmp: Path) -> None:
         print(f"  {label}: {column.cells[label]}", flush=True)
 
 
+# --- migrating a library of an older schema ----------------------------------------------
+def measure_migration(size: int, tmp: Path) -> str:
+    """Open a copy of the cached library of the newest older schema of this size (the
+    library of the code a change started from) with today's code, which migrates it:
+    how long that takes and the size per article before and after."""
+    from reader.store.library import Library
+
+    schema = scale_library.schema_version()
+    older = sorted(
+        (int(p.name.split("-")[0]), p)
+        for p in scale_library.CACHE_DIR.glob(f"*-{size}.db")
+        if p.name.split("-")[0].isdigit() and int(p.name.split("-")[0]) < schema
+    )
+    if not older:
+        raise LookupError(f"no cached {size_label(size)} library of a schema before {schema}")
+    old_schema, old_path = older[-1]
+    copy = tmp / "migrate.db"
+    source = sqlite3.connect(f"{old_path.as_uri()}?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(copy)
+        try:
+            source.backup(out)
+        finally:
+            out.close()
+        (articles,) = source.execute("SELECT count(*) FROM article").fetchone()
+        counts = [source.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED]
+    finally:
+        source.close()
+    before = copy.stat().st_size
+    began = time.perf_counter()
+    library = Library.open(copy)
+    library.close()
+    elapsed = time.perf_counter() - began
+    scale_library.checkpoint(copy)
+    after = copy.stat().st_size
+    text = (
+        f"{elapsed:.1f} s from schema {old_schema}: {before / articles / 1024:.1f} → "
+        f"{after / articles / 1024:.1f} KB per article"
+    )
+    check = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True)
+    try:
+        kept = [check.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED]
+        text += "; rows kept" if kept == counts else f"; ROWS {counts} → {kept}"
+    except sqlite3.Error as error:
+        text += f"; rows not counted ({error})"
+    finally:
+        check.close()
+    return text
+
+
+#: Tables whose rows a migration must keep, one by one.
+COUNTED = ("article", "highlight", "note", "tag", "article_tag", "highlight_tag")
+
+
 # --- one size --------------------------------------------------------------------------------
-def measure_size(size: int, rebuild: bool) -> Column:
+def measure_size(size: int, rebuild: bool, migrate: bool = False) -> Column:
     column = Column(size)
     began = time.perf_counter()
     print(f"\n== {size:,} articles (load average {os.getloadavg()[0]:.1f})", flush=True)
@@ -674,6 +731,10 @@ def measure_size(size: int, rebuild: bool) -> Column:
             return measure_import(copy, pages)
 
         column.take("import", import_measure)
+        if migrate:
+            column.take("migration", lambda: measure_migration(size, tmp))
+        else:
+            column.cells["migration"] = "not run (--migrate)"
     column.cells["wall"] = (
         f"{time.perf_counter() - began:.0f} s (load average {os.getloadavg()[0]:.1f})"
     )
@@ -707,6 +768,7 @@ ROWS = (
     ("raw start", "  raw: bare QMainWindow start"),
     ("memory", "peak memory (VmHWM) with the window open"),
     ("raw memory", "  raw: bare QMainWindow peak memory"),
+    ("migration", "migration of the older schema's library (--migrate)"),
     ("wall", "wall time of this column (build + measures)"),
 )
 
@@ -736,9 +798,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10k,100k,300k", help="e.g. 10k,100k,300k")
     parser.add_argument("--rebuild", action="store_true", help="build the libraries again")
+    parser.add_argument(
+        "--migrate",
+        action="store_true",
+        help="also time the migration of a copy of the cached library of an older schema",
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    columns = [measure_size(size, args.rebuild) for size in parse_sizes(args.sizes)]
+    columns = [measure_size(size, args.rebuild, args.migrate) for size in parse_sizes(args.sizes)]
     print_table(columns)
     print(f"\nwhole run {time.perf_counter() - began:.0f} s; cache {scale_library.CACHE_DIR}")
     return 0
