@@ -58,7 +58,7 @@ SEARCH_TERMS = {
 SEARCH_REPEATS = 6
 SCROLL_STEPS = 25
 IMPORT_PAGES = 500
-START_RUNS = 5
+START_RUNS = 7
 WAIT_TIMEOUT = 120.0  # seconds a GUI measure waits for the list to settle
 QUIET = 0.3  # seconds a list must stay the same to count as settled, when its rows are unknown
 
@@ -230,18 +230,25 @@ class ListDriver:
         if self.filter_box is None or self.view is None:
             raise LookupError("no articleFilter / articleList in the window")
         self.model = self.view.model()
+        self.ids_known = True  # rows tell their article ids (see `row_id`)
 
-    def row_id(self, row: int) -> int | None:
+    def row_id(self, row: int) -> object:
+        """The article id of a row (its ArticleIdRole, else the model's summary), or,
+        when the model offers neither, its display text (`ids_known` is then False)."""
+        index = self.model.index(row, 0)
         try:
             from reader.ui.article_list_model import ArticleIdRole
 
-            value = self.model.index(row, 0).data(ArticleIdRole)
+            value = index.data(ArticleIdRole)
             if value is not None:
                 return int(value)
         except ImportError:
             pass
-        summary = self.model.summary(row)
-        return int(summary.id)
+        try:
+            return int(self.model.summary(row).id)
+        except (AttributeError, TypeError):
+            self.ids_known = False
+            return index.data()
 
     def first_ids(self, count: int = 20) -> list[int]:
         rows = min(count, self.model.rowCount())
@@ -275,7 +282,7 @@ class ListDriver:
         last, changed_at = before, 0.0
         while True:
             now = time.perf_counter()
-            if expected is not None:
+            if expected is not None and self.ids_known:
                 ids, total = expected
                 if (
                     self.first_ids(len(ids)) == ids
@@ -424,19 +431,19 @@ def measure_scroll(driver: ListDriver, library, stalls: StallRecorder) -> str:
 
 
 def window_measures(column: Column, db_path: Path, tmp: Path) -> None:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from reader.store.library import Library
-    from reader.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    library = Library.open(db_path)
+    """Filter, sort and scroll in a real MainWindow on the library (offscreen)."""
+    library = window = app = None
     try:
-        window = None
         try:
-            settings_path = tmp / "window.ini"
-            settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+            from PySide6.QtCore import QSettings
+            from PySide6.QtWidgets import QApplication
+
+            from reader.store.library import Library
+            from reader.ui.main_window import MainWindow
+
+            app = QApplication.instance() or QApplication(sys.argv[:1])
+            library = Library.open(db_path)
+            settings = QSettings(str(tmp / "window.ini"), QSettings.Format.IniFormat)
             window = MainWindow(library, settings)
             window.resize(1400, 900)
             window.show()
@@ -457,7 +464,8 @@ def window_measures(column: Column, db_path: Path, tmp: Path) -> None:
             window.close()
             window.deleteLater()
             app.processEvents()
-        library.close()
+        if library is not None:
+            library.close()
 
 
 # --- backup and import --------------------------------------------------------------------
@@ -703,15 +711,26 @@ def measure_size(size: int, rebuild: bool, migrate: bool = False) -> Column:
     articles = info.articles
     from reader.store.library import Library
 
-    library = Library.open(db_path)
+    try:
+        library = Library.open(db_path)
+    except Exception as error:  # every measure through the library is n/a, the rest go on
+        traceback.print_exc(file=sys.stdout)
+        library, not_opened = None, na(error)
     try:
         for kind, terms in SEARCH_TERMS.items():
-            column.take(f"search {kind}", lambda terms=terms: ms(search_p95(library, terms)))
+            if library is None:
+                column.cells[f"search {kind}"] = not_opened
+            else:
+                column.take(f"search {kind}", lambda terms=terms: ms(search_p95(library, terms)))
             column.take(f"raw search {kind}", lambda terms=terms: bare_match_p95(db_path, terms))
-        column.take("list first", lambda: ms(list_page(library, 0)))
-        column.take("list end", lambda: ms(list_page(library, articles - 200)))
+        if library is None:
+            column.cells["list first"] = column.cells["list end"] = not_opened
+        else:
+            column.take("list first", lambda: ms(list_page(library, 0)))
+            column.take("list end", lambda: ms(list_page(library, articles - 200)))
     finally:
-        library.close()
+        if library is not None:
+            library.close()
     column.take("raw list first", lambda: ms(bare_list_page(db_path, 0)))
     column.take("raw list end", lambda: ms(bare_list_page(db_path, articles - 200)))
     column.take("size", lambda: size_per_article(db_path, articles))
@@ -809,7 +828,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    columns = [measure_size(size, args.rebuild, args.migrate) for size in parse_sizes(args.sizes)]
+    columns = []
+    for size in parse_sizes(args.sizes):
+        try:
+            columns.append(measure_size(size, args.rebuild, args.migrate))
+        except Exception as error:  # a bug of this script: still print the other sizes
+            traceback.print_exc(file=sys.stdout)
+            column = Column(size)
+            column.cells["library"] = na(error)
+            columns.append(column)
     print_table(columns)
     print(f"\nwhole run {time.perf_counter() - began:.0f} s; cache {scale_library.CACHE_DIR}")
     return 0
