@@ -114,11 +114,11 @@ def search_p95(library, terms: tuple[str, ...]) -> float:
 
 
 def fts_match(term: str) -> str:
-    """The FTS5 expression of `term` for the index of the day: each word as a phrase of
-    the tokens the index stores (`search_tokens`, the index's own SQL function)."""
-    from reader.search.folding import search_tokens
+    """The FTS5 expression of `term` for the index of the day, as the search builds it
+    (`Query.fts`: one token per character before schema 10, character pairs since)."""
+    from reader.search.query import parse
 
-    return " AND ".join(f'"{search_tokens(word)}"' for word in term.split())
+    return parse(term).fts() or '""'
 
 
 def _rows(connection: sqlite3.Connection, sql: str, *params: object) -> list[tuple]:
