@@ -14,10 +14,12 @@ index size per article and the database size per article.
 `--code PATH` runs another checkout's code (e.g. `--code /work/main`, the index before
 character pairs) on its own cached library, so old and new are measured alike.
 
-Measured 2026-12-01 at 300,000 articles on the shared 2-core machine (load ~3.5), p50/p95:
-one token per character (main): 12.8/24.2, 49.8/121.7, 88.3/163.8, 99.0/237.7 ms for
-1-, 2-, 4-char and two terms, index 3.94 KB/article; character pairs: 16.8/34.1,
-11.6/25.8, 24.3/93.8, 17.9/31.5 ms, index 7.85 KB/article.
+Measured 2026-12-01 at 300,000 articles, 1M highlights, 500k notes on the shared 2-core
+machine (load ~1.3), search p50/p95 for 1-, 2-, 4-char and two terms:
+  main (one token per character): 11.4/18.6, 36.6/84.5, 67.1/137.1, 83.1/163.8 ms;
+    index 3.91 KB/article, file 7.99 KB/article, built in 227 s
+  character pairs (schema 10):    11.5/20.1, 9.1/15.9, 13.2/79.7, 14.7/22.2 ms;
+    index 7.81 KB/article, file 11.88 KB/article, built in 420 s
 """
 
 from __future__ import annotations
