@@ -29,7 +29,7 @@ from reader.ui.jobs import JobHandle
 from reader.ui.main_window import MainWindow
 from reader.ui.preferences import LANGUAGE_KEY, MB, backup_budget_mb, backup_keep
 from reader.ui.startup_backup import RollingBackupThread
-from reader.ui.upkeep_progress import run_pending_upkeep
+from reader.ui.upkeep_progress import migration_notice, run_pending_upkeep
 
 ORGANIZATION = "reader"
 APPLICATION = "Reader"
@@ -116,7 +116,8 @@ def open_damaged_or_not(db_path: Path) -> Library:
     a salvage into a new library (and open that), or quitting (`Quit`)."""
     try:
         # The check on a sample of opens waits until the window shows (`check_sample`).
-        return Library.open(db_path, check="unsampled", upkeep=False)
+        with migration_notice(db_path):
+            return Library.open(db_path, check="unsampled", upkeep=False)
     except LibraryCorruptError as error:
         from reader.ui.recovery import offer_recovery
 

@@ -383,7 +383,7 @@
         <translation>文库是空的。要导入示例报纸版面试用 Reader 吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="125"/>
+        <location filename="../../reader/ui/app.py" line="126"/>
         <source>The damaged library was left as it is.</source>
         <translation>损坏的资料库保持原样，未作改动。</translation>
     </message>
@@ -1535,7 +1535,8 @@ The oldest backups are removed to stay within the space; the newest is always ke
     </message>
     <message>
         <location filename="../../reader/ui/recovery.py" line="107"/>
-        <location filename="../../reader/ui/upkeep_progress.py" line="26"/>
+        <location filename="../../reader/ui/upkeep_progress.py" line="33"/>
+        <location filename="../../reader/ui/upkeep_progress.py" line="87"/>
         <source>Reader</source>
         <translation>Reader</translation>
     </message>
@@ -1870,14 +1871,20 @@ The oldest backups are removed to stay within the space; the newest is always ke
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/upkeep_progress.py" line="23"/>
+        <location filename="../../reader/ui/upkeep_progress.py" line="30"/>
         <source>Making the library smaller (once, after an update)…</source>
         <translation>正在压缩资料库（更新后仅此一次）…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/upkeep_progress.py" line="23"/>
+        <location filename="../../reader/ui/upkeep_progress.py" line="30"/>
         <source>Later</source>
         <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/upkeep_progress.py" line="79"/>
+        <source>Updating the library for this version of Reader (once). A large library takes a few minutes…</source>
+        <extracomment>Below this size a migration takes a moment and needs no notice.</extracomment>
+        <translation>正在为此版本的 Reader 更新资料库（仅此一次）。资料库较大时需要几分钟…</translation>
     </message>
 </context>
 </TS>

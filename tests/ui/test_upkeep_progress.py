@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from reader.store import shrink
 from reader.store.library import Library
+from reader.ui import upkeep_progress
 from reader.ui.upkeep_progress import run_pending_upkeep
 from tests.store.test_shrink import build_old_library, stored_forms, visible_state
 
@@ -59,3 +60,26 @@ def test_stopping_the_shrink_keeps_everything_and_finishes_later(
     assert run_pending_upkeep(library) == ""
     assert visible_state(library) == seen
     library.close()
+
+
+def test_a_large_library_from_an_older_version_says_it_is_being_updated(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    path, seen = build_old_library(tmp_path)
+    monkeypatch.setattr(upkeep_progress, "NOTICE_BYTES", 0)  # the test library is small
+    notices: list[str] = []
+    with upkeep_progress.migration_notice(path):
+        dialog = QApplication.activeModalWidget() or next(
+            w for w in QApplication.topLevelWidgets() if w.objectName() == "migrationNotice"
+        )
+        notices.append(dialog.labelText())
+        library = Library.open(path, upkeep=False)
+    assert notices and "Updating the library" in notices[0]
+    assert visible_state(library) == seen
+    library.close()
+    with upkeep_progress.migration_notice(path):  # up to date now: nothing to say
+        assert not [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "migrationNotice" and w.isVisible()
+        ]
