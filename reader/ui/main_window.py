@@ -46,7 +46,6 @@ from reader.ui.import_worker import ImportController
 from reader.ui.jobs import JobHandle, JobRunner
 from reader.ui.left_panel import LeftPanel
 from reader.ui.library_events import LibraryEvents
-from reader.ui.library_files import ImportDialog, split_library_files
 from reader.ui.orphan_repair import install_orphan_repair
 from reader.ui.panel_layout import SidePanels
 from reader.ui.pending_bar import PendingWritesBar
@@ -625,6 +624,8 @@ class MainWindow(QMainWindow):
         self._ask_import(folder=True)
 
     def _ask_import(self, *, folder: bool) -> None:
+        from reader.ui.library_files import ImportDialog
+
         dialog = ImportDialog(self, self.library.path, folder=folder)
         if dialog.exec():
             self.import_paths([Path(f) for f in dialog.selectedFiles()])
@@ -633,6 +634,8 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> bool:
         """Import pages, refusing the library's own files before anything opens them
         (reading them would drop SQLite's locks in this process)."""
+        from reader.ui.library_files import split_library_files
+
         paths, refused = split_library_files(paths, self.library.path)
         if refused:
             message = tr("%s is this library's own database file; it cannot be imported.") % (
