@@ -379,10 +379,10 @@ class MainWindow(QMainWindow):
         """After an upgrade whose parser cuts pages differently: parse again the pages
         an older parser cut (once `after`, the start-up backup, is done) and say what
         changed. None when every page is current."""
-        from reader.ui.dialogs import reparse_library
-
         if self.library.count_outdated_pages() == 0:
             return None
+        from reader.ui.dialogs import reparse_library
+
         job = reparse_library(self, self.jobs, outdated_only=True, after=after)
         job.finished.connect(self._pages_reparsed)
         return job
