@@ -6,8 +6,6 @@ shortcut or tooltip is defined once and the shortcuts dialog can never drift out
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 
@@ -53,8 +51,15 @@ def swatch_icon(color: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
-@dataclass
-class Actions:
+class _ActionSet:
+    """Actions by name, given as keywords (a plain class: a dataclass of this many fields
+    costs about a millisecond to define at every start)."""
+
+    def __init__(self, **actions: object) -> None:
+        self.__dict__.update(actions)
+
+
+class Actions(_ActionSet):
     """The window's actions by name; `all()` lists them for the shortcuts dialog."""
 
     import_files: QAction
@@ -231,8 +236,7 @@ def create_actions(parent: QObject) -> Actions:
 
 
 # --- correcting how a page was cut (issue 10) ------------------------------------------
-@dataclass
-class ArticleActions:
+class ArticleActions(_ActionSet):
     """The Article menu: correcting how the parser cut a page into articles. Kept apart
     from `Actions` so the shortcuts dialog lists them under their own heading."""
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -22,7 +20,6 @@ from reader.errors import LibraryCorruptError, ReaderError
 from reader.resources import TRANSLATIONS_DIR, sample_pages
 from reader.store import lock_keeper
 from reader.store.library import Library
-from reader.store.paths import default_db_path, open_library
 from reader.ui import instance_lock
 from reader.ui.i18n import tr
 from reader.ui.jobs import JobHandle
@@ -38,6 +35,8 @@ HEALTH_LANE = "health"
 
 
 def sample_library_path() -> Path:
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir("reader")) / SAMPLE_DB_NAME
 
 
@@ -80,8 +79,12 @@ def open_window(args: argparse.Namespace, settings: QSettings) -> tuple[MainWind
     and build its window. LibraryLockedError when another window holds the library."""
     if args.sample_library:
         db_path = sample_library_path()
+    elif args.db:
+        db_path = Path(args.db).expanduser()
     else:
-        db_path = Path(args.db).expanduser() if args.db else default_db_path()
+        from reader.store.paths import default_db_path
+
+        db_path = default_db_path()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = instance_lock.acquire(db_path.resolve())
     try:
@@ -119,6 +122,7 @@ def open_damaged_or_not(db_path: Path) -> Library:
         with migration_notice(db_path):
             return Library.open(db_path, check="unsampled", upkeep=False)
     except LibraryCorruptError as error:
+        from reader.store.paths import open_library
         from reader.ui.recovery import offer_recovery
 
         chosen = offer_recovery(db_path, error)
@@ -165,14 +169,14 @@ def start_rolling_backup(db_path: Path, settings: QSettings) -> RollingBackupThr
     return worker
 
 
-@dataclass
 class StartupWork:
     """What the app starts once its window has been painted: checking the lock keeper,
     the rolling backup, and re-parsing pages an older parser cut (after the backup)."""
 
-    keeper: lock_keeper.LockKeeper | None
-    backup: RollingBackupThread | None = None
-    started: bool = False
+    def __init__(self, keeper: lock_keeper.LockKeeper | None) -> None:
+        self.keeper = keeper
+        self.backup: RollingBackupThread | None = None
+        self.started = False
 
     def stop(self) -> None:
         """At quit: a running backup is asked to stop, and waited for only a moment."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
@@ -45,16 +46,19 @@ from reader.ui.import_worker import ImportController
 from reader.ui.jobs import JobHandle, JobRunner
 from reader.ui.left_panel import LeftPanel
 from reader.ui.library_events import LibraryEvents
-from reader.ui.library_files import ImportDialog, split_library_files
 from reader.ui.orphan_repair import install_orphan_repair
 from reader.ui.panel_layout import SidePanels
 from reader.ui.pending_bar import PendingWritesBar
 from reader.ui.reading_pane import DEFAULT_SIZE, ReadingPane
+from reader.ui.search_box import SearchBox
 from reader.ui.source_import import clipboard_contents, kind_name, url_dialog
 from reader.ui.tag_sidebar import TagSidebar
 from reader.ui.theme import apply_theme
 from reader.ui.theme_menu import ThemeMenu
 from reader.ui.writes import UndoableWrites
+
+if TYPE_CHECKING:
+    from reader.ui.search_panel import SearchController
 
 #: What an import or a re-parse may have changed: articles came, went or were rewritten.
 PAGES_CHANGED = Change(article_list_changed=True, tags_list_changed=True)
@@ -80,7 +84,7 @@ class MainWindow(QMainWindow):
         self.writes = UndoableWrites(library, self.undo_stack, self.events, self)
         self.jobs = JobRunner(library, self)
         self.actions = create_actions(self)
-        self.search = None
+        self._search: SearchController | None = None  # built on first use (`search`)
         self.find_bar = None
 
         self.article_list = ArticleList(library, self)
@@ -262,26 +266,17 @@ class MainWindow(QMainWindow):
 
     def connect_helpers(self) -> None:
         """Wire the search panel, find bar, export dialog and backup (issues 4 and 5)."""
-        from reader.ui.search_panel import SearchController
-
         a = self.actions
-        self.search = SearchController(self.library, self, self.settings, self.jobs)
-        self.toolbar.addWidget(self.search.search_box)
-        self.left_panel.set_results_widget(self.search.results_panel)
+        self.search_box = SearchBox()
+        self.toolbar.addWidget(self.search_box)
         self.search_dock = self.left_panel.results_page  # shown in place of the article list
-        self.search.passageRequested.connect(self.open_passage)
-        self.search.closed.connect(lambda: self.show_search_results(False))
-        self.search.closed.connect(self.reading_pane.setFocus)
         a.focus_search.triggered.connect(self._focus_search)
-        self.search.search_box.textChanged.connect(
-            lambda text: self.show_search_results(bool(text.strip()))
-        )
-        self.search.highlightRequested.connect(self._select_found_highlight)
-        self.left_panel.closeRequested.connect(self.search.close)
+        self.search_box.textChanged.connect(self._search_text_changed)
         # Esc closes the results from the list of results and from the passage it opened.
         a.close_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         a.close_search.setEnabled(False)
-        a.close_search.triggered.connect(self.search.close)
+        a.close_search.triggered.connect(lambda: self.search.close())
+        self.left_panel.closeRequested.connect(lambda: self.search.close())
         self.reading_pane.addAction(a.close_search)
         self.left_panel.addAction(a.close_search)
         # The find bar, export dialog and backup load on first use: start-up stays fast.
@@ -290,6 +285,29 @@ class MainWindow(QMainWindow):
         a.backup.triggered.connect(self.back_up)
         a.reparse.triggered.connect(self.reparse_all)
         a.preferences.triggered.connect(self.show_preferences)
+
+    @property
+    def search(self) -> SearchController:
+        """The search panel, built on first use (typing in the box, Ctrl+K): its results
+        view and the search core are not needed to show the window."""
+        if self._search is None:
+            from reader.ui.search_panel import SearchController
+
+            search = SearchController(
+                self.library, self, self.settings, self.jobs, search_box=self.search_box
+            )
+            self._search = search
+            self.left_panel.set_results_widget(search.results_panel)
+            search.passageRequested.connect(self.open_passage)
+            search.closed.connect(lambda: self.show_search_results(False))
+            search.closed.connect(self.reading_pane.setFocus)
+            search.highlightRequested.connect(self._select_found_highlight)
+        return self._search
+
+    def _search_text_changed(self, text: str) -> None:
+        if self._search is None:
+            _ = self.search  # built now, it searches for the text typed so far
+        self.show_search_results(bool(text.strip()))
 
     def _install_article_corrections(self) -> None:
         """The Article menu (issue 10): split, merge and relabel articles, edit title
@@ -324,7 +342,7 @@ class MainWindow(QMainWindow):
             self.library,
             article_id=self._record.id if self._record else None,
             tag=self.article_list.tag_filter(),
-            highlight_ids=self.search.highlight_ids() or None,
+            highlight_ids=(self._search.highlight_ids() if self._search else ()) or None,
             parent=self,
             jobs=self.jobs,
         )
@@ -361,10 +379,10 @@ class MainWindow(QMainWindow):
         """After an upgrade whose parser cuts pages differently: parse again the pages
         an older parser cut (once `after`, the start-up backup, is done) and say what
         changed. None when every page is current."""
-        from reader.ui.dialogs import reparse_library
-
         if self.library.count_outdated_pages() == 0:
             return None
+        from reader.ui.dialogs import reparse_library
+
         job = reparse_library(self, self.jobs, outdated_only=True, after=after)
         job.finished.connect(self._pages_reparsed)
         return job
@@ -377,7 +395,7 @@ class MainWindow(QMainWindow):
         self.events.emit_change(PAGES_CHANGED)
 
     def _focus_search(self) -> None:
-        if self.search.search_box.text().strip():
+        if self.search_box.text().strip():
             self.show_search_results(True)
         self.search.focus_search()
 
@@ -606,6 +624,8 @@ class MainWindow(QMainWindow):
         self._ask_import(folder=True)
 
     def _ask_import(self, *, folder: bool) -> None:
+        from reader.ui.library_files import ImportDialog
+
         dialog = ImportDialog(self, self.library.path, folder=folder)
         if dialog.exec():
             self.import_paths([Path(f) for f in dialog.selectedFiles()])
@@ -614,6 +634,8 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> bool:
         """Import pages, refusing the library's own files before anything opens them
         (reading them would drop SQLite's locks in this process)."""
+        from reader.ui.library_files import split_library_files
+
         paths, refused = split_library_files(paths, self.library.path)
         if refused:
             message = tr("%s is this library's own database file; it cannot be imported.") % (
@@ -739,8 +761,8 @@ class MainWindow(QMainWindow):
         imported) and wait until each has stopped and closed its connection."""
         self.importer.stop()
         self.article_list.queries.shutdown()
-        if self.search is not None:
-            self.search.shutdown()
+        if self._search is not None:
+            self._search.shutdown()
         self.jobs.shutdown()
 
     def _settle_unsaved_writes(self) -> bool:

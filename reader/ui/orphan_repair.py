@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.store.operations.anchors import ReattachHighlight
 from reader.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -23,6 +22,8 @@ def install_orphan_repair(window: MainWindow) -> None:
 def reattach_to_selection(window: MainWindow, highlight_id: int) -> bool:
     """Place the orphan on the passage selected in the article; without a selection,
     say what to do. True when it was re-attached."""
+    from reader.store.operations.anchors import ReattachHighlight
+
     span = window.reading_pane.selected_span()
     if span is None:
         window.statusBar().showMessage(

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
     QLabel,
-    QLineEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -57,6 +56,7 @@ from reader.ui.actions import COLOR_SWATCHES
 from reader.ui.error_text import full_message
 from reader.ui.i18n import tr
 from reader.ui.jobs import JobContext, JobRunner
+from reader.ui.search_box import SearchBox
 from reader.ui.snippet_lines import SnippetLine, snippet_lines
 
 DEBOUNCE_MS = 170
@@ -86,30 +86,6 @@ def snippet_html(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
         cursor = end
     parts.append(html.escape(snippet[cursor:]))
     return "".join(parts).replace("\n", " ")
-
-
-class SearchBox(QLineEdit):
-    """The toolbar line edit: Down hands focus to the results, Enter picks the first
-    result, Esc closes the search."""
-
-    downPressed = Signal()
-    enterPressed = Signal()
-    escapePressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        popup = self.completer().popup() if self.completer() else None
-        if popup is not None and popup.isVisible():
-            super().keyPressEvent(event)
-            return
-        key = event.key()
-        if key == Qt.Key.Key_Down:
-            self.downPressed.emit()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enterPressed.emit()
-        elif key == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-        else:
-            super().keyPressEvent(event)
 
 
 class ResultsView(QTreeView):
@@ -286,6 +262,7 @@ class SearchController(QObject):
         parent: QObject | None = None,
         settings: QSettings | None = None,
         jobs: JobRunner | None = None,
+        search_box: SearchBox | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library
@@ -301,16 +278,8 @@ class SearchController(QObject):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._start_search)
 
-        self.search_box = SearchBox()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText(tr("Search notes, highlights, articles (Ctrl+K)"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setToolTip(
-            tr(
-                'Words must all match; "a phrase", -exclude, tag:, color:, in:notes, '
-                "author:, before:/after: dates"
-            )
-        )
+        # A window hands in the box it showed before the first search (`search_box`).
+        self.search_box = search_box if search_box is not None else SearchBox()
         self._history = QStringListModel(self._load_history(), self)
         completer = QCompleter(self._history, self.search_box)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -346,6 +315,8 @@ class SearchController(QObject):
         layout.setSpacing(4)
         layout.addWidget(self.status_label)
         layout.addWidget(self.results_view, 1)
+        if self.search_box.text().strip():  # typed before the panel was built
+            self._text_changed(self.search_box.text())
 
     # --- public ---------------------------------------------------------------------
     def focus_search(self) -> None:

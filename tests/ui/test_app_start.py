@@ -141,3 +141,77 @@ def test_a_sampled_check_of_a_large_library_waits_until_the_window_shows(
         window.jobs.shutdown()
     finally:
         library.close()
+
+
+#: Modules a start must not load before the window shows: each is used only when the
+#: user asks for what it does (search, export, import, a page view, a dialog), and each
+#: costs start-up time (issue 15: start within twice a bare window's).
+LOADED_ON_DEMAND = (
+    "reader.ui.search_panel",  # built when the search box is first used
+    "reader.search.engine",
+    "reader.search.query",
+    "reader.export",
+    "reader.ui.export_dialog",
+    "reader.ui.find_bar",
+    "reader.ui.page_view",
+    "reader.ui.library_files",
+    "reader.ui.dialogs",
+    "reader.ui.recovery",
+    "reader.store.importer",
+    "reader.store.domains.pages",
+    "reader.parse.page",
+    "reader.sources",
+    "platformdirs",
+    "rapidfuzz",
+    "trafilatura",
+    "pypdfium2",
+)
+
+START_AND_LIST_MODULES = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+def shown():  # the first idle moment after the window is shown, as bench_ui measures
+    [window] = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
+    print(json.dumps({"modules": sorted(sys.modules), "shown": window.isVisible()}))
+    app.exit(0)
+QTimer.singleShot(0, shown)
+from reader.ui.app import main
+main(["--db", sys.argv[1]])
+"""
+
+
+def test_the_window_shows_without_loading_what_only_a_command_needs(tmp_path):
+    """A start imports only what showing the window needs: search, export, import and
+    the dialogs load when first used (each lazily built part has its own tests)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from reader.store.library import Library
+
+    db = tmp_path / "library.db"
+    built = Library.open(db)
+    built.import_paths(sample_pages())
+    built.close()
+    config = tmp_path / "config" / "reader"
+    config.mkdir(parents=True)
+    (config / "Reader.conf").write_text(
+        "[app]\nfirstRunDone=true\n[backup]\nkeep=0\n", encoding="utf-8"
+    )
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", START_AND_LIST_MODULES, str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    shown = json.loads(out.stdout.strip().splitlines()[-1])
+    assert shown["shown"]  # the real window
+    loaded = set(shown["modules"])
+    assert "reader.ui.main_window" in loaded
+    assert [name for name in LOADED_ON_DEMAND if name in loaded] == []
