@@ -4,386 +4,386 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="31"/>
+        <location filename="../../reader/ui/actions.py" line="29"/>
         <source>Yellow</source>
         <extracomment>Swatch colours for the highlight colours the core knows (light theme).</extracomment>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="32"/>
+        <location filename="../../reader/ui/actions.py" line="30"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="33"/>
+        <location filename="../../reader/ui/actions.py" line="31"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="34"/>
+        <location filename="../../reader/ui/actions.py" line="32"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="35"/>
+        <location filename="../../reader/ui/actions.py" line="33"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="36"/>
+        <location filename="../../reader/ui/actions.py" line="34"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="121"/>
+        <location filename="../../reader/ui/actions.py" line="126"/>
         <source>Highlight %s</source>
         <translation>%s标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="123"/>
+        <location filename="../../reader/ui/actions.py" line="128"/>
         <source>Highlight the selected passage in %s</source>
         <translation>用%s标注选中的段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="131"/>
+        <location filename="../../reader/ui/actions.py" line="136"/>
         <source>Import &amp;Files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="133"/>
+        <location filename="../../reader/ui/actions.py" line="138"/>
         <source>Import pages, web pages, PDF pages and Markdown files</source>
         <translation>导入报纸版面、网页、PDF 版面和 Markdown 文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="137"/>
+        <location filename="../../reader/ui/actions.py" line="142"/>
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="137"/>
+        <location filename="../../reader/ui/actions.py" line="142"/>
         <source>Import every page in a folder</source>
         <translation>导入文件夹中的所有版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="141"/>
+        <location filename="../../reader/ui/actions.py" line="146"/>
         <source>Open &amp;URL…</source>
         <translation>打开网址(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="143"/>
+        <location filename="../../reader/ui/actions.py" line="148"/>
         <source>Import a web article or an e-paper page from its address</source>
         <translation>按网址导入网页文章或电子报版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="147"/>
+        <location filename="../../reader/ui/actions.py" line="152"/>
         <source>&amp;Paste as New Article</source>
         <translation>粘贴为新文章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="149"/>
+        <location filename="../../reader/ui/actions.py" line="154"/>
         <source>Make the text or web page on the clipboard a new article</source>
         <translation>把剪贴板上的文字或网页作为一篇新文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="152"/>
+        <location filename="../../reader/ui/actions.py" line="157"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="152"/>
+        <location filename="../../reader/ui/actions.py" line="157"/>
         <location filename="../../reader/ui/export_dialog.py" line="72"/>
         <source>Export highlights and notes</source>
         <translation>导出标注和笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="154"/>
+        <location filename="../../reader/ui/actions.py" line="159"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份文库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="154"/>
+        <location filename="../../reader/ui/actions.py" line="159"/>
         <source>Save a copy of the library</source>
         <translation>保存文库副本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="157"/>
+        <location filename="../../reader/ui/actions.py" line="162"/>
         <source>&amp;Re-parse All Pages…</source>
         <translation>重新解析全部版面(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="159"/>
+        <location filename="../../reader/ui/actions.py" line="164"/>
         <source>Parse every stored page again and re-anchor the highlights</source>
         <translation>重新解析已存的每个版面，并重新定位标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="161"/>
+        <location filename="../../reader/ui/actions.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="162"/>
-        <location filename="../../reader/ui/main_window.py" line="146"/>
+        <location filename="../../reader/ui/actions.py" line="167"/>
+        <location filename="../../reader/ui/main_window.py" line="150"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="163"/>
-        <location filename="../../reader/ui/main_window.py" line="149"/>
+        <location filename="../../reader/ui/actions.py" line="168"/>
+        <location filename="../../reader/ui/main_window.py" line="153"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="166"/>
+        <location filename="../../reader/ui/actions.py" line="171"/>
         <source>&amp;Highlight</source>
         <translation>标注(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="168"/>
+        <location filename="../../reader/ui/actions.py" line="173"/>
         <source>Highlight the selected passage in the default colour (H)</source>
         <translation>用默认颜色标注选中的段落（H）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="173"/>
+        <location filename="../../reader/ui/actions.py" line="178"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="175"/>
+        <location filename="../../reader/ui/actions.py" line="180"/>
         <source>Delete the selected highlight</source>
         <translation>删除选中的标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="179"/>
+        <location filename="../../reader/ui/actions.py" line="184"/>
         <source>Edit &amp;Note</source>
         <translation>编辑笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="179"/>
+        <location filename="../../reader/ui/actions.py" line="184"/>
         <source>Write a note on the highlight</source>
         <translation>为标注写笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="181"/>
+        <location filename="../../reader/ui/actions.py" line="186"/>
         <source>Add &amp;Tag</source>
         <translation>添加标签(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="181"/>
+        <location filename="../../reader/ui/actions.py" line="186"/>
         <source>Tag the highlight</source>
         <translation>为标注添加标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="182"/>
+        <location filename="../../reader/ui/actions.py" line="187"/>
         <source>&amp;Find in Article…</source>
         <translation>在文中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="183"/>
+        <location filename="../../reader/ui/actions.py" line="188"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="186"/>
+        <location filename="../../reader/ui/actions.py" line="191"/>
         <source>&amp;Search Library</source>
         <translation>搜索文库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="188"/>
+        <location filename="../../reader/ui/actions.py" line="193"/>
         <source>Search notes, highlights and articles</source>
         <translation>搜索笔记、标注和文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="191"/>
+        <location filename="../../reader/ui/actions.py" line="196"/>
         <source>Next Article</source>
         <translation>下一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="192"/>
+        <location filename="../../reader/ui/actions.py" line="197"/>
         <source>Previous Article</source>
         <translation>上一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="194"/>
+        <location filename="../../reader/ui/actions.py" line="199"/>
         <source>Next Highlight</source>
         <translation>下一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="197"/>
+        <location filename="../../reader/ui/actions.py" line="202"/>
         <source>Previous Highlight</source>
         <translation>上一处标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="199"/>
+        <location filename="../../reader/ui/actions.py" line="204"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="200"/>
+        <location filename="../../reader/ui/actions.py" line="205"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="201"/>
+        <location filename="../../reader/ui/actions.py" line="206"/>
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="204"/>
+        <location filename="../../reader/ui/actions.py" line="209"/>
         <source>&amp;Dark Theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="206"/>
+        <location filename="../../reader/ui/actions.py" line="211"/>
         <source>Switch between light and dark</source>
         <translation>在浅色和深色之间切换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="211"/>
+        <location filename="../../reader/ui/actions.py" line="216"/>
         <source>Show &amp;Sidebar</source>
         <translation>显示侧栏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="213"/>
+        <location filename="../../reader/ui/actions.py" line="218"/>
         <source>Show or hide the highlights and tags beside the article</source>
         <translation>显示或隐藏文章旁的标注和标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="217"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>Show Article &amp;List</source>
         <translation>显示文章列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>Show or hide the list of articles</source>
         <translation>显示或隐藏文章列表</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>Close Search Results</source>
         <translation>关闭搜索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>Close the search results and show the article list</source>
         <translation>关闭搜索结果，显示文章列表</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>&amp;About Reader</source>
         <translation>关于 Reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="268"/>
+        <location filename="../../reader/ui/actions.py" line="272"/>
         <source>&amp;Split Article Here…</source>
         <translation>在此拆分文章(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="270"/>
+        <location filename="../../reader/ui/actions.py" line="274"/>
         <source>The text from the cursor on becomes a new article</source>
         <translation>从光标处起的文字成为一篇新文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="274"/>
+        <location filename="../../reader/ui/actions.py" line="278"/>
         <source>Merge with &amp;Previous Article</source>
         <translation>与上一篇文章合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="276"/>
+        <location filename="../../reader/ui/actions.py" line="280"/>
         <source>Join this article to the one before it on the page</source>
         <translation>把本文并入版面上的前一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="280"/>
+        <location filename="../../reader/ui/actions.py" line="284"/>
         <source>Merge with &amp;Next Article</source>
         <translation>与下一篇文章合并(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="282"/>
+        <location filename="../../reader/ui/actions.py" line="286"/>
         <source>Join the article after this one on the page to it</source>
         <translation>把版面上的后一篇文章并入本文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="286"/>
+        <location filename="../../reader/ui/actions.py" line="290"/>
         <source>Use Line as &amp;Title</source>
         <translation>将此行设为标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="288"/>
+        <location filename="../../reader/ui/actions.py" line="292"/>
         <source>The line under the cursor becomes the article&apos;s title</source>
         <translation>光标所在的行成为文章的标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="292"/>
+        <location filename="../../reader/ui/actions.py" line="296"/>
         <source>Use Line as &amp;Kicker</source>
         <translation>将此行设为引题(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="294"/>
+        <location filename="../../reader/ui/actions.py" line="298"/>
         <source>The line under the cursor becomes the line above the title</source>
         <translation>光标所在的行成为标题上方的引题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="298"/>
+        <location filename="../../reader/ui/actions.py" line="302"/>
         <source>Use Line as S&amp;ubtitle</source>
         <translation>将此行设为副题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="300"/>
+        <location filename="../../reader/ui/actions.py" line="304"/>
         <source>The line under the cursor becomes the line below the title</source>
         <translation>光标所在的行成为标题下方的副题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="304"/>
+        <location filename="../../reader/ui/actions.py" line="308"/>
         <source>Mark Line as &amp;Caption</source>
         <translation>将此行标为图片说明(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="306"/>
+        <location filename="../../reader/ui/actions.py" line="310"/>
         <source>The line under the cursor is a picture&apos;s caption, not body text</source>
         <translation>光标所在的行是图片说明，不是正文</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="310"/>
+        <location filename="../../reader/ui/actions.py" line="314"/>
         <source>Mark Line as &amp;Byline</source>
         <translation>将此行标为署名(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="312"/>
+        <location filename="../../reader/ui/actions.py" line="316"/>
         <source>The line under the cursor names the authors (they are read from it again)</source>
         <translation>光标所在的行是署名（据此重新读取作者）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="316"/>
+        <location filename="../../reader/ui/actions.py" line="320"/>
         <source>&amp;Edit Title and Authors…</source>
         <translation>编辑标题和作者(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="318"/>
+        <location filename="../../reader/ui/actions.py" line="322"/>
         <source>Give the article another title or other authors</source>
         <translation>修改文章的标题或作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="322"/>
+        <location filename="../../reader/ui/actions.py" line="326"/>
         <source>Show &amp;Page…</source>
         <translation>显示版面(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="324"/>
+        <location filename="../../reader/ui/actions.py" line="328"/>
         <source>The whole page with the articles it was cut into</source>
         <translation>整个版面及其被切分成的各篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="102"/>
+        <location filename="../../reader/ui/app.py" line="105"/>
         <source>Your library is empty. Import the sample newspaper pages to try Reader?</source>
         <translation>文库是空的。要导入示例报纸版面试用 Reader 吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="126"/>
+        <location filename="../../reader/ui/app.py" line="130"/>
         <source>The damaged library was left as it is.</source>
         <translation>损坏的资料库保持原样，未作改动。</translation>
     </message>
@@ -559,68 +559,68 @@
         <translation>此文库已在另一个 Reader 窗口中打开（进程 %1）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="74"/>
+        <location filename="../../reader/ui/main_window.py" line="78"/>
         <source>Reader — %s</source>
         <extracomment>What an import or a re-parse may have changed: articles came, went or were rewritten.</extracomment>
         <translation>Reader — %s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="146"/>
+        <location filename="../../reader/ui/main_window.py" line="150"/>
         <source>&amp;Undo %s</source>
         <translation>撤销 %s(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="149"/>
+        <location filename="../../reader/ui/main_window.py" line="153"/>
         <source>&amp;Redo %s</source>
         <translation>重做 %s(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="153"/>
+        <location filename="../../reader/ui/main_window.py" line="157"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="154"/>
+        <location filename="../../reader/ui/main_window.py" line="158"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="158"/>
+        <location filename="../../reader/ui/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164"/>
+        <location filename="../../reader/ui/main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170"/>
+        <location filename="../../reader/ui/main_window.py" line="174"/>
         <source>Highlight &amp;Colour</source>
         <translation>标注颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="177"/>
+        <location filename="../../reader/ui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183"/>
+        <location filename="../../reader/ui/main_window.py" line="187"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185"/>
+        <location filename="../../reader/ui/main_window.py" line="189"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189"/>
+        <location filename="../../reader/ui/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192"/>
+        <location filename="../../reader/ui/main_window.py" line="196"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -635,34 +635,34 @@
         <translation>关闭搜索结果，显示文章列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="461"/>
+        <location filename="../../reader/ui/main_window.py" line="479"/>
         <source>Text size %s pt</source>
         <translation>字号 %s 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="494"/>
+        <location filename="../../reader/ui/main_window.py" line="512"/>
         <source>Not marked as read: %s</source>
         <translation>未标记为已读：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="520"/>
+        <location filename="../../reader/ui/main_window.py" line="538"/>
         <source>Nothing is selected: select a passage of the article (drag with the mouse or use Shift+arrow keys), then press H or Ctrl+1…6 to highlight it.</source>
         <translation>尚未选中文字：请先在文章中选中一段（用鼠标拖选，或按 Shift+方向键），再按 H 或 Ctrl+1…6 加标注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="552"/>
+        <location filename="../../reader/ui/main_window.py" line="570"/>
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="555"/>
+        <location filename="../../reader/ui/main_window.py" line="573"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/article_list.py" line="357"/>
         <location filename="../../reader/ui/import_worker.py" line="215"/>
-        <location filename="../../reader/ui/main_window.py" line="593"/>
+        <location filename="../../reader/ui/main_window.py" line="611"/>
         <location filename="../../reader/ui/tag_sidebar.py" line="480"/>
         <source>%n article(s)</source>
         <translation>
@@ -670,48 +670,48 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="596"/>
+        <location filename="../../reader/ui/main_window.py" line="614"/>
         <source>%n highlight(s) in this article</source>
         <translation>
             <numerusform>本文 %n 个标注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="598"/>
+        <location filename="../../reader/ui/main_window.py" line="616"/>
         <source>%n tag(s)</source>
         <translation>
             <numerusform>%n 个标签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="619"/>
+        <location filename="../../reader/ui/main_window.py" line="641"/>
         <source>%s is this library&apos;s own database file; it cannot be imported.</source>
         <translation>%s 是本文库自己的数据库文件，不能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="623"/>
+        <location filename="../../reader/ui/main_window.py" line="645"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="656"/>
+        <location filename="../../reader/ui/main_window.py" line="678"/>
         <source>Imported as %s</source>
         <translation>已导入（%s）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="761"/>
+        <location filename="../../reader/ui/main_window.py" line="783"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/main_window.py" line="762"/>
+        <location filename="../../reader/ui/main_window.py" line="784"/>
         <source>%n change(s) could not be saved yet.</source>
         <translation>
             <numerusform>%n 项更改尚未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="764"/>
+        <location filename="../../reader/ui/main_window.py" line="786"/>
         <source>Retry to save them now, discard them, or cancel to keep the window open.</source>
         <translation>选择“重试”立即保存，选择“放弃”丢弃这些更改，或选择“取消”保持窗口打开。</translation>
     </message>
@@ -773,27 +773,27 @@
         <translation>导入一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="683"/>
+        <location filename="../../reader/ui/main_window.py" line="705"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="689"/>
+        <location filename="../../reader/ui/main_window.py" line="711"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="689"/>
+        <location filename="../../reader/ui/main_window.py" line="711"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="716"/>
+        <location filename="../../reader/ui/main_window.py" line="738"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="720"/>
+        <location filename="../../reader/ui/main_window.py" line="742"/>
         <source>A reader and annotator for Chinese newspaper pages.
 
 Library: %s</source>
@@ -813,51 +813,51 @@ Library: %s</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="306"/>
+        <location filename="../../reader/ui/search_box.py" line="28"/>
         <source>Search notes, highlights, articles (Ctrl+K)</source>
-        <extracomment>Lines of snippet under a result&apos;s title.</extracomment>
         <translation>搜索笔记、标注和文章 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="310"/>
+        <location filename="../../reader/ui/search_box.py" line="32"/>
         <source>Words must all match; &quot;a phrase&quot;, -exclude, tag:, color:, in:notes, author:, before:/after: dates</source>
         <translation>所有词都须匹配；&quot;短语&quot;、-排除、tag:、color:、in:notes、author:、before:/after: 日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="399"/>
+        <location filename="../../reader/ui/search_panel.py" line="370"/>
         <source>Searching…</source>
+        <extracomment>Lines of snippet under a result&apos;s title.</extracomment>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="416"/>
+        <location filename="../../reader/ui/search_panel.py" line="387"/>
         <source>Search failed: %s</source>
         <translation>搜索失败：%s</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="428"/>
+        <location filename="../../reader/ui/search_panel.py" line="399"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="429"/>
+        <location filename="../../reader/ui/search_panel.py" line="400"/>
         <location filename="../../reader/ui/tag_sidebar.py" line="99"/>
         <source>Highlights</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="430"/>
+        <location filename="../../reader/ui/search_panel.py" line="401"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/search_panel.py" line="447"/>
+        <location filename="../../reader/ui/search_panel.py" line="418"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="449"/>
+        <location filename="../../reader/ui/search_panel.py" line="420"/>
         <source>No results for “%s”</source>
         <translation>没有找到“%s”</translation>
     </message>
@@ -1826,7 +1826,7 @@ The oldest backups are removed to stay within the space; the newest is always ke
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/orphan_repair.py" line="30"/>
+        <location filename="../../reader/ui/orphan_repair.py" line="31"/>
         <source>Select the passage this highlight belongs to in the article first, then press Re-attach.</source>
         <translation>请先在文章中选中这条标注应对应的文字，再点“挂接到选中文字”。</translation>
     </message>
