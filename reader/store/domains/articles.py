@@ -146,6 +146,17 @@ class Articles(Domain):
             return _many_matches_first_page(condition, sort, limit)
 
     @bound
+    def summaries_of(self, article_ids: Sequence[int]) -> list[ArticleSummary]:
+        """The list rows of these articles in the order given (those that still exist):
+        how the list reads again a page it dropped, by primary key, so it costs the
+        same in any library and under any filter."""
+        if not article_ids:
+            return []
+        ids = pw.SQL("(SELECT value FROM json_each(?))", [json.dumps(list(article_ids))])
+        found = {s.id: s for s in _summaries(_summary_query().where(Article.id.in_(ids)))}
+        return [found[article_id] for article_id in article_ids if article_id in found]
+
+    @bound
     def summary(self, article_id: int) -> ArticleSummary:
         """One article's list row (read state, highlight count). NotFoundError."""
         found = _summaries(_summary_query().where(Article.id == article_id))
