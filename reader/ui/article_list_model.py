@@ -187,13 +187,11 @@ class ArticleListModel(QAbstractListModel):
         self.endResetModel()
 
     def _append(self, summaries: tuple[ArticleSummary, ...]) -> None:
-        """Add rows at the end (pages stay whole: rows are only ever added a page at
-        a time, and every page but the last is full)."""
+        """Add rows at the end, to the last page while it has room (read again first
+        if it was dropped), then to new pages."""
         for summary in summaries:
-            number = len(self._ids) // PAGE_SIZE
-            page = self._pages.get(number)
-            if page is None:
-                page = self._keep(number, _Page())
+            number, filled = divmod(len(self._ids), PAGE_SIZE)
+            page = self._page(number) if filled else self._keep(number, _Page())
             page.add(summary)
             self._ids.append(summary.id)
 
