@@ -43,10 +43,12 @@ from reader.ui.error_text import full_message
 from reader.ui.i18n import tr
 
 PADDING = 8
-#: How long typing in the filter pauses before the list is asked again: shorter than
-#: the gap between two keystrokes of a typist, so a word is one query, and short
-#: enough to leave most of the 100 ms in which the list should answer.
-FILTER_DELAY_MS = 40
+#: How long typing in the filter pauses before the list is asked again: keys that
+#: come together (a paste, an input method's word, a held key) make one query. Short,
+#: to leave most of the 100 ms in which the list should answer to the query itself
+#: (30–50 ms at 300,000 articles): a query a newer keystroke overtakes is interrupted
+#: in its worker, so asking early costs the window nothing.
+FILTER_DELAY_MS = 20
 
 
 class ArticleDelegate(QStyledItemDelegate):
