@@ -282,6 +282,7 @@ def filtered_scroll(app, panel, meter, settled, seconds: float) -> None:
         while model.rowCount() == rows and model.canFetchMore():
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         steps.append(time.perf_counter() - began)
+        app.processEvents()  # the stall meter ticks: a step read on the GUI thread shows
     if steps:
         print(
             f"scroll with filter {QUERIES[1]}: {len(steps)} steps to row {model.rowCount():,} "
