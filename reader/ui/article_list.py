@@ -8,7 +8,8 @@ the same height, so loading more rows never lays out the rows already loaded:
 scrolling 300,000 articles costs the same at every step.
 
 Typing in the filter is debounced (`FILTER_DELAY_MS`), and every filter, tag and sort
-change is answered off the GUI thread (`reader.ui.article_list_query`).
+change, every reload after articles came or went, and a filtered list's further
+pages are answered off the GUI thread (`reader.ui.article_list_query`).
 """
 
 from __future__ import annotations
