@@ -5,17 +5,20 @@ typing runs one per keystroke: run on the GUI thread they froze the window. Here
 question (`ListQuery`) runs as a job in its own lane (`reader.ui.jobs`); a newer
 question interrupts the running one (SQLite's `interrupt` on the worker's connection)
 and only the newest waiting one is asked next; an answer to a question no longer
-current is dropped, so the list never shows a stale filter.
+current is dropped, so the list never shows a stale filter. The pages that follow
+as the list scrolls (`PageQuestion`) run in the same lane: with a filter each one
+reads the filter's matches again, tens of milliseconds at 300,000 articles.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from reader.store.domains.articles import ArticlePage
+from reader.store.domains.articles import ArticlePage, ListKey
 from reader.store.library import Library
 from reader.ui.jobs import JobContext, JobHandle, JobRunner
 
@@ -40,6 +43,34 @@ class ListAnswer:
     first_page: ArticlePage
 
 
+@dataclass(frozen=True)
+class PageQuestion:
+    """The page of `query`'s rows after the row whose sort key is `after`."""
+
+    query: ListQuery
+    after: ListKey
+    matching: int  # how many rows the query has (the store picks its plan by it)
+
+
+@dataclass(frozen=True)
+class PageAnswer:
+    question: PageQuestion
+    page: ArticlePage
+
+
+def next_page(library: Library, question: PageQuestion, limit: int) -> ArticlePage:
+    """The page that follows `question.after`, by key."""
+    query = question.query
+    return library.articles.page(
+        text_filter=query.text_filter,
+        tag=query.tag,
+        sort=query.sort,
+        after=question.after,
+        limit=limit,
+        matching=question.matching,
+    )
+
+
 def answer(library: Library, query: ListQuery, limit: int) -> ListAnswer:
     """The count and the first page (one scan of the filter for both)."""
     total, first_page = library.articles.first_page(
@@ -51,10 +82,14 @@ def answer(library: Library, query: ListQuery, limit: int) -> ListAnswer:
 class ListQueryRunner(QObject):
     """Asks the library the list's questions in a worker thread, newest first.
 
-    `answered(ListAnswer)` comes on the GUI thread for the newest question only;
-    `failed(error)` when the library could not answer it."""
+    `answered(ListAnswer)` comes on the GUI thread for the newest question only,
+    `paged(PageAnswer)` for a further page of it (`page_failed(PageQuestion)` when
+    it could not be read: asked again at the next scroll); `failed(error)` when the
+    library could not answer the newest question."""
 
     answered = Signal(object)
+    paged = Signal(object)
+    page_failed = Signal(object)
     failed = Signal(object)
 
     def __init__(self, library: Library, page_size: int, parent: QObject | None = None) -> None:
@@ -63,12 +98,14 @@ class ListQueryRunner(QObject):
         self._page_size = page_size
         self._running: JobHandle | None = None
         self._waiting: ListQuery | None = None
+        self._waiting_page: PageQuestion | None = None
         self._newest: ListQuery | None = None
         self._connection: sqlite3.Connection | None = None  # the running question's
 
     def ask(self, query: ListQuery) -> None:
         """Answer `query` as soon as the question running now (if any) is done."""
         self._newest = query
+        self._waiting_page = None
         if self._running is None:
             self._start(query)
             return
@@ -77,45 +114,77 @@ class ListQueryRunner(QObject):
         if connection is not None:
             connection.interrupt()  # its answer would be dropped: stop the scan now
 
+    def ask_page(self, question: PageQuestion) -> None:
+        """Read a further page of the newest question's rows, after what runs now."""
+        if question.query != self._newest:
+            return
+        if self._running is None:
+            self._start_page(question)
+        else:
+            self._waiting_page = question
+
     def busy(self) -> bool:
         """Whether a question is being answered or waits (the list may change)."""
         return self._running is not None
 
+    def answering(self) -> bool:
+        """Whether a new first page is on its way (not only a further page)."""
+        running = self._running.tag if self._running is not None else None
+        return self._waiting is not None or isinstance(running, ListQuery)
+
     def shutdown(self) -> None:
         """Wait for the running question (the window closes the library next)."""
         self._waiting = None
+        self._waiting_page = None
         self._jobs.shutdown()
 
     def _start(self, query: ListQuery) -> None:
         size = self._page_size
+        self._run(query, lambda library: answer(library, query, size))
 
-        def work(context: JobContext) -> ListAnswer:
+    def _start_page(self, question: PageQuestion) -> None:
+        size = self._page_size
+        self._run(
+            question, lambda library: PageAnswer(question, next_page(library, question, size))
+        )
+
+    def _run(self, tag: object, ask: Callable[[Library], object]) -> None:
+        def work(context: JobContext) -> object:
             self._connection = context.library.database.connection()
             try:
-                return answer(context.library, query, size)
+                return ask(context.library)
             finally:
                 self._connection = None
 
         handle = self._jobs.start(LIST_LANE, work)
-        handle.tag = query
+        handle.tag = tag
         handle.succeeded.connect(self._succeeded)
         handle.failed.connect(self._failed)
         handle.finished.connect(self._finished)
         self._running = handle
 
     @Slot(object)
-    def _succeeded(self, result: ListAnswer) -> None:
-        if result.query == self._newest:
+    def _succeeded(self, result: ListAnswer | PageAnswer) -> None:
+        if isinstance(result, PageAnswer):
+            if result.question.query == self._newest:
+                self.paged.emit(result)
+        elif result.query == self._newest:
             self.answered.emit(result)
 
     @Slot(object)
     def _failed(self, error: Exception) -> None:
-        if self._running is not None and self._running.tag == self._newest:
+        tag = self._running.tag if self._running is not None else None
+        if isinstance(tag, PageQuestion):
+            self.page_failed.emit(tag)
+        elif tag == self._newest:
             self.failed.emit(error)
 
     @Slot()
     def _finished(self) -> None:
         self._running = None
         waiting, self._waiting = self._waiting, None
+        page, self._waiting_page = self._waiting_page, None
         if waiting is not None:
             self._start(waiting)
+        elif page is not None and page.query == self._newest:
+            self._start_page(page)

@@ -123,3 +123,51 @@ def test_the_tag_filter_finds_articles_whose_highlights_carry_the_tag(many):
     assert many.count_articles(tag="政策") == 2
     [tag] = [t for t in many.tag_counts() if t.name == "政策"]
     assert (tag.article_count, tag.highlight_count) == (1, 2)
+
+
+#: The ways a filtered page is read, by the settings that make the store pick each.
+PLANS = {
+    "few: looked up by id": {"FEW_MATCHES": 2000},
+    "dense: each row checked in order": {"FEW_MATCHES": 3},
+    "sparse: checked against the matching ids": {
+        "FEW_MATCHES": 3,
+        "DIRECT_SCAN_SECONDS": -1.0,  # checking rows in order always takes too long
+        "PROGRESS_STEPS": 1,
+    },
+}
+
+
+@pytest.mark.parametrize("plan", PLANS)
+@pytest.mark.parametrize("sort", SORTS)
+def test_every_plan_pages_a_filter_like_the_offset_list(many, sort, plan, monkeypatch):
+    for name, value in PLANS[plan].items():
+        monkeypatch.setattr(articles, name, value)
+    checked_in_order = []
+    rows_within = articles._rows_within
+
+    def recorded(query, seconds):
+        rows = rows_within(query, seconds)
+        checked_in_order.append(rows is not None)
+        return rows
+
+    monkeypatch.setattr(articles, "_rows_within", recorded)
+    many.tag_article(many.list_articles()[4].id, "政策")
+    for text, tag in (("文章", None), ("report", None), ("", "政策"), ("版", "政策")):
+        expected = [s.id for s in many.list_articles(sort=sort, text_filter=text, tag=tag)]
+        total, page = many.articles.first_page(text_filter=text, tag=tag, sort=sort, limit=5)
+        assert total == len(expected)
+        shown = [s.id for s in page.summaries]
+        while page.last_key is not None:
+            page = many.articles.page(
+                text_filter=text, tag=tag, sort=sort, after=page.last_key, limit=5, matching=total
+            )
+            shown += [s.id for s in page.summaries]
+        assert shown == expected
+    assert (
+        set(checked_in_order)
+        == {
+            "few: looked up by id": set(),
+            "dense: each row checked in order": {True},
+            "sparse: checked against the matching ids": {False},
+        }[plan]
+    )

@@ -62,7 +62,8 @@ def put_cursor(window, position: int) -> None:
     window.reading_pane.select_span(position, position)
 
 
-def list_titles(window) -> list[str]:
+def list_titles(qtbot, window) -> list[str]:
+    qtbot.waitUntil(window.article_list.is_settled)  # the list is read again off the GUI thread
     model = window.article_list.model
     return [model.index(row).data() for row in range(model.rowCount())]
 
@@ -92,7 +93,7 @@ def test_split_with_highlights_on_both_sides_then_undo_and_redo(qtbot, page_libr
     assert where(page_library, ids["before"]) == (first, BEFORE, False)
     assert where(page_library, ids["after"]) == (new, AFTER, False)
     # the list, the pane and the sidebar follow at once
-    assert "精细施工" in list_titles(window)
+    assert "精细施工" in list_titles(qtbot, window)
     assert CUT not in window.reading_pane.toPlainText()
     assert [h.id for h in window.sidebar.highlights()] == [ids["before"]]
     assert window.actions.undo.text() == "&Undo Split article"
@@ -102,7 +103,7 @@ def test_split_with_highlights_on_both_sides_then_undo_and_redo(qtbot, page_libr
     assert len(page_ids(page_library)) == 3
     assert where(page_library, ids["after"]) == (first, AFTER, False)
     assert CUT in window.reading_pane.toPlainText()
-    assert "精细施工" not in list_titles(window)
+    assert "精细施工" not in list_titles(qtbot, window)
     assert sorted(h.id for h in window.sidebar.highlights()) == sorted(ids.values())
 
     assert window.writes.redo()
@@ -168,7 +169,7 @@ def test_merge_two_articles_keeps_both_highlights(qtbot, page_library, make_wind
     assert window.current_article.id == second
     assert "储备融雪剂" in window.reading_pane.toPlainText()
     assert sorted(h.id for h in window.sidebar.highlights()) == sorted([in_second, in_third])
-    assert len(list_titles(window)) == 2
+    assert len(list_titles(qtbot, window)) == 2
     assert window.actions.undo.text() == "&Undo Merge articles"
     assert window.writes.undo()
     assert page_ids(page_library) == [_first, second, third]
@@ -203,7 +204,7 @@ def test_retitle_and_authors_are_two_undo_steps(qtbot, page_library, make_window
     article = page_library.get_article(second)
     assert article.title == "政协视察养老服务"
     assert [(a.name, a.role) for a in article.authors] == [("孔令仪", "记者"), ("王小明", "通讯员")]
-    assert "政协视察养老服务" in list_titles(window)
+    assert "政协视察养老服务" in list_titles(qtbot, window)
     assert "政协视察养老服务" in window.reading_pane.toPlainText()
     texts = [window.undo_stack.text(i) for i in range(window.undo_stack.count())]
     assert texts == ["Retitle article", "Set authors"]
@@ -262,7 +263,7 @@ def test_restart_finds_the_corrections_and_every_highlight(qtbot, page_library, 
     source = page_library.pages.of_article(first)
     kinds = [c.kind for c in page_library.pages.corrections(source)]
     assert kinds == ["split", "set_title"]
-    assert "精细施工 改出安全感" in list_titles(again)
+    assert "精细施工 改出安全感" in list_titles(qtbot, again)
     assert again.current_article.id == new  # the last article read opens again
     assert [h.id for h in again.sidebar.highlights()] == [ids["after"]]
     assert where(page_library, ids["before"]) == (first, BEFORE, False)
@@ -300,7 +301,7 @@ def test_reimport_and_reparse_apply_the_corrections_again(
     assert len(page_ids(page_library)) == 4
     assert where(page_library, ids["before"]) == (first, BEFORE, False)
     assert where(page_library, ids["after"]) == (new, AFTER, False)
-    assert "精细施工" in list_titles(window)
+    assert "精细施工" in list_titles(qtbot, window)
 
     job = window.reparse_all()
     qtbot.waitUntil(job.is_done, timeout=10000)

@@ -109,6 +109,7 @@ def test_import_folder_with_a_bad_file(qtbot, library, make_window, tmp_path):
         assert window.import_paths([folder])
     summary = blocker.args[0]
     assert [r.path.endswith("scan.txt") for r in summary.failures] == [True]
+    qtbot.waitUntil(window.article_list.is_settled)  # the list is read again off the GUI thread
     assert window.article_list.model.rowCount() == library.count_articles() > 0
     box = summary_box(summary, window)
     qtbot.addWidget(box)
@@ -125,6 +126,7 @@ def test_import_can_be_cancelled(qtbot, library, make_window):
         pass
     summary = blocker.args[0]
     assert summary.cancelled or len(summary.results) == len(sample_pages())
+    qtbot.waitUntil(window.article_list.is_settled)
     assert library.count_articles() == window.article_list.model.rowCount()
 
 
@@ -145,6 +147,7 @@ def test_drop_of_files_imports_them(qtbot, library, make_window):
     )
     with qtbot.waitSignal(window.importer.finished, timeout=10000):
         window.dropEvent(event)
+    qtbot.waitUntil(window.article_list.is_settled)  # the list is read again off the GUI thread
     assert window.article_list.model.rowCount() > 0
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -113,8 +115,16 @@ class Articles(Domain):
 
         `matching` is how many articles the filters match, when the caller knows
         (`count`): a few are looked up by id and sorted, many are read in the sort's
-        index order until the page is full."""
+        index order until the page is full, each row checked against the filter when
+        they are dense (a page reads a few thousand rows, milliseconds), else against
+        the set of matching ids (one scan of the filter's index per page)."""
         few = matching is not None and matching <= FEW_MATCHES
+        if not few and matching and _filter_condition(text_filter, tag) is not None:
+            articles = int(Article.select(pw.fn.COUNT(pw.SQL("*"))).scalar())
+            if limit * articles <= DIRECT_SCAN_ROWS * matching:  # matches are dense
+                page = _direct_page(text_filter, tag, sort, after, limit)
+                if page is not None:
+                    return page
         query = _list_query(text_filter, tag, sort, few=few)
         if after is not None:
             query = query.where(_after(SORT_KEYS[sort], after))
@@ -133,8 +143,10 @@ class Articles(Domain):
         """How many articles the filters match, and the first page of them: what the
         list asks when a filter or sort changes. With a filter, its matches are read
         up to FEW_MATCHES + 1: as few as that, they are all there is (their count) and
-        the page looks them up by id; more, and one statement scans the narrow index
-        once for the count and the page (a count and a page would scan it twice)."""
+        the page looks them up by id; more, and the page is first read in the sort's
+        order checking each row (quick when matches are dense), then counted; when
+        that takes longer than DIRECT_SCAN_SECONDS (sparse matches), one statement
+        scans the narrow index once for the count and the page."""
         condition = _filter_condition(text_filter, tag)
         if condition is None:  # both are a seek in an index; one snapshot: they agree
             with self.snapshot():
@@ -143,7 +155,21 @@ class Articles(Domain):
             found = _raw_rows(Article.select(Article.id).where(condition).limit(FEW_MATCHES + 1))
             if len(found) <= FEW_MATCHES:
                 return len(found), _page_of_ids([row[0] for row in found], sort, limit)
+            page = _direct_page(text_filter, tag, sort, None, limit)
+            if page is not None:  # dense matches: the page was quick, the count scans
+                return self.count(text_filter=text_filter, tag=tag), page
             return _many_matches_first_page(condition, sort, limit)
+
+    @bound
+    def summaries_of(self, article_ids: Sequence[int]) -> list[ArticleSummary]:
+        """The list rows of these articles in the order given (those that still exist):
+        how the list reads again a page it dropped, by primary key, so it costs the
+        same in any library and under any filter."""
+        if not article_ids:
+            return []
+        ids = pw.SQL("(SELECT value FROM json_each(?))", [json.dumps(list(article_ids))])
+        found = {s.id: s for s in _summaries(_summary_query().where(Article.id.in_(ids)))}
+        return [found[article_id] for article_id in article_ids if article_id in found]
 
     @bound
     def summary(self, article_id: int) -> ArticleSummary:
@@ -252,6 +278,45 @@ def _page_of_ids(article_ids: list[int], sort: str, limit: int) -> ArticlePage:
     query = _list_query("", None, sort, few=True).where(Article.id.in_(ids)).limit(limit)
     rows = _list_rows(query)
     return ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+
+
+def _direct_page(
+    text_filter: str, tag: str | None, sort: str, after: ListKey | None, limit: int
+) -> ArticlePage | None:
+    """The page read in the sort's index order, each row checked against the filter;
+    None when that took longer than DIRECT_SCAN_SECONDS (the matches lie far apart
+    or far down: the set of matching ids is quicker then)."""
+    query = _list_query(text_filter, tag, sort, direct=True)
+    if after is not None:
+        query = query.where(_after(SORT_KEYS[sort], after))
+    raw = _rows_within(query.limit(limit), DIRECT_SCAN_SECONDS)
+    if raw is None:
+        return None
+    rows = _list_rows(raw)
+    return ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+
+
+def _rows_within(query: pw.ModelSelect, seconds: float) -> list[tuple[Any, ...]] | None:
+    """The query's rows, or None when it ran longer than `seconds` (stopped by
+    SQLite's progress handler; a read leaves the transaction as it was)."""
+    connection = Article._meta.database.connection()
+    deadline = time.perf_counter() + seconds
+    late = False
+
+    def past_deadline() -> bool:
+        nonlocal late
+        late = time.perf_counter() > deadline
+        return late
+
+    connection.set_progress_handler(past_deadline, PROGRESS_STEPS)
+    try:
+        return _raw_rows(query)
+    except (pw.OperationalError, sqlite3.OperationalError):
+        if late:
+            return None
+        raise  # interrupted by the caller (a newer question), or failed
+    finally:
+        connection.set_progress_handler(None, 0)
 
 
 def _many_matches_first_page(
@@ -424,14 +489,22 @@ _SOURCE_FIRST = frozenset({"newest", "oldest", "source"})
 #: Up to this many matches of a filter, a page looks them up by id and sorts them;
 #: beyond, it reads the sort's index in order and stops once the page is full.
 FEW_MATCHES = 2000
+#: A page is read checking each row against the filter when the matches are dense
+#: enough to fill it within this many rows (about 1.5 µs a row at 300,000 articles)...
+DIRECT_SCAN_ROWS = 12_000
+#: ...and for at most this long (matches may crowd at the far end of the order).
+DIRECT_SCAN_SECONDS = 0.015
+#: How many SQLite VM steps pass between two looks at the clock.
+PROGRESS_STEPS = 2000
 
 
 def _list_query(
-    text_filter: str, tag: str | None, sort: str, *, few: bool = False
+    text_filter: str, tag: str | None, sort: str, *, few: bool = False, direct: bool = False
 ) -> pw.ModelSelect:
     """The list's rows with filters, in `sort` order. The plan is fixed: without
     statistics SQLite drives a filtered list by the matching ids and sorts them all,
-    or picks an index that then needs a full sort; `few` says the ids are few."""
+    or picks an index that then needs a full sort; `few` says the ids are few;
+    `direct` checks each row read in order against the filter itself."""
     if sort not in SORTS:
         raise ReaderError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
     columns = (
@@ -456,7 +529,9 @@ def _list_query(
         query = Article.select(*columns).join(Source, pw.JOIN.CROSS)
     query = query.where(Article.source == Source.id)
     condition = _filter_condition(text_filter, tag)
-    if condition is not None:
+    if condition is not None and direct:
+        query = query.where(condition)
+    elif condition is not None:
         # As a set of ids: the filter scans the narrow index once, and the rows in
         # order are only looked up in that set, never read for their text. A unary
         # plus keeps SQLite from driving the query by that set unless it is small.
