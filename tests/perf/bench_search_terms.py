@@ -23,6 +23,7 @@ import sqlite3
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,6 +34,14 @@ TERMS = {
     "4-char": ("营商环境", "乡村振兴", "城市更新", "智能制造", "数字经济"),
     "two terms": ("项目 建设", "创新 人才", "城市 更新", "服务 保障", "产业 发展"),
 }
+
+
+HEAD = "SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT 50"
+COUNT = "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"
+
+
+def rows(connection: sqlite3.Connection, sql: str, match: str) -> list[tuple]:
+    return connection.execute(sql, (match,)).fetchall()
 
 
 def p95(samples: list[float]) -> float:
@@ -73,10 +82,8 @@ def main() -> None:
         for term in terms:
             match = parse(term).fts()
             found += timed(lambda term=term: search_database(db, term, limit=50), args.repeats)
-            head = "SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT 50"
-            count = "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?"
-            first += timed(lambda: bare.execute(head, (match,)).fetchall(), args.repeats)
-            every += timed(lambda: bare.execute(count, (match,)).fetchall(), 2)
+            first += timed(partial(rows, bare, HEAD, match), args.repeats)
+            every += timed(partial(rows, bare, COUNT, match), 2)
         print(
             f"{kind:>9}: search p50 {statistics.median(found) * 1000:6.1f} ms,"
             f" p95 {p95(found) * 1000:6.1f} ms | bare MATCH p95 first 50"
