@@ -439,20 +439,25 @@ def _with_tagged_articles(
     label), newest first, then the text matches; `-word` still rules out an article
     whose text holds it. A tagged article whose text matches too keeps its text
     snippet; one found by its tag alone shows its matching tags as `#tag`."""
-    sql = (
-        f"SELECT a.id, a.title, a.text, (SELECT json_group_array(t.name) FROM {ARTICLE_TAG}"
-        f" at2 JOIN {TAG} t ON t.id = at2.tag_id WHERE at2.article_id = a.id AND t.id IN"
-        f" (SELECT value FROM json_each(?1))) FROM {ARTICLE} a WHERE EXISTS (SELECT 1 FROM"
-        f" {ARTICLE_TAG} at1 WHERE at1.article_id = a.id AND at1.tag_id IN"
-        " (SELECT value FROM json_each(?1)))"
+    # The tagged articles are found through the tag index (a common tag holds thousands)
+    # and only the newest `limit` are read whole, with their tag names.
+    newest = (
+        f"SELECT a.id, a.created_at FROM {ARTICLE} a WHERE a.id IN (SELECT at1.article_id"
+        f" FROM {ARTICLE_TAG} at1 WHERE at1.tag_id IN (SELECT value FROM json_each(?1)))"
     )
     bound: list[Any] = [json.dumps(list(tags))]
     if query.excluded:
-        sql += f" AND a.id NOT IN (SELECT rowid FROM {ARTICLE_FTS} WHERE {ARTICLE_FTS} MATCH ?)"
+        newest += f" AND a.id NOT IN (SELECT rowid FROM {ARTICLE_FTS} WHERE {ARTICLE_FTS} MATCH ?)"
         bound.append(" OR ".join(term.fts() for term in query.excluded))
     for condition in where:
-        sql += f" AND {condition}"
-    sql += " ORDER BY a.created_at DESC, a.id LIMIT ?"
+        newest += f" AND {condition}"
+    newest += " ORDER BY a.created_at DESC, a.id LIMIT ?"
+    sql = (
+        f"SELECT a.id, a.title, a.text, (SELECT json_group_array(t.name) FROM {ARTICLE_TAG}"
+        f" at2 JOIN {TAG} t ON t.id = at2.tag_id WHERE at2.article_id = a.id AND t.id IN"
+        f" (SELECT value FROM json_each(?1))) FROM ({newest}) AS newest"
+        f" JOIN {ARTICLE} a ON a.id = newest.id ORDER BY newest.created_at DESC, newest.id"
+    )
     rows = db.execute_sql(sql, (*bound, *params, limit)).fetchall()
     by_text = {hit.article_id: hit for hit in text_hits}
     top = max((hit.score for hit in text_hits), default=0.0) + 1.0

@@ -204,6 +204,26 @@ def test_an_article_tagged_with_the_term_comes_first(library, add_article):
     }
 
 
+def test_tagged_articles_come_newest_first_up_to_the_limit(library, add_article):
+    """The newest `limit` of many tagged articles, by when they came in (not by id),
+    ties by id; filters and `-word` still apply to them."""
+    days = [5, 1, 9, 3, 9, 7, 2]
+    ids = [
+        add_article(f"第{n}篇", f"内容{n}", created_at=f"2024-01-0{day} 08:00:00")
+        for n, day in enumerate(days)
+    ]
+    for aid in ids:
+        library.tag_article(aid, "乡村振兴")
+    library.tag_article(ids[5], "广告")
+    newest = sorted(ids, key=lambda aid: (-days[ids.index(aid)], aid))
+    assert [h.article_id for h in search(library, "乡村", limit=4).articles] == newest[:4]
+    assert [h.article_id for h in search(library, "乡村 -广告", limit=3).articles] == [
+        aid for aid in newest if aid != ids[5]
+    ][:3]
+    after = search(library, "乡村 after:2024-01-06").articles
+    assert [h.article_id for h in after] == [ids[2], ids[4], ids[5]]
+
+
 def test_excluded_words_rule_out_tagged_articles_and_articles_with_such_tags(library, add_article):
     advert = add_article("招商", "本版广告：园区招商。")
     library.tag_article(advert, "经济")
