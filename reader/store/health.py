@@ -211,7 +211,10 @@ def _stage_newest_healthy_backup(path: Path, staged: Path) -> Path:
             restore_rolling_backup(candidate, staged)
             connection = read_only_connection(staged)
             try:
-                if connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
+                # An empty file passes the check too: a library has a schema version.
+                if connection.execute("PRAGMA quick_check").fetchall() == [("ok",)] and (
+                    connection.execute("PRAGMA user_version").fetchone()[0] > 0
+                ):
                     return candidate
             finally:
                 connection.close()

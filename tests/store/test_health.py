@@ -145,3 +145,23 @@ def test_salvage_goes_past_a_table_whose_root_is_destroyed(tmp_path, write_page)
     assert result.lost_tables == ["highlight"] and result.dropped["note"] == len(ids)
     assert [t.name for t in saved.tag_counts()] == ["标签0", "标签1", "标签2"]
     saved.close()
+
+
+def test_recover_passes_over_an_empty_backup_file(tmp_path, write_page) -> None:
+    """A backup cut to nothing (a crash right after it was named) reads as an empty
+    database that passes SQLite's check; putting it in the library's place would show
+    an empty library. The older backup that holds the work is taken instead."""
+    path = tmp_path / "library.db"
+    ids = build(path, write_page, pages=3)
+    good = rolling_backup(path, default_backup_dir(path))
+    assert good is not None
+    emptied = good.with_name(good.name.replace(good.name[8:16], "99999999"))
+    emptied.write_bytes(b"")  # sorts after the good one: the newest
+    overwrite_page(path, root_page(path, "article_fts_data"))
+
+    recovery = health.recover_from_backup(path)
+
+    assert recovery.restored_from == good
+    restored = Library.open(path)
+    assert [a.id for a in restored.list_articles(sort="oldest")] == ids
+    restored.close()
