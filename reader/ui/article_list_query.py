@@ -168,7 +168,9 @@ class ListQueryRunner(QObject):
         if isinstance(result, PageAnswer):
             if result.question.query == self._newest:
                 self.paged.emit(result)
-        elif result.query == self._newest:
+        elif result.query == self._newest and self._waiting is None:
+            # With a question waiting (the same one asked again after a change), this
+            # answer may be out of date: the waiting one answers.
             self.answered.emit(result)
 
     @Slot(object)
@@ -176,7 +178,7 @@ class ListQueryRunner(QObject):
         tag = self._running.tag if self._running is not None else None
         if isinstance(tag, PageQuestion):
             self.page_failed.emit(tag)
-        elif tag == self._newest:
+        elif tag == self._newest and self._waiting is None:  # not interrupted by a newer one
             self.failed.emit(error)
 
     @Slot()

@@ -152,3 +152,38 @@ def test_rows_have_one_height_so_more_rows_do_not_relayout_the_list(
     assert len(heights) == 1
     groups = [model.index(r).data(Qt.ItemDataRole.UserRole + 2) for r in range(model.rowCount())]
     assert any(groups)
+
+
+def test_reading_the_list_again_while_it_is_read_shows_no_error(
+    qtbot, sample_library, make_window, monkeypatch
+):
+    """An import asks for the same list again while it is being read: the read in
+    hand is interrupted (its answer would be out of date) and must not show up as an
+    error in place of the list."""
+    import sqlite3
+
+    window = make_window(sample_library)
+    panel = window.article_list
+    qtbot.waitUntil(panel.is_settled)
+    articles = sample_library.articles
+    real_first_page = articles.first_page
+    started, release = threading.Event(), threading.Event()
+
+    def interrupted_once(**kwargs):
+        if not started.is_set():
+            started.set()
+            release.wait(10)
+            raise sqlite3.OperationalError("interrupted")
+        return real_first_page(**kwargs)
+
+    monkeypatch.setattr(articles, "first_page", interrupted_once)
+    errors: list[object] = []
+    panel.queries.failed.connect(errors.append)
+    panel.reload_keeping_selection()
+    qtbot.waitUntil(started.is_set)
+    panel.reload_keeping_selection()  # the same question, asked again
+    release.set()
+    qtbot.waitUntil(panel.is_settled)
+    assert errors == []
+    assert panel.view.isVisibleTo(window) and not panel.empty_label.isVisibleTo(window)
+    assert panel.model.rowCount() == len(sample_library.list_articles())
