@@ -12,6 +12,7 @@ reads the filter's matches again, tens of milliseconds at 300,000 articles.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -112,7 +113,9 @@ class ListQueryRunner(QObject):
         self._waiting = query
         connection = self._connection
         if connection is not None:
-            connection.interrupt()  # its answer would be dropped: stop the scan now
+            # Its answer would be dropped: stop the scan now. Closed meanwhile: it ended.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                connection.interrupt()
 
     def ask_page(self, question: PageQuestion) -> None:
         """Read a further page of the newest question's rows, after what runs now."""

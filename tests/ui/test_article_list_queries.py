@@ -187,3 +187,39 @@ def test_reading_the_list_again_while_it_is_read_shows_no_error(
     assert errors == []
     assert panel.view.isVisibleTo(window) and not panel.empty_label.isVisibleTo(window)
     assert panel.model.rowCount() == len(sample_library.list_articles())
+
+
+def test_a_filter_typed_as_the_previous_read_ends_raises_nothing(
+    qtbot, sample_library, make_window, monkeypatch
+):
+    """The read in hand may end, and its thread close its connection, between the
+    window taking that connection to interrupt it and interrupting it: typing on then
+    must not raise into the window."""
+    import sqlite3
+
+    window = make_window(sample_library)
+    panel = window.article_list
+    qtbot.waitUntil(panel.is_settled)
+    articles = sample_library.articles
+    real_first_page = articles.first_page
+    started, release = threading.Event(), threading.Event()
+
+    def held_once(**kwargs):
+        if not started.is_set():
+            started.set()
+            release.wait(10)
+        return real_first_page(**kwargs)
+
+    monkeypatch.setattr(articles, "first_page", held_once)
+    panel.reload_keeping_selection()
+    qtbot.waitUntil(started.is_set)
+    closed = sqlite3.connect(":memory:")
+    closed.close()  # what the ending read's connection is by the time it is interrupted
+    panel.queries._connection = closed
+    try:
+        panel.filter_box.setText("发展")
+        panel._filter_changed()
+    finally:
+        release.set()
+    qtbot.waitUntil(panel.is_settled)
+    assert panel.model.text_filter == "发展"
