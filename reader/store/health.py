@@ -39,6 +39,9 @@ SAMPLE_EVERY = 20
 #: Problems listed by `integrity_report` at most.
 MAX_PROBLEMS = 20
 #: Tables salvaged, parents before children so that foreign keys hold.
+#: Columns the library's triggers keep (schema v11): never copied, else counted twice.
+_KEPT_BY_TRIGGERS = frozenset({"highlight_count"})
+
 SALVAGE_ORDER = (
     "source",
     "article",
@@ -280,7 +283,8 @@ def _salvage_table(
         have = {row[1] for row in damaged.execute(f'PRAGMA table_info("{table}")')}
     except sqlite3.Error:
         have = set()
-    columns = [c for c in wanted if c in have]
+    # Columns kept by triggers (a highlight count) are counted anew as rows go in.
+    columns = [c for c in wanted if c in have and c not in _KEPT_BY_TRIGGERS]
     result.copied[table] = result.unreadable[table] = result.dropped[table] = 0
     if not columns:
         result.lost_tables.append(table)

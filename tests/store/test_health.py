@@ -165,3 +165,17 @@ def test_recover_passes_over_an_empty_backup_file(tmp_path, write_page) -> None:
     restored = Library.open(path)
     assert [a.id for a in restored.list_articles(sort="oldest")] == ids
     restored.close()
+
+
+def test_salvaged_articles_count_each_highlight_once(tmp_path, write_page) -> None:
+    """The list's highlight count is kept by the library itself as highlights go in;
+    a salvage must not add the damaged library's counts on top of it."""
+    path = tmp_path / "library.db"
+    build(path, write_page, pages=3)  # one highlight per article
+
+    health.salvage(path, tmp_path / "saved.db")
+
+    saved = Library.open(tmp_path / "saved.db", check="always")
+    assert [a.highlight_count for a in saved.list_articles()] == [1, 1, 1]
+    assert [a.highlight_count for a in saved.list_articles(sort="highlights")] == [1, 1, 1]
+    saved.close()
