@@ -38,10 +38,9 @@ ALWAYS_CHECK_BYTES = 16 * 1024 * 1024
 SAMPLE_EVERY = 20
 #: Problems listed by `integrity_report` at most.
 MAX_PROBLEMS = 20
-#: Tables salvaged, parents before children so that foreign keys hold.
 #: Columns the library's triggers keep (schema v11): never copied, else counted twice.
 _KEPT_BY_TRIGGERS = frozenset({"highlight_count"})
-
+#: Tables salvaged, parents before children so that foreign keys hold.
 SALVAGE_ORDER = (
     "source",
     "article",
