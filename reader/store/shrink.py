@@ -177,8 +177,8 @@ def _shrink_batch(db: pw.SqliteDatabase, after: int, batch: int) -> tuple[int, i
     for article_id, paragraphs, text in articles:
         try:
             stored = paragraphs_column(json.loads(paragraphs), text)
-        except ValueError:
-            continue  # not JSON: left as it is, read as before
+        except (ValueError, TypeError):
+            continue  # not a JSON list of paragraphs: left as it is, read as before
         if stored != paragraphs:
             db.execute_sql(
                 'UPDATE "article" SET "paragraphs" = ? WHERE "id" = ?', (stored, article_id)

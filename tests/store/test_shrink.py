@@ -297,3 +297,19 @@ def test_a_window_can_open_first_and_shrink_later_with_progress(tmp_path: Path) 
     assert visible_state(library) == seen
     library.close()
     assert stored_forms(path) == (0, 0)
+
+
+def test_a_paragraphs_value_that_is_no_list_does_not_stop_the_shrink(tmp_path: Path) -> None:
+    """Valid JSON that is not a list (`null`) is left as it was; the rest is shrunk and
+    the library opens (it raised TypeError at every open)."""
+    path, seen = build_old_library(tmp_path)
+    with closing(sqlite3.connect(path)) as conn:
+        odd = conn.execute("SELECT min(id) FROM article").fetchone()[0]
+        conn.execute("UPDATE article SET paragraphs = 'null' WHERE id = ?", (odd,))
+        conn.commit()
+    library = Library.open(path)
+    assert not library.upkeep_pending()
+    others = [a for a in library.list_articles() if a.id != odd]
+    assert others and all(library.get_article(a.id).text for a in others)
+    library.close()
+    assert stored_forms(path) == (0, 1)  # only the odd row kept as it was
