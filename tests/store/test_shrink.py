@@ -302,7 +302,7 @@ def test_a_window_can_open_first_and_shrink_later_with_progress(tmp_path: Path) 
 def test_a_paragraphs_value_that_is_no_list_does_not_stop_the_shrink(tmp_path: Path) -> None:
     """Valid JSON that is not a list (`null`) is left as it was; the rest is shrunk and
     the library opens (it raised TypeError at every open)."""
-    path, seen = build_old_library(tmp_path)
+    path, _ = build_old_library(tmp_path)
     with closing(sqlite3.connect(path)) as conn:
         odd = conn.execute("SELECT min(id) FROM article").fetchone()[0]
         conn.execute("UPDATE article SET paragraphs = 'null' WHERE id = ?", (odd,))
