@@ -12,7 +12,15 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QLockFile,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
@@ -195,14 +203,23 @@ def check_sample(window: MainWindow) -> JobHandle | None:
         return None
     job = window.jobs.start(HEALTH_LANE, lambda _: health.quick_check_problem(window.library.path))
 
-    def checked(damage: object) -> None:
+    job.succeeded.connect(DamageWarning(window).report)
+    return job
+
+
+class DamageWarning(QObject):
+    """Says over the window what the sampled check found: a QObject's bound method, as a
+    job handle's receivers must be (see `JobHandle`)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def report(self, damage: object) -> None:
         if isinstance(damage, LibraryCorruptError):
             from reader.ui.error_text import full_message
 
-            QMessageBox.warning(window, APPLICATION, full_message(damage))
-
-    job.succeeded.connect(checked)
-    return job
+            QMessageBox.warning(self._window, APPLICATION, full_message(damage))
 
 
 def show_window(window: MainWindow, keeper: lock_keeper.LockKeeper | None) -> StartupWork:
