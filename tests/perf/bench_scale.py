@@ -276,8 +276,6 @@ class ListDriver:
         shows them with no worker running. Without (the library's list API changed),
         it is the last change of the list's state after it left `before`, once the
         state has stayed the same for QUIET seconds with no worker running."""
-        from PySide6.QtTest import QTest
-
         deadline = time.perf_counter() + WAIT_TIMEOUT
         last, changed_at = before, 0.0
         while True:
@@ -298,7 +296,7 @@ class ListDriver:
                     return changed_at
             if now > deadline:
                 raise TimeoutError(f"the list did not settle in {WAIT_TIMEOUT:.0f} s")
-            QTest.qWait(1)
+            wait_a_little()
 
     def type_filter(self, text: str, expected: Expected) -> float:
         """Type `text` into the filter box (or clear it); seconds until the list settled."""
@@ -326,6 +324,17 @@ class ListDriver:
         began = time.perf_counter()
         self.sort_combo.setCurrentIndex(index)
         return self.settle(expected, before) - began
+
+
+def wait_a_little() -> None:
+    """Let the window run for about a millisecond, as its idle event loop would: Qt's
+    events, then a sleep that lets go of the GIL. (PySide6's QTest.qWait keeps the GIL
+    while it waits: the list's worker thread, which needs it between SQLite calls, then
+    took twice as long as in the window a user types into.)"""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    time.sleep(0.001)
 
 
 #: The first rows' ids and the count the list should show, or None when unknown.
@@ -398,7 +407,6 @@ def measure_sort(driver: ListDriver, library, stalls: StallRecorder, key: str) -
 
 
 def measure_scroll(driver: ListDriver, library, stalls: StallRecorder) -> str:
-    from PySide6.QtTest import QTest
 
     everything = expected(library)
     all_total = everything[1] if everything is not None else None
@@ -419,7 +427,7 @@ def measure_scroll(driver: ListDriver, library, stalls: StallRecorder) -> str:
             while not (driver.model.rowCount() > rows and bar.maximum() > maximum):
                 if time.perf_counter() > deadline:
                     raise TimeoutError(f"no more rows after {rows} in {WAIT_TIMEOUT:.0f} s")
-                QTest.qWait(1)
+                wait_a_little()
             steps.append((driver.model.rowCount(), time.perf_counter() - began))
     if not steps:
         raise LookupError("the whole list fits in the first page")

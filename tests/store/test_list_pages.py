@@ -134,6 +134,8 @@ PLANS = {
         "DIRECT_SCAN_SECONDS": -1.0,  # checking rows in order always takes too long
         "PROGRESS_STEPS": 1,
     },
+    # The count says the matches lie too far apart to read in order: not even tried.
+    "sparse by their count: never read in order": {"FEW_MATCHES": 3, "DIRECT_SCAN_ROWS": 1},
 }
 
 
@@ -169,5 +171,6 @@ def test_every_plan_pages_a_filter_like_the_offset_list(many, sort, plan, monkey
             "few: looked up by id": set(),
             "dense: each row checked in order": {True},
             "sparse: checked against the matching ids": {False},
+            "sparse by their count: never read in order": set(),
         }[plan]
     )
