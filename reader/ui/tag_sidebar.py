@@ -133,9 +133,9 @@ class TagSidebar(QWidget):
         self.highlight_view.clicked.connect(
             lambda index: self.highlightActivated.emit(index.data(RecordRole).id)
         )
-        self.empty_label = QLabel(
-            tr("No highlights yet.\nSelect a passage and press H or Ctrl+1…6."), page
-        )
+        hint = tr("No highlights yet.\nSelect a passage and press H or Ctrl+1…6.")
+        # a word joiner after the ellipsis: the key range never breaks as "Ctrl+1…" / "6."
+        self.empty_label = QLabel(hint.replace("…", "…\u2060"), page)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setObjectName("emptyHint")
 

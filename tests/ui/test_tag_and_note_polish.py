@@ -170,3 +170,24 @@ def test_the_article_tag_field_is_empty_after_a_completion_too(qtbot, sample_lib
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert sample_library.article_tags(article.id) == ("头版要闻",)
     qtbot.waitUntil(lambda: editor.text() == "")
+
+
+def test_the_empty_sidebar_hint_never_breaks_the_key_range(qtbot, sample_library, make_window):
+    """At any sidebar width "Ctrl+1…6" stays on one line (at 1024×640 it read "Ctrl+1…"
+    then "6." on the next)."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    window = make_window(sample_library)
+    label = window.sidebar.empty_label
+    for width in range(80, 400, 4):
+        layout = QTextLayout(label.text().split("\n")[-1], label.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        lines = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(layout.text()[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+        assert not any(text.rstrip().endswith("…") for text in lines[:-1]), (width, lines)
