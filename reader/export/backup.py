@@ -82,24 +82,8 @@ def backup_database(
         raise ReaderError(f"there is no library at {source}")
     dest = Path(dest_path).expanduser()
     target = checked_output(dest, source, overwrite=overwrite, protected=rolling_backups_of(source))
-
-    def copy(partial: Path) -> None:
-        src = sqlite3.connect(
-            f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
-        )
-        try:
-            out = sqlite3.connect(partial)
-            try:
-                src.backup(out)  # all pages in one step: one consistent snapshot
-                # A backup is self-contained: no -wal file needs to travel with it.
-                out.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                out.close()
-        finally:
-            src.close()
-
     try:
-        replace_atomically(target, copy)
+        replace_atomically(target, lambda partial: _sqlite_copy(source, partial, _never))
     except sqlite3.Error as error:
         raise ReaderError(f"cannot back up {source} to {dest}: {error}") from error
     except OSError as error:
@@ -238,6 +222,11 @@ def _sqlite_copy(source: Path, dest: Path, stop: Callable[[], bool]) -> None:
         src.close()
 
 
+def _never() -> bool:
+    """A copy nobody stops (the command line's backup, a restore)."""
+    return False
+
+
 def prune_rolling_backups(
     backup_dir: Path, library_name: str, *, keep: int, budget: int | None
 ) -> list[Path]:
@@ -277,16 +266,7 @@ def restore_rolling_backup(backup: Path, dest: Path) -> None:
     if backup.name.endswith(COMPRESSED_SUFFIX):
         expand(backup, dest)
         return
-    src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        out = sqlite3.connect(dest)
-        try:
-            src.backup(out)
-            out.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            out.close()
-    finally:
-        src.close()
+    _sqlite_copy(backup, dest, _never)
 
 
 def remove_stale_partials(backup_dir: Path, library_name: str) -> list[Path]:
