@@ -30,6 +30,7 @@ import peewee as pw
 
 from reader.errors import LibraryCorruptError, ReaderError
 from reader.store.database import read_only_uri
+from reader.store.migrations import KEPT_BY_TRIGGERS
 
 #: A library up to this size is checked on every open (a quick_check of 16 MB takes a
 #: few tens of milliseconds); a larger one on one open in SAMPLE_EVERY, and after an
@@ -38,8 +39,6 @@ ALWAYS_CHECK_BYTES = 16 * 1024 * 1024
 SAMPLE_EVERY = 20
 #: Problems listed by `integrity_report` at most.
 MAX_PROBLEMS = 20
-#: Columns the library's triggers keep (schema v11): never copied, else counted twice.
-_KEPT_BY_TRIGGERS = frozenset({"highlight_count"})
 #: Tables salvaged, parents before children so that foreign keys hold.
 SALVAGE_ORDER = (
     "source",
@@ -283,7 +282,7 @@ def _salvage_table(
     except sqlite3.Error:
         have = set()
     # Columns kept by triggers (a highlight count) are counted anew as rows go in.
-    columns = [c for c in wanted if c in have and c not in _KEPT_BY_TRIGGERS]
+    columns = [c for c in wanted if c in have and c not in KEPT_BY_TRIGGERS]
     result.copied[table] = result.unreadable[table] = result.dropped[table] = 0
     if not columns:
         result.lost_tables.append(table)

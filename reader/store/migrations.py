@@ -281,11 +281,15 @@ LIST_INDEXES = (
     'ON "source" ("kind" DESC, coalesce("site", \'\') DESC, "imported_at")',
 )
 
-#: Columns and indexes kept by SQL and not declared in the models: the highlight count
-#: must not be written back by an undo that restores a whole article row.
-NOT_IN_MODELS = frozenset(
-    {"highlight_count", "article_list_title", "article_list_highlights", "source_list_kind"}
-)
+#: Columns the triggers keep (v11): never written from Python nor copied row to row (an
+#: undo restoring a whole article row, a salvage), or a highlight is counted twice.
+KEPT_BY_TRIGGERS = frozenset({"highlight_count"})
+#: Columns and indexes kept by SQL and not declared in the models.
+NOT_IN_MODELS = KEPT_BY_TRIGGERS | {
+    "article_list_title",
+    "article_list_highlights",
+    "source_list_kind",
+}
 
 
 MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
