@@ -8,7 +8,7 @@ always be brought forward however the models change later.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import peewee as pw
 
@@ -141,27 +141,19 @@ def v6_page_metadata(db: pw.SqliteDatabase) -> None:
     dateline, as the newspaper parser reads them; the parser version of each page, so
     pages cut by an older parser are parsed again. Existing pages get version 0: the
     next start parses them again with the current parser."""
-    # Plain ALTER TABLE: adding a column never rebuilds the table, so its triggers
-    # (search index, change token) stay as they are. A column already there is left
-    # alone: a library whose version number was set back runs this again.
-    existing = {
-        (table, row[1])
-        for table in ("source", "article")
-        for row in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
-    }
-    for table, column, kind in (
-        ("source", "paper", "TEXT"),
-        ("source", "page_date", "TEXT"),
-        ("source", "page_number", "TEXT"),
-        ("source", "page_name", "TEXT"),
-        ("source", "parser_version", "INTEGER NOT NULL DEFAULT 0"),
-        ("article", "kicker", "TEXT"),
-        ("article", "subtitle", "TEXT"),
-        ("article", "dateline", "TEXT"),
-    ):
-        if (table, column) in existing:
-            continue
-        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
+    _add_missing_columns(
+        db,
+        (
+            ("source", "paper", "TEXT"),
+            ("source", "page_date", "TEXT"),
+            ("source", "page_number", "TEXT"),
+            ("source", "page_name", "TEXT"),
+            ("source", "parser_version", "INTEGER NOT NULL DEFAULT 0"),
+            ("article", "kicker", "TEXT"),
+            ("article", "subtitle", "TEXT"),
+            ("article", "dateline", "TEXT"),
+        ),
+    )
     db.execute_sql('CREATE INDEX IF NOT EXISTS "source_page_date" ON "source" ("page_date")')
 
 
@@ -192,17 +184,17 @@ def v8_source_kinds(db: pw.SqliteDatabase) -> None:
     source was read as, its raw bytes, and what it says about itself (site, URL, title,
     date). Existing sources are text pages. Idempotent like v6: a library whose version
     number was set back runs it again."""
-    existing = {row[1] for row in db.execute_sql('PRAGMA table_info("source")').fetchall()}
-    for column, kind in (
-        ("kind", "TEXT NOT NULL DEFAULT 'text'"),
-        ("raw_bytes", "BLOB"),
-        ("site", "TEXT"),
-        ("url", "TEXT"),
-        ("title", "TEXT"),
-        ("published", "TEXT"),
-    ):
-        if column not in existing:
-            db.execute_sql(f'ALTER TABLE "source" ADD COLUMN "{column}" {kind}')
+    _add_missing_columns(
+        db,
+        (
+            ("source", "kind", "TEXT NOT NULL DEFAULT 'text'"),
+            ("source", "raw_bytes", "BLOB"),
+            ("source", "site", "TEXT"),
+            ("source", "url", "TEXT"),
+            ("source", "title", "TEXT"),
+            ("source", "published", "TEXT"),
+        ),
+    )
 
 
 def v9_texts_stored_once(db: pw.SqliteDatabase) -> None:
@@ -240,11 +232,7 @@ def v11_article_list_order(db: pw.SqliteDatabase) -> None:
     title index also carries the author names, so the list filter scans it instead
     of the wide article rows. Idempotent: a library whose version number was set
     back runs it again and ends the same."""
-    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("article")').fetchall()}
-    if "highlight_count" not in columns:
-        db.execute_sql(
-            'ALTER TABLE "article" ADD COLUMN "highlight_count" INTEGER NOT NULL DEFAULT 0'
-        )
+    _add_missing_columns(db, (("article", "highlight_count", "INTEGER NOT NULL DEFAULT 0"),))
     counted = '(SELECT count(*) FROM "highlight" h WHERE h."article_id" = "article"."id")'
     db.execute_sql(
         f'UPDATE "article" SET "highlight_count" = {counted} WHERE "highlight_count" != {counted}'
@@ -290,6 +278,20 @@ NOT_IN_MODELS = KEPT_BY_TRIGGERS | {
     "article_list_highlights",
     "source_list_kind",
 }
+
+
+def _add_missing_columns(db: pw.SqliteDatabase, columns: Iterable[tuple[str, str, str]]) -> None:
+    """Add each (table, column, type) a table lacks. Plain ALTER TABLE: adding a column
+    never rebuilds the table, so its triggers (search index, change token) stay; a
+    column already there is left alone, so a library whose version number was set back
+    runs the migration again and ends the same."""
+    existing: dict[str, set[str]] = {}
+    for table, column, kind in columns:
+        if table not in existing:
+            rows = db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
+            existing[table] = {row[1] for row in rows}
+        if column not in existing[table]:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
 
 
 MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
