@@ -256,10 +256,14 @@ class ReadingPane(QTextBrowser):
     def show_article(self, record: ArticleRecord | None) -> None:
         self._record = record
         self._offsets = OffsetMap(record.text if record else "")
+        # This article's highlights before the build: a short article is drawn whole by
+        # it (they were drawn once with the previous article's, then again).
+        self._highlights = tuple(record.highlights if record else ())
         self._build()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
-        self.set_highlights(record.highlights if record else ())
+        if self.is_loading:  # those in the slices loaded so far; the rest when it ends
+            self.set_highlights(self._highlights)
         self.documentReplaced.emit()
 
     def _rebuild_keeping_scroll(self) -> None:
