@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), 4000)
             return
         self.reading_pane.show_article(record)
-        self.sidebar.set_article(record.id, record.highlights)
+        self.sidebar.set_article(record.id, record.highlights, record.tags)
         if not record.is_read:
             self._mark_read(record.id)
         self.settings.setValue("reading/lastArticle", record.id)

@@ -261,7 +261,14 @@ class TagSidebar(QWidget):
         return page
 
     # --- article and highlight --------------------------------------------------------------
-    def set_article(self, article_id: int | None, highlights: tuple | list = ()) -> None:
+    def set_article(
+        self,
+        article_id: int | None,
+        highlights: tuple | list = (),
+        tags: tuple[str, ...] | None = None,
+    ) -> None:
+        """Show an article's highlights and tags (`tags` as the caller read them with
+        the article; None: read here)."""
         self.flush()
         changed = article_id != self._article_id
         self._article_id = article_id
@@ -271,7 +278,7 @@ class TagSidebar(QWidget):
         has = bool(highlights)
         self.highlight_view.setVisible(has)
         self.empty_label.setVisible(not has)
-        self._show_article_tags()
+        self._show_article_tags(tags)
         row = self.highlight_model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.select_highlight(self.highlight_model.records()[row].id)
@@ -323,7 +330,8 @@ class TagSidebar(QWidget):
             if change.article_list_changed or highlight.id in change.highlight_ids:
                 self._highlight_edited(highlight)
         self.orphan_summary.set_highlights(highlights)
-        self._show_article_tags()
+        if change.tag_names or change.article_list_changed:  # not for a colour or a note
+            self._show_article_tags()
 
     def select_highlight(self, highlight_id: int) -> bool:
         row = self.highlight_model.row_of(highlight_id)
@@ -451,10 +459,12 @@ class TagSidebar(QWidget):
             self._writes.run(UntagHighlight(self._current.id, name))
 
     # --- the article's tags ---------------------------------------------------------------
-    def _show_article_tags(self) -> None:
+    def _show_article_tags(self, names: tuple[str, ...] | None = None) -> None:
         self.article_tags.clear()
         self.article_tag_editor.setEnabled(self._article_id is not None)
-        if self._article_id is not None:
+        if self._article_id is not None and names is not None:
+            self.article_tags.addItems(list(names))
+        elif self._article_id is not None:
             try:
                 names = self._library.article_tags(self._article_id)
             except ReaderError:  # the article is gone (its page was re-parsed)
