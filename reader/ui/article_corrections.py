@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMenu
 
 from reader.errors import ReaderError
@@ -97,24 +97,16 @@ class ArticleCorrections(QObject):
             a.show_page,
         ]
 
-    def update_enabled(self, *, later_while_hidden: bool = True) -> None:
+    def update_enabled(self) -> None:
         record = self.window.current_article
         for action in self.actions.all():
             action.setEnabled(record is not None)
         if record is None:
             return
-        if later_while_hidden and not self.window.isVisible():
-            # Building the window: finding the neighbours loads the page code, which the
-            # first paint does not need; they are looked up right after it.
-            self.actions.merge_previous.setEnabled(False)
-            self.actions.merge_next.setEnabled(False)
-            QTimer.singleShot(0, self, lambda: self.update_enabled(later_while_hidden=False))
-            return
         try:  # merging needs a neighbour on the same page
-            layout = self.window.library.pages.layout(record.source_id)
+            ids = self.window.library.articles.ids_on_page(record.source_id)
         except ReaderError:
             return
-        ids = [span.article_id for span in layout.articles]
         index = ids.index(record.id) if record.id in ids else -1
         self.actions.merge_previous.setEnabled(index > 0)
         self.actions.merge_next.setEnabled(0 <= index < len(ids) - 1)

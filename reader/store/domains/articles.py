@@ -255,6 +255,13 @@ class Articles(Domain):
         return [article_id for (article_id,) in query.order_by(*order).tuples()]
 
     @bound
+    def ids_on_page(self, source_id: int) -> list[int]:
+        """The page's articles in page order: who has a neighbour to merge with, without
+        reading the page's text (as `pages.layout` does)."""
+        query = Article.select(Article.id).where(Article.source == source_id)
+        return [article_id for (article_id,) in query.order_by(Article.position).tuples()]
+
+    @bound
     def times(self, article_ids: Iterable[int]) -> dict[int, ArticleTimes]:
         """When each article was first stored and read (None: unread), by id."""
         query = Article.select(Article.id, Article.created_at, Article.read_at).where(
