@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -168,22 +169,51 @@ class _TokenTable(dict[int, str]):
 
 _TOKEN_TABLE = _TokenTable()
 _BARRIER_RUN = re.compile(rf"{re.escape(BARRIER)}(?: +{re.escape(BARRIER)})+")
-#: A run of marked CJK characters, whitespace allowed between them (no barrier).
-_CJK_RUN = re.compile(rf"(?:{_CJK_MARK}. *)+")
-_UNMARK = str.maketrans("", "", _CJK_MARK + " ")
+#: A run of marked CJK characters, whitespace allowed between them (no barrier); the
+#: group makes `split` keep the runs, at the odd places of its list.
+_CJK_RUN = re.compile(rf"((?:{_CJK_MARK}. *)+)")
+#: Stands between runs while they are paired together (never inside a run, which holds
+#: marks, CJK characters and spaces only).
+_BETWEEN = "\x00"
+#: In the pairs of the joined runs: a run's last character paired with `_BETWEEN`, and
+#: `_BETWEEN` paired with the next run's first character (that pair is not a token).
+_RUN_END = re.compile(f"{_BETWEEN} {_BETWEEN}.")
+#: An array of 4-byte code points (UTF-32) with a space in each place.
+_CODE_POINT = "I" if array("I").itemsize == 4 else "L"
+_SPACES = array(_CODE_POINT, [ord(" ")])
 
 
-def _paired_run(match: re.Match[str]) -> str:
-    run = match.group().translate(_UNMARK)
-    return " " + " ".join(map(add, run, run[1:])) + " " + run[-1] + " "
+def _pairs(text: str) -> str:
+    """`text` as its overlapping pairs, the last character with `_BETWEEN`
+    (`ABC` -> `AB BC C\x00 `): written as code points into an array, three to a
+    pair, so no string is made per character."""
+    codes = array(_CODE_POINT, text.encode("utf-32-le"))
+    pairs = _SPACES * (3 * len(codes))
+    pairs[0::3] = codes
+    codes.append(ord(_BETWEEN))
+    pairs[1::3] = codes[1:]
+    return pairs.tobytes().decode("utf-32-le")
+
+
+def _paired_runs(runs: list[str]) -> list[str]:
+    """Each run of marked CJK characters as its overlapping pairs and its last character
+    alone (`ABC` -> `AB BC C`). The runs are paired all at once, joined, and cut apart
+    again where one ends: C string functions only, no Python code per run or character."""
+    if not runs:
+        return []
+    joined = _BETWEEN.join(runs).replace(_CJK_MARK, "").replace(" ", "")
+    paired_runs = _RUN_END.split(_pairs(joined))
+    paired_runs[-1] = paired_runs[-1].rstrip(f"{_BETWEEN} ")
+    return paired_runs
 
 
 def search_tokens(text: str | None) -> str:
     """The token string stored in the FTS tables (SQL function): `paired(tokens(text))`
-    separated by spaces (sometimes two, which FTS5 reads as one separator), built with
-    C-speed string operations (one Python call per run of CJK characters, none per
-    character) and without a list of millions of tokens for a huge article."""
+    separated by spaces (sometimes several, which FTS5 reads as one separator). The
+    index triggers call it on every article written, so it runs in C-speed string
+    operations only, and without a list of millions of tokens for a huge article."""
     if not text:
         return ""
-    spaced = _CJK_RUN.sub(_paired_run, text.translate(_TOKEN_TABLE))
-    return _BARRIER_RUN.sub(BARRIER, spaced).strip(f" {BARRIER}")
+    parts = _CJK_RUN.split(text.translate(_TOKEN_TABLE))
+    parts[1::2] = _paired_runs(parts[1::2])
+    return _BARRIER_RUN.sub(BARRIER, " ".join(parts)).strip(f" {BARRIER}")

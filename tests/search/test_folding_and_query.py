@@ -81,6 +81,13 @@ def test_the_index_token_string_is_the_tokens_paired(text: str) -> None:
     assert search_tokens(text).split() == paired(tokens(text))
 
 
+@given(st.text(alphabet="常州市新质 \n，、AIaé1\x00\x1e\U00020000ｱ", max_size=300))
+def test_runs_of_cjk_between_words_spaces_and_punctuation_are_paired_alone(text: str) -> None:
+    """Texts dense in short CJK runs, spaces inside runs and the separators the
+    pairing uses internally: each run's pairs stay its own, in the text's order."""
+    assert search_tokens(text).split() == paired(tokens(text))
+
+
 def test_a_run_of_cjk_characters_is_indexed_as_its_pairs_and_its_last_character() -> None:
     assert paired(tokens("新质 生产力，常AI")) == [
         "新质",
