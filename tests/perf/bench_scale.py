@@ -715,6 +715,7 @@ def measure_size(size: int, rebuild: bool, migrate: bool = False) -> Column:
     column.cells["build"] = (
         f"{info.build_seconds:.0f} s ({info.pages:,} pages at {info.import_rate:.0f} pages/s)"
         + ("" if built >= info.build_seconds * 0.5 else ", cached")
+        + "".join(f"; {warning}" for warning in info.warnings)
     )
     articles = info.articles
     from reader.store.library import Library
