@@ -5,7 +5,9 @@ term reaches FTS5 quoted, and an expression FTS5 still refuses is no match. A bu
 damaged library, or a damaged index, is raised as its LibraryError
 (`reader.store.domains.search`), so it is shown as an error, never as "no results".
 Table names come from `reader.search.schema`. Snippets are cut from the original text;
-the match positions found in the folded text are mapped back through `Folded.origin`.
+the match positions found in the folded text are mapped back through `Folded.origin`
+(a CJK query is matched in the original text itself when folding cannot change its
+matches, `reader.search.unfolded`).
 """
 
 from __future__ import annotations
@@ -45,9 +47,11 @@ from reader.search.schema import (
 
 SNIPPET_CHARS = 80
 _LEAD = 30  # code points of context kept before the first match
-#: Ranking costs one bm25 per matching row. A term in more rows than this (a common
+#: Ranking costs a score per matching row. A term in more rows than this (a common
 #: character) is ranked among its most recent RANK_WINDOW matches only, which keeps a
-#: one-character search fast on a big library; filtered searches rank every match.
+#: one-character search fast on a big library; filtered searches rank every match. A
+#: query of one CJK phrase scores its window in `reader.search.ranking` (bm25's order
+#: without bm25's count of every match); any other query through FTS5's bm25.
 RANK_WINDOW = 500
 ELLIPSIS = "…"
 
@@ -61,7 +65,9 @@ class SearchHit:
     text: str  # note body / highlight quote / the article paragraph that matched
     snippet: str  # plain text around the first match, ~80 chars, with … at cut ends
     snippet_spans: tuple[tuple[int, int], ...]  # code-point spans of matches in snippet
-    score: float  # higher is better (negated bm25)
+    #: Higher is better: negated bm25, for a one-phrase CJK query without bm25's IDF
+    #: factor (one factor for every hit of the kind: same order, cheaper; see ranking).
+    score: float
     start: int | None  # code-point span in the article text to select when jumping
     end: int | None
     color: str | None  # highlight colour for highlight/note hits
