@@ -14,12 +14,15 @@ rows counted). The file is opened read-only, so a cached library is never change
 checkout's engine and then PATH's in fresh processes (A/B alternated, `--rounds` times),
 and the figures are pooled per engine; `--terms` adds each term's p95.
 
-Measured 2026-12-01 on the 100k library (2-core machine shared with other jobs), p50/p95:
-  before (main): 1-char 7.4/9.6, 2-char 6.9/90.5, 4-char 13.3/13.7, two terms 9.9/10.8 ms
-  after:         1-char 7.4/9.8, 2-char 6.9/13.3, 4-char 13.6/14.0, two terms 9.8/10.7 ms
-  bare MATCH p95, first 50 / all rows: 1-char 0.0/2.2, 2-char 0.0/2.0, 4-char 0.1/7.8,
-  two terms 0.0/3.9 ms. The 2-char p95 was 乡村, which names ten tags: the articles
-  tagged with them were found by scanning every article.
+Measured 2026-12-01 on the 300k library (2-core machine, load ~4 from other jobs),
+`--against /work/main --repeats 6 --rounds 4`, p50/p95 in ms:
+  main:           1-char 19.9/32.6, 2-char 16.3/61.9, 4-char 47.8/71.0, two terms 23.4/46.5
+  one-phrase CJK queries ranked without bm25's IDF pass:
+                  1-char 12.8/21.4, 2-char 13.7/71.5, 4-char 11.2/26.2, two terms 20.6/42.2
+  bare MATCH p95, first 50 / all rows (same run): 1-char 0.1/12.5, 2-char 0.1/15.1,
+  4-char 0.2/47.2, two terms 0.1/21.1. The 2-char p95 is 乡村 alone (73 ms; the other
+  2-char terms 19-27): it names ten tags, and the 10,068 articles tagged with them are
+  read whole to order them by `created_at` (no index on it).
 """
 
 from __future__ import annotations
