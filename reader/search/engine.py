@@ -5,7 +5,9 @@ term reaches FTS5 quoted, and an expression FTS5 still refuses is no match. A bu
 damaged library, or a damaged index, is raised as its LibraryError
 (`reader.store.domains.search`), so it is shown as an error, never as "no results".
 Table names come from `reader.search.schema`. Snippets are cut from the original text;
-the match positions found in the folded text are mapped back through `Folded.origin`.
+the match positions found in the folded text are mapped back through `Folded.origin`
+(a CJK query is matched in the original text itself when folding cannot change its
+matches, `reader.search.unfolded`).
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
-from reader.search.folding import BARRIER, Folded, fold, is_cjk
+from reader.search.folding import BARRIER, Folded, fold, fold_char, is_cjk
 from reader.search.query import Query, Term, parse
+from reader.search.ranking import ARTICLE_HEAD, IndexedColumns, single_phrase, window_scores
+from reader.search.unfolded import disturbers, readable_unfolded
 
 if TYPE_CHECKING:
     from reader.store.library import Library
@@ -43,9 +47,11 @@ from reader.search.schema import (
 
 SNIPPET_CHARS = 80
 _LEAD = 30  # code points of context kept before the first match
-#: Ranking costs one bm25 per matching row. A term in more rows than this (a common
+#: Ranking costs a score per matching row. A term in more rows than this (a common
 #: character) is ranked among its most recent RANK_WINDOW matches only, which keeps a
-#: one-character search fast on a big library; filtered searches rank every match.
+#: one-character search fast on a big library; filtered searches rank every match. A
+#: query of one CJK phrase scores its window in `reader.search.ranking` (bm25's order
+#: without bm25's count of every match); any other query through FTS5's bm25.
 RANK_WINDOW = 500
 ELLIPSIS = "…"
 
@@ -59,7 +65,9 @@ class SearchHit:
     text: str  # note body / highlight quote / the article paragraph that matched
     snippet: str  # plain text around the first match, ~80 chars, with … at cut ends
     snippet_spans: tuple[tuple[int, int], ...]  # code-point spans of matches in snippet
-    score: float  # higher is better (negated bm25)
+    #: Higher is better: negated bm25, for a one-phrase CJK query without bm25's IDF
+    #: factor (one factor for every hit of the kind: same order, cheaper; see ranking).
+    score: float
     start: int | None  # code-point span in the article text to select when jumping
     end: int | None
     color: str | None  # highlight colour for highlight/note hits
@@ -119,17 +127,37 @@ def _term_pattern(term: Term) -> str:
     return pattern
 
 
-def _matcher(query: Query) -> re.Pattern[str] | None:
+@dataclass(frozen=True)
+class Matcher:
+    """Finds the query's terms in a text for its snippet. A query of CJK characters only
+    is matched in the original text when folding cannot change its matches
+    (`reader.search.unfolded`), sparing the fold of every article shown."""
+
+    pattern: re.Pattern[str]
+    disturbers: frozenset[str] | None  # None: the terms need the folded text
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Original-text spans of the matches a snippet can show: the first and those
+        close enough after it."""
+        if self.disturbers is not None and readable_unfolded(text, self.disturbers):
+            return _match_spans(Folded(text, range(len(text))), self.pattern)
+        return _match_spans(fold(text), self.pattern)
+
+
+def _matcher(query: Query) -> Matcher | None:
     if not query.terms:
         return None
-    return re.compile("|".join(f"(?:{_term_pattern(term)})" for term in query.terms))
+    pattern = re.compile("|".join(f"(?:{_term_pattern(term)})" for term in query.terms))
+    chars = [token for term in query.terms for token in term.tokens]
+    cjk_only = all(len(char) == 1 and is_cjk(char) and fold_char(char) == char for char in chars)
+    return Matcher(pattern, disturbers("".join(chars)) if cjk_only else None)
 
 
-def _match_spans(folded: Folded, matcher: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """Original-text spans of the matches a snippet can show (folded matching, mapped
-    back): the first and those close enough after it."""
-    if matcher is None or not folded.text:
-        return []
+def _spans(text: str, matcher: Matcher | None) -> list[tuple[int, int]]:
+    return matcher.spans(text) if matcher is not None and text else []
+
+
+def _match_spans(folded: Folded, matcher: re.Pattern[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     first = 0
     for match in matcher.finditer(folded.text):
@@ -213,16 +241,17 @@ def _highlight_filters(query: Query, created: str, where: list[str], params: lis
 
 def _run(
     db: pw.SqliteDatabase,
-    table: str,
-    weights: str,
+    index: IndexedColumns,
     select: str,
     joins: str,
     where: list[str],
     params: list[Any],
-    match: str | None,
+    query: Query,
     order_fallback: str,
     limit: int,
 ) -> list[tuple[Any, ...]]:
+    match = query.fts()
+    table = index.table
     if match is None:
         sql = f"SELECT {select}, 0.0 FROM {joins}"
         if where:
@@ -231,14 +260,9 @@ def _run(
         unranked: list[tuple[Any, ...]] = db.execute_sql(sql, (*params, limit)).fetchall()
         return unranked
     if not where:
-        # Score the newest RANK_WINDOW matches in one pass over the index, then fetch
-        # the rows of the winners only (aliased as the index table the joins name).
-        scored = db.execute_sql(
-            f"SELECT rowid, bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ?"
-            " ORDER BY rowid DESC LIMIT ?",
-            (match, max(RANK_WINDOW, limit)),
-        ).fetchall()
-        best = heapq.nsmallest(limit, scored, key=itemgetter(1))
+        # Score the newest RANK_WINDOW matches, then fetch the rows of the winners only
+        # (aliased as the index table the joins name).
+        best = heapq.nsmallest(limit, _window(db, index, query, match, limit), key=itemgetter(1))
         if not best:
             return []
         # The winners' rowids as one JSON array, however long (SQLite caps bound
@@ -250,12 +274,40 @@ def _run(
         )
         found = db.execute_sql(sql, (json.dumps([rowid for rowid, _ in best]),)).fetchall()
         return [(*row[1:], -best[row[0]][1]) for row in found]
-    sql = f"SELECT {select}, -bm25({table}, {weights}) FROM {table} {joins} WHERE {table} MATCH ?"
+    sql = f"SELECT {select}, -{index.bm25} FROM {table} {joins} WHERE {table} MATCH ?"
     for condition in where:
         sql += f" AND {condition}"
-    sql += f" ORDER BY bm25({table}, {weights}) LIMIT ?"
+    sql += f" ORDER BY {index.bm25} LIMIT ?"
     ranked: list[tuple[Any, ...]] = db.execute_sql(sql, (match, *params, limit)).fetchall()
     return ranked
+
+
+def _window(
+    db: pw.SqliteDatabase, index: IndexedColumns, query: Query, match: str, limit: int
+) -> list[tuple[int, float]]:
+    """`(rowid, bm25 score)` of the newest RANK_WINDOW matches, newest first. A query of
+    one CJK phrase is scored by `reader.search.ranking` (the same order without bm25's
+    pass over every match), any other by FTS5's bm25."""
+    table = index.table
+    size = max(RANK_WINDOW, limit)
+    phrase = single_phrase(query)
+    if phrase is not None:
+        rowids = [
+            rowid
+            for (rowid,) in db.execute_sql(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?",
+                (match, size),
+            ).fetchall()
+        ]
+        scored = window_scores(db, index, phrase, rowids)
+        if scored is not None:
+            return scored
+    window: list[tuple[int, float]] = db.execute_sql(
+        f"SELECT rowid, {index.bm25} FROM {table} WHERE {table} MATCH ?"
+        " ORDER BY rowid DESC LIMIT ?",
+        (match, size),
+    ).fetchall()
+    return window
 
 
 #: The highlight's tag names as a JSON array (any character may stand in a name).
@@ -271,7 +323,7 @@ class _AnnotationKind:
     """How notes and highlights differ in the SQL: the rest of their search is shared."""
 
     kind: str
-    table: str
+    index: IndexedColumns
     text: str  # the column shown and snippeted
     created: str
     recent_first: str
@@ -279,9 +331,19 @@ class _AnnotationKind:
     rows_unmatched: str  # FROM clause for a filter-only search
 
 
+def _annotation_index(table: str, columns: str) -> IndexedColumns:
+    """An annotation index: its own columns hold the token strings it matches."""
+    return IndexedColumns(
+        table,
+        (1.0, 0.5),
+        f"SELECT rowid, {columns} FROM {table} WHERE rowid IN (SELECT value FROM json_each(?))",
+        tokenized=True,
+    )
+
+
 _NOTE = _AnnotationKind(
     "note",
-    NOTE_FTS,
+    _annotation_index(NOTE_FTS, "body, tags"),
     "n.body",
     "n.created_at",
     "n.updated_at DESC",
@@ -290,7 +352,7 @@ _NOTE = _AnnotationKind(
 )
 _HIGHLIGHT = _AnnotationKind(
     "highlight",
-    HIGHLIGHT_FTS,
+    _annotation_index(HIGHLIGHT_FTS, "quote, tags"),
     "h.exact",
     "h.created_at",
     "h.created_at DESC",
@@ -303,7 +365,7 @@ def _annotation_hits(
     db: pw.SqliteDatabase,
     kind: _AnnotationKind,
     query: Query,
-    matcher: re.Pattern[str] | None,
+    matcher: Matcher | None,
     limit: int,
 ) -> list[SearchHit]:
     where: list[str] = []
@@ -315,13 +377,12 @@ def _annotation_hits(
     )
     rows = _run(
         db,
-        kind.table,
-        "1.0, 0.5",
+        kind.index,
         f"{kind.text}, h.id, h.article_id, h.color, h.start, h.end, a.title, {_TAG_NAMES}",
         joins,
         where,
         params,
-        match,
+        query,
         kind.recent_first,
         limit,
     )
@@ -336,40 +397,50 @@ def _annotation_hits(
 
 
 def _annotation_snippet(
-    text: str, tags: Sequence[str], matcher: re.Pattern[str] | None
+    text: str, tags: Sequence[str], matcher: Matcher | None
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The snippet of a note or quote; when only a tag matched, the tags are shown
     after the text so the hit says why it is there."""
-    spans = _match_spans(fold(text), matcher)
+    spans = _spans(text, matcher)
     if spans or not tags:
         return _snippet(text, spans)
     return _labelled_snippet(text, tags, matcher)
 
 
 def _labelled_snippet(
-    text: str, tags: Sequence[str], matcher: re.Pattern[str] | None
+    text: str, tags: Sequence[str], matcher: Matcher | None
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """`text #tag #tag`, with the matches in the tags marked (the window shows them)."""
     label = " ".join(TAG_MARK + tag for tag in tags)
     offset = len(text) + 1
-    spans = [(s + offset, e + offset) for s, e in _match_spans(fold(label), matcher)]
+    spans = [(s + offset, e + offset) for s, e in _spans(label, matcher)]
     return _snippet(f"{text} {label}", spans)
 
 
 def _notes(
-    db: pw.SqliteDatabase, query: Query, matcher: re.Pattern[str] | None, limit: int
+    db: pw.SqliteDatabase, query: Query, matcher: Matcher | None, limit: int
 ) -> list[SearchHit]:
     return _annotation_hits(db, _NOTE, query, matcher, limit)
 
 
 def _highlights(
-    db: pw.SqliteDatabase, query: Query, matcher: re.Pattern[str] | None, limit: int
+    db: pw.SqliteDatabase, query: Query, matcher: Matcher | None, limit: int
 ) -> list[SearchHit]:
     return _annotation_hits(db, _HIGHLIGHT, query, matcher, limit)
 
 
+#: The article index: its columns are made from the article's own text (contentless).
+_ARTICLE_INDEX = IndexedColumns(
+    ARTICLE_FTS,
+    (10.0, 1.0),
+    f"SELECT a.id, {ARTICLE_HEAD}, a.text FROM {ARTICLE} a"
+    " WHERE a.id IN (SELECT value FROM json_each(?))",
+    tokenized=False,
+)
+
+
 def _articles(
-    db: pw.SqliteDatabase, query: Query, matcher: re.Pattern[str] | None, limit: int
+    db: pw.SqliteDatabase, query: Query, matcher: Matcher | None, limit: int
 ) -> list[SearchHit]:
     if query.colors:
         return []  # articles have no colour
@@ -393,13 +464,12 @@ def _articles(
     joins = f"JOIN {ARTICLE} a ON a.id = {ARTICLE_FTS}.rowid" if match else f"{ARTICLE} a"
     rows = _run(
         db,
-        ARTICLE_FTS,
-        "10.0, 1.0",
+        _ARTICLE_INDEX,
         "a.id, a.title, a.text",
         joins,
         where,
         params,
-        match,
+        query,
         "a.created_at DESC, a.id",
         limit,
     )
@@ -429,7 +499,7 @@ def _with_tagged_articles(
     db: pw.SqliteDatabase,
     query: Query,
     tags: dict[int, str],
-    matcher: re.Pattern[str] | None,
+    matcher: Matcher | None,
     where: list[str],
     params: list[Any],
     text_hits: list[SearchHit],
@@ -476,13 +546,13 @@ def _with_tagged_articles(
 
 
 def _article_hit(
-    aid: int, title: str, text: str, score: float, matcher: re.Pattern[str] | None
+    aid: int, title: str, text: str, score: float, matcher: Matcher | None
 ) -> SearchHit:
     """The hit shows the paragraph of the first match (the text is folded only once)."""
-    spans = _match_spans(fold(text), matcher)
+    spans = _spans(text, matcher)
     if not spans:  # matched in the title/byline only, or a filter-only search
         paragraph = text.split("\n", 1)[0]
-        title_spans = _match_spans(fold(title), matcher)
+        title_spans = _spans(title, matcher)
         if title_spans:
             snippet, shown = _snippet(title, title_spans)
         else:
