@@ -495,6 +495,30 @@ def _matching_tags(db: pw.SqliteDatabase, query: Query) -> tuple[dict[int, str],
     return found, shunned
 
 
+def _newest_tagged(db: pw.SqliteDatabase, tag_ids: str, limit: int) -> str:
+    """The SQL choosing tagged articles (tags `?1`, a JSON array) newest first. A few
+    are read through the tag index and sorted; thousands (a common tag) are found by
+    walking the articles newest first (index `article_newest`) and keeping the tagged
+    ones, which stops after about limit × articles / tagged steps instead of reading
+    them all. Walk when that is the fewer rows."""
+    in_tags = "IN (SELECT value FROM json_each(?1))"
+    tagged, articles = db.execute_sql(
+        f"SELECT (SELECT count(*) FROM {ARTICLE_TAG} WHERE tag_id {in_tags}),"
+        f" (SELECT max(id) FROM {ARTICLE})",
+        (tag_ids,),
+    ).fetchone()
+    if tagged * tagged > limit * (articles or 0):
+        return (
+            f"SELECT a.id, a.created_at FROM {ARTICLE} a INDEXED BY article_newest"
+            f" WHERE EXISTS (SELECT 1 FROM {ARTICLE_TAG} at1 WHERE at1.article_id = a.id"
+            f" AND at1.tag_id {in_tags})"
+        )
+    return (
+        f"SELECT a.id, a.created_at FROM {ARTICLE} a WHERE a.id IN (SELECT at1.article_id"
+        f" FROM {ARTICLE_TAG} at1 WHERE at1.tag_id {in_tags})"
+    )
+
+
 def _with_tagged_articles(
     db: pw.SqliteDatabase,
     query: Query,
@@ -509,13 +533,9 @@ def _with_tagged_articles(
     label), newest first, then the text matches; `-word` still rules out an article
     whose text holds it. A tagged article whose text matches too keeps its text
     snippet; one found by its tag alone shows its matching tags as `#tag`."""
-    # The tagged articles are found through the tag index (a common tag holds thousands)
-    # and only the newest `limit` are read whole, with their tag names.
-    newest = (
-        f"SELECT a.id, a.created_at FROM {ARTICLE} a WHERE a.id IN (SELECT at1.article_id"
-        f" FROM {ARTICLE_TAG} at1 WHERE at1.tag_id IN (SELECT value FROM json_each(?1)))"
-    )
+    # Only the newest `limit` tagged articles are read whole, with their tag names.
     bound: list[Any] = [json.dumps(list(tags))]
+    newest = _newest_tagged(db, bound[0], limit)
     if query.excluded:
         newest += f" AND a.id NOT IN (SELECT rowid FROM {ARTICLE_FTS} WHERE {ARTICLE_FTS} MATCH ?)"
         bound.append(" OR ".join(term.fts() for term in query.excluded))

@@ -258,6 +258,19 @@ def v11_article_list_order(db: pw.SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def v12_tagged_articles_by_date(db: pw.SqliteDatabase) -> None:
+    """An index of the articles newest first: a search whose word names a tag that
+    thousands of articles carry lists the newest of them by walking it, instead of
+    reading every tagged article to sort them (20 ms for 10,000 at 300,000 articles).
+    Idempotent."""
+    db.execute_sql(NEWEST_ARTICLES)
+
+
+#: The articles by when they came in, newest first (v12; `reader.search.engine`).
+NEWEST_ARTICLES = (
+    'CREATE INDEX IF NOT EXISTS "article_newest" ON "article" ("created_at" DESC, "id")'
+)
+
 #: The indexes of the article list's sort orders (v11); see `reader.store.domains.articles`.
 LIST_INDEXES = (
     'CREATE INDEX IF NOT EXISTS "article_list_title" ON "article" ("title", "author_names")',
@@ -277,6 +290,7 @@ NOT_IN_MODELS = KEPT_BY_TRIGGERS | {
     "article_list_title",
     "article_list_highlights",
     "source_list_kind",
+    "article_newest",
 }
 
 
@@ -306,6 +320,7 @@ MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v9_texts_stored_once,
     v10_paired_search_index,
     v11_article_list_order,
+    v12_tagged_articles_by_date,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
