@@ -159,6 +159,8 @@ LOADED_ON_DEMAND = (
     "reader.ui.recovery",
     "reader.store.importer",
     "reader.store.domains.pages",
+    "reader.store.operations.highlights",  # each domain's operations when first used
+    "reader.store.operations.tags",
     "reader.parse.page",
     "reader.sources",
     "platformdirs",
