@@ -41,6 +41,7 @@ from reader.store.records import ArticleRecord, HighlightRecord, ImportSummary
 from reader.ui.action_names import set_stable_name, stable_name
 from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
+from reader.ui.first_paint import FirstPaint
 from reader.ui.i18n import tr
 from reader.ui.import_worker import ImportController
 from reader.ui.jobs import JobHandle, JobRunner
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(tr("Reader — %s") % library.path.stem)
         self.setAcceptDrops(True)
+        self.first_paint = FirstPaint(self)
         self.library = library
         self.settings = settings
         self.undo_stack = QUndoStack(self)
@@ -133,6 +135,10 @@ class MainWindow(QMainWindow):
             self,
         )
         self._connect()
+        # Every tag's counts go over all tagged highlights: the tag lists are filled once
+        # the window is drawn, so start-up does not grow with the library.
+        self.first_paint.painted.connect(self.article_list.refresh_tags)
+        self.first_paint.painted.connect(self.sidebar.refresh_tags)
         self.connect_helpers()
         self._install_article_corrections()
         install_orphan_repair(self)

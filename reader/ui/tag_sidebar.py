@@ -103,9 +103,6 @@ class TagSidebar(QWidget):
         writes.pendingChanged.connect(self._update_note_status)
         writes.saved.connect(self._kept_write_saved)
         self._show_editor(None)
-        # Every tag's counts go over all tagged highlights: filled right after the first
-        # paint, so start-up does not grow with the library.
-        QTimer.singleShot(0, self, self.refresh_tags)
 
     # --- construction --------------------------------------------------------------------
     def _build_highlights_tab(self) -> QWidget:
