@@ -535,7 +535,9 @@ class ReadingPane(QTextBrowser):
                 self._setting_margins = False
         elif not relayout:
             return
-        if relayout and self.viewport().width() > 0:
+        # Not while hidden: the pane is laid out for its real width when shown (at start
+        # it is 100 px wide until then, and the article was laid out at that width first).
+        if relayout and self.isVisible() and self.viewport().width() > 0:
             self.document().setTextWidth(self.viewport().width())
 
     # --- positions -----------------------------------------------------------------------
