@@ -214,14 +214,24 @@ LOADED_ON_DEMAND = (
 
 START_AND_LIST_MODULES = """
 import json, sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-def shown():  # the first idle moment after the window is shown, as bench_ui measures
+def shown():  # the first idle moment after the window is drawn, as the benchmarks measure
     [window] = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
     print(json.dumps({"modules": sorted(sys.modules), "shown": window.isVisible()}))
     app.exit(0)
-QTimer.singleShot(0, shown)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, shown)
+        return False
+first_paint = FirstPaint()
+def watch_window():  # the loop's first turn after show(): nothing is drawn yet
+    [window] = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    window.installEventFilter(first_paint)
+QTimer.singleShot(0, watch_window)
 from reader.ui.app import main
 main(["--db", sys.argv[1]])
 """
