@@ -224,7 +224,8 @@ class DamageWarning(QObject):
 
 def show_window(window: MainWindow, keeper: lock_keeper.LockKeeper | None) -> StartupWork:
     """Show the window, and start everything that is not needed to show it (or that
-    depends on the library's size) once it has been painted."""
+    depends on the library's size) once it has been painted (`FirstPaint`: work queued
+    by a 0-ms timer would run before the window is drawn)."""
     work = StartupWork(keeper)
     window.show()
 
@@ -235,7 +236,7 @@ def show_window(window: MainWindow, keeper: lock_keeper.LockKeeper | None) -> St
         window.reparse_outdated(after=work.backup)
         work.started = True
 
-    QTimer.singleShot(0, after_first_paint)
+    window.first_paint.painted.connect(after_first_paint)
     return work
 
 

@@ -213,7 +213,6 @@ class ArticleList(QWidget):
         self.tag_combo.currentIndexChanged.connect(self._filter_changed)
         self.sort_combo.currentIndexChanged.connect(self._filter_changed)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        QTimer.singleShot(0, self, self.refresh_tags)  # after the first paint (tag counts)
 
     def refresh_tags(self) -> None:
         current = self.tag_combo.currentData()

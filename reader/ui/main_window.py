@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.store import operations  # each domain's operations load on first use
 from reader.store.change import Change
 from reader.store.library import Library
-from reader.store.operations import AddHighlight, DeleteHighlight, SetRead
 from reader.store.records import ArticleRecord, HighlightRecord, ImportSummary
 from reader.ui.action_names import set_stable_name, stable_name
 from reader.ui.actions import Actions, create_actions
 from reader.ui.article_list import ArticleList
+from reader.ui.first_paint import FirstPaint
 from reader.ui.i18n import tr
 from reader.ui.import_worker import ImportController
 from reader.ui.jobs import JobHandle, JobRunner
@@ -58,6 +59,7 @@ from reader.ui.theme_menu import ThemeMenu
 from reader.ui.writes import UndoableWrites
 
 if TYPE_CHECKING:
+    from reader.store.operations.highlights import AddHighlight
     from reader.ui.search_panel import SearchController
 
 #: What an import or a re-parse may have changed: articles came, went or were rewritten.
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(tr("Reader — %s") % library.path.stem)
         self.setAcceptDrops(True)
+        self.first_paint = FirstPaint(self)
         self.library = library
         self.settings = settings
         self.undo_stack = QUndoStack(self)
@@ -132,6 +135,10 @@ class MainWindow(QMainWindow):
             self,
         )
         self._connect()
+        # Every tag's counts go over all tagged highlights: the tag lists are filled once
+        # the window is drawn, so start-up does not grow with the library.
+        self.first_paint.painted.connect(self.article_list.refresh_tags)
+        self.first_paint.painted.connect(self.sidebar.refresh_tags)
         self.connect_helpers()
         self._install_article_corrections()
         install_orphan_repair(self)
@@ -429,12 +436,13 @@ class MainWindow(QMainWindow):
             self.sidebar.restore_layout(sidebar_split)
         size = float(s.value("reading/fontSize", DEFAULT_SIZE))
         theme = str(s.value("reading/theme", "light"))
-        self.reading_pane.set_appearance(size, apply_theme(theme).name)
-        self.panels.fit()  # for the text size read above
+        # Laid out once: the last (or first) article, else the hint to pick one.
+        self.reading_pane.set_appearance(size, apply_theme(theme).name, lay_out=False)
         self._show_theme(self.reading_pane.theme)
         self._open_last_article(s.value("reading/lastArticle"))
         if self._record is None:
             self.reading_pane.show_article(None)
+        self.panels.fit()  # for the text size read above
 
     def _open_last_article(self, last: object) -> None:
         try:
@@ -507,7 +515,7 @@ class MainWindow(QMainWindow):
         """Reading an article marks it read; when the library is busy it stays unread
         (and is marked the next time it is opened), which the status bar says."""
         try:
-            result = self.library.apply(SetRead(article_id))
+            result = self.library.apply(operations.SetRead(article_id))
         except ReaderError as error:
             self.statusBar().showMessage(tr("Not marked as read: %s") % error, 6000)
             return
@@ -541,7 +549,7 @@ class MainWindow(QMainWindow):
                 6000,
             )
             return None
-        operation = AddHighlight(self._record.id, span[0], span[1], color)
+        operation = operations.AddHighlight(self._record.id, span[0], span[1], color)
         key = ("highlight", self._record.id, span[0], span[1])
         result = self.writes.run(operation, key)
         if result is None:
@@ -564,14 +572,14 @@ class MainWindow(QMainWindow):
 
     def delete_highlight(self, highlight_id: int) -> None:
         self.sidebar.flush()
-        self.writes.run(DeleteHighlight(highlight_id))
+        self.writes.run(operations.DeleteHighlight(highlight_id))
 
     def _write_failed(self, message: str) -> None:
         self.statusBar().showMessage(tr("Not saved: %s") % message, 8000)
 
     def _write_saved(self, _key: object, operation: object, result: object) -> None:
         self.statusBar().showMessage(tr("Saved."), 3000)
-        if isinstance(operation, AddHighlight):
+        if isinstance(operation, operations.AddHighlight):
             self._select_new_highlight(operation, result.value)
 
     def reveal_highlight(self, highlight_id: int) -> None:

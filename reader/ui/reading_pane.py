@@ -228,12 +228,14 @@ class ReadingPane(QTextBrowser):
     def set_theme(self, theme: str) -> None:
         self.set_appearance(self._size, theme)
 
-    def set_appearance(self, size: float, theme: str) -> None:
-        """Text size and theme together: the page is laid out once, not twice."""
+    def set_appearance(self, size: float, theme: str, *, lay_out: bool = True) -> None:
+        """Text size and theme together: the page is laid out once, not twice; not at
+        all with `lay_out=False`, for a window about to show its first document."""
         self._size = max(MIN_SIZE, min(MAX_SIZE, size))
         self._theme = theme if theme in THEMES else "light"
         self._apply_theme()
-        self._rebuild_keeping_scroll()
+        if lay_out:
+            self._rebuild_keeping_scroll()
 
     def _apply_theme(self) -> None:
         """The paper of the theme; every other role from the window's palette (a palette
@@ -533,7 +535,9 @@ class ReadingPane(QTextBrowser):
                 self._setting_margins = False
         elif not relayout:
             return
-        if relayout and self.viewport().width() > 0:
+        # Not while hidden: the pane is laid out for its real width when shown (at start
+        # it is 100 px wide until then, and the article was laid out at that width first).
+        if relayout and self.isVisible() and self.viewport().width() > 0:
             self.document().setTextWidth(self.viewport().width())
 
     # --- positions -----------------------------------------------------------------------

@@ -42,20 +42,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import NotFoundError, ReaderError
+from reader.store import operations  # each domain's operations load on first use
 from reader.store.change import Change
 from reader.store.library import Library
 from reader.store.models import HIGHLIGHT_COLORS
-from reader.store.operations import (
-    DeleteTag,
-    MergeTags,
-    RenameTag,
-    SetColor,
-    SetNote,
-    TagArticle,
-    TagHighlight,
-    UntagArticle,
-    UntagHighlight,
-)
 from reader.store.records import HighlightRecord
 from reader.ui.actions import color_names, icon, swatch_icon
 from reader.ui.highlight_list import HighlightDelegate, HighlightListModel, RecordRole
@@ -113,9 +103,6 @@ class TagSidebar(QWidget):
         writes.pendingChanged.connect(self._update_note_status)
         writes.saved.connect(self._kept_write_saved)
         self._show_editor(None)
-        # Every tag's counts go over all tagged highlights: filled right after the first
-        # paint, so start-up does not grow with the library.
-        QTimer.singleShot(0, self, self.refresh_tags)
 
     # --- construction --------------------------------------------------------------------
     def _build_highlights_tab(self) -> QWidget:
@@ -402,14 +389,15 @@ class TagSidebar(QWidget):
         highlight_id = self._current.id
         if text == self._saved_note and self._unsaved_note(highlight_id) is None:
             return
-        if self._writes.run(SetNote(highlight_id, text), note_key(highlight_id)) is not None:
+        note = operations.SetNote(highlight_id, text)
+        if self._writes.run(note, note_key(highlight_id)) is not None:
             self._saved_note = text
         self._update_note_status()
 
     def _unsaved_note(self, highlight_id: int) -> str | None:
         """The text of this highlight's note that is kept for retry, if any."""
         operation = self._writes.pending(note_key(highlight_id))
-        return operation.body if isinstance(operation, SetNote) else None
+        return operation.body if isinstance(operation, operations.SetNote) else None
 
     def has_unsaved_note(self) -> bool:
         return self._current is not None and self._unsaved_note(self._current.id) is not None
@@ -417,7 +405,11 @@ class TagSidebar(QWidget):
     def _kept_write_saved(self, key: object, operation: object, _result: object) -> None:
         """A note kept for retry is in the library now: it is the saved text."""
         current = self._current
-        if current is not None and key == note_key(current.id) and isinstance(operation, SetNote):
+        if (
+            current is not None
+            and key == note_key(current.id)
+            and isinstance(operation, operations.SetNote)
+        ):
             self._saved_note = operation.body
 
     def _update_note_status(self) -> None:
@@ -441,7 +433,7 @@ class TagSidebar(QWidget):
         if self._current is None or self._current.color == color:
             self._show_editor(self._current)
             return
-        self._writes.run(SetColor(self._current.id, color))
+        self._writes.run(operations.SetColor(self._current.id, color))
 
     def add_tag(self) -> None:
         if self._current is not None:
@@ -452,11 +444,11 @@ class TagSidebar(QWidget):
         name = name.strip()
         if self._current is None or not name or name in self._current.tags:
             return
-        self._writes.run(TagHighlight(self._current.id, name))
+        self._writes.run(operations.TagHighlight(self._current.id, name))
 
     def untag_highlight(self, name: str) -> None:
         if self._current is not None and name in self._current.tags:
-            self._writes.run(UntagHighlight(self._current.id, name))
+            self._writes.run(operations.UntagHighlight(self._current.id, name))
 
     # --- the article's tags ---------------------------------------------------------------
     def _show_article_tags(self, names: tuple[str, ...] | None = None) -> None:
@@ -474,11 +466,11 @@ class TagSidebar(QWidget):
     def tag_article(self, name: str) -> None:
         name = name.strip()
         if self._article_id is not None and name:
-            self._writes.run(TagArticle(self._article_id, name))
+            self._writes.run(operations.TagArticle(self._article_id, name))
 
     def untag_article(self, name: str) -> None:
         if self._article_id is not None:
-            self._writes.run(UntagArticle(self._article_id, name))
+            self._writes.run(operations.UntagArticle(self._article_id, name))
 
     # --- every tag ------------------------------------------------------------------------
     def refresh_tags(self) -> None:
@@ -504,7 +496,7 @@ class TagSidebar(QWidget):
         if not new or new == old:
             return None
         if new not in self.tag_names():
-            self._writes.run(RenameTag(old, new))
+            self._writes.run(operations.RenameTag(old, new))
             return None
         counts = {tag.name: tag for tag in self._library.tag_counts()}
         box = merge_question(self, old, new, counts)
@@ -515,10 +507,10 @@ class TagSidebar(QWidget):
         return box
 
     def merge_tag(self, source: str, target: str) -> None:
-        self._writes.run(MergeTags(source, target.strip()))
+        self._writes.run(operations.MergeTags(source, target.strip()))
 
     def delete_tag(self, name: str) -> None:
-        self._writes.run(DeleteTag(name))
+        self._writes.run(operations.DeleteTag(name))
 
     def _tag_menu(self, position) -> None:
         item = self.all_tags.itemAt(position)

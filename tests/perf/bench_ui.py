@@ -7,9 +7,9 @@ store's models in big transactions. Libraries of --articles are kept between run
 ~/.cache/reader-bench/ (built once; 100,000 articles take about a minute; one an older
 version built is migrated and shrunk before anything is timed). Then prints:
 - start to a usable window (`reader-app --db LIBRARY` in a subprocess, from spawn to
-  the first show plus an idle event loop, with the last-read article open; median of
-  five after one warm-up) next to a bare QMainWindow start measured the same way in
-  the same run; and "settled": until the work the app starts after its first paint
+  the window's first paint plus an idle event loop, with the last-read article open;
+  median of five after one warm-up) next to a bare QMainWindow start measured the same
+  way in the same run; and "settled": until the work the app starts after its first paint
   (lock keeper check, re-parse check) has run too. The rolling backup is off in these
   runs (tests/perf/bench_backup.py measures it). QT_QPA_PLATFORM picks the platform
   (offscreen unless set: run it as `QT_QPA_PLATFORM=xcb xvfb-run …` for an X server);
@@ -121,7 +121,26 @@ def build_library(db_path: Path, n_articles: int, n_highlights: int, seed: int =
     return heavy
 
 
-CHILD_APP = """
+#: A 0-ms timer queued before `show()` fires before the window system's expose event,
+#: so before anything is painted: READY waits for the shown window's first paint (its
+#: children, the list and the article, are painted in the same pass) and an idle loop.
+AFTER_FIRST_PAINT = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, ready)
+        return False
+first_paint = FirstPaint()
+def watch_window():
+    [window] = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    window.installEventFilter(first_paint)
+QTimer.singleShot(0, watch_window)  # runs once the loop turns after show()
+"""
+
+CHILD_APP = (
+    """
 import resource, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -133,27 +152,34 @@ def ready():
 def settled():
     print("SETTLED", flush=True)
     app.quit()
-QTimer.singleShot(0, ready)  # runs once the app's event loop is idle after show()
+"""
+    + AFTER_FIRST_PAINT
+    + """
 from reader.ui.app import main
 main(["--db", sys.argv[1]])
 """
+)
 
-CHILD_BARE = """
+CHILD_BARE = (
+    """
 import resource, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1400, 900)
-window.show()
 def ready():
     use = resource.getrusage(resource.RUSAGE_SELF)
     print("READY", use.ru_maxrss, use.ru_utime + use.ru_stime, flush=True)
     print("SETTLED", flush=True)
     app.quit()
-QTimer.singleShot(0, ready)
+"""
+    + AFTER_FIRST_PAINT
+    + """
+window = QMainWindow()
+window.resize(1400, 900)
+window.show()
 app.exec()
 """
+)
 
 
 def timed_start(code: str, *args: str, env: dict[str, str]) -> tuple[float, int, float, float]:

@@ -183,6 +183,7 @@ def _distance(a: QColor, b: QColor) -> int:
 @pytest.mark.parametrize("theme", sorted(THEMES))
 def test_an_open_combo_box_shows_its_current_items_text(qtbot, sample_library, make_window, theme):
     window = make_window(sample_library)
+    qtbot.waitUntil(lambda: window.first_paint.done)  # the tag filter is filled then
     window.set_theme(theme)
     for name in ("sortCombo", "tagFilter"):
         combo = window.findChild(QComboBox, name)

@@ -328,3 +328,23 @@ def test_a_page_that_prints_its_date_and_number_is_grouped_under_them(qtbot, lib
     model = article_list_model.ArticleListModel(library)
     label = model.index(0).data(article_list_model.GroupLabelRole)
     assert label == "2019-10-15 · page 5 评论"
+
+
+def test_the_first_article_is_laid_out_once_at_the_remembered_size(qtbot, sample_library, settings):
+    """At start the reading pane lays out one document: the article the list opens, in
+    the text size and theme kept from the last run (it used to lay out a placeholder in
+    them first, then the article: twice the work before the window could show)."""
+    from PySide6.QtGui import QTextDocument
+
+    from reader.ui.main_window import MainWindow
+
+    settings.setValue("reading/fontSize", 21)
+    settings.setValue("reading/theme", "dark")
+    window = MainWindow(sample_library, settings)
+    qtbot.addWidget(window)
+    pane = window.reading_pane
+    assert window.current_article is not None  # the list's first article, opened
+    assert pane.findChildren(QTextDocument) == [pane.document()]  # no other laid out
+    assert pane.document().defaultFont().pointSizeF() == 21
+    assert pane.theme == "dark"
+    assert window.current_article.title in pane.toPlainText()

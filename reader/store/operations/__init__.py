@@ -13,13 +13,13 @@ operations in `corrections`; the others are meant to become operations here too 
 module per domain, e.g. `pages.py`), reporting `Change(article_list_changed=True)` when
 articles come or go.
 
-Page corrections load on first use (they bring the newspaper parser's byline rules):
-the app's window shows without them.
+Each domain's operations load on first use (`__getattr__`): the app's window shows
+without them.
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from reader.store.operations.articles import SetRead, TagArticle, UntagArticle
 from reader.store.operations.base import (
     Label,
     Operation,
@@ -28,28 +28,10 @@ from reader.store.operations.base import (
     unchanged,
     write_transaction,
 )
-from reader.store.operations.highlights import (
-    AddHighlight,
-    DeleteHighlight,
-    HighlightSnapshot,
-    NoteRow,
-    RestoreHighlight,
-    RestoreNote,
-    SetColor,
-    SetNote,
-    TagHighlight,
-    UntagHighlight,
-)
 from reader.store.operations.rows import TagRow, normalize_tag
-from reader.store.operations.tags import (
-    DeleteTag,
-    MergeTags,
-    RenameTag,
-    RestoreTag,
-    UnmergeTags,
-)
 
 if TYPE_CHECKING:
+    from reader.store.operations.articles import SetRead, TagArticle, UntagArticle
     from reader.store.operations.corrections import (
         MergeArticles,
         PageSnapshot,
@@ -59,24 +41,63 @@ if TYPE_CHECKING:
         SplitArticle,
         UseLineAs,
     )
+    from reader.store.operations.highlights import (
+        AddHighlight,
+        DeleteHighlight,
+        HighlightSnapshot,
+        NoteRow,
+        RestoreHighlight,
+        RestoreNote,
+        SetColor,
+        SetNote,
+        TagHighlight,
+        UntagHighlight,
+    )
+    from reader.store.operations.tags import (
+        DeleteTag,
+        MergeTags,
+        RenameTag,
+        RestoreTag,
+        UnmergeTags,
+    )
 
-_CORRECTIONS = (
-    "MergeArticles",
-    "PageSnapshot",
-    "RestorePage",
-    "SetAuthors",
-    "SetTitle",
-    "SplitArticle",
-    "UseLineAs",
-)
+#: The operations each domain's module defines, loaded when first named: the window
+#: shows before it needs any of them (page corrections also bring the newspaper
+#: parser's byline rules).
+_MODULES = {
+    "articles": ("SetRead", "TagArticle", "UntagArticle"),
+    "corrections": (
+        "MergeArticles",
+        "PageSnapshot",
+        "RestorePage",
+        "SetAuthors",
+        "SetTitle",
+        "SplitArticle",
+        "UseLineAs",
+    ),
+    "highlights": (
+        "AddHighlight",
+        "DeleteHighlight",
+        "HighlightSnapshot",
+        "NoteRow",
+        "RestoreHighlight",
+        "RestoreNote",
+        "SetColor",
+        "SetNote",
+        "TagHighlight",
+        "UntagHighlight",
+    ),
+    "tags": ("DeleteTag", "MergeTags", "RenameTag", "RestoreTag", "UnmergeTags"),
+}
+_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _CORRECTIONS:
-        from reader.store.operations import corrections
-
-        return getattr(corrections, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = globals()[name] = getattr(import_module(f"{__name__}.{module}"), name)
+    return value
 
 
 __all__ = [
