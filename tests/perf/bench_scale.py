@@ -601,6 +601,79 @@ app.exec()
 """
 )
 
+#: A second raw baseline: a window of the kinds of Qt widgets the app's first screen has
+#: (menus of actions with shortcuts, a splitter of a filter, combo boxes and a table of
+#: 40 CJK rows, a text browser holding a CJK article, a tag list), an app-wide
+#: stylesheet and palette, and none of the app's code: what Qt itself costs for such a
+#: window, beside the empty one.
+CHILD_WIDGETS = (
+    PEAK_KB
+    + """
+import sys
+from PySide6.QtCore import QAbstractTableModel, QStringListModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QColor
+from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit, QListView,
+    QMainWindow, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+app = QApplication(sys.argv[:1])
+def ready():
+    print("READY", peak_kb(), flush=True)
+    app.quit()
+"""
+    + AFTER_FIRST_PAINT
+    + """
+app.setStyleSheet("QLineEdit { padding: 3px; } QTableView { border: none; }"
+                  " QSplitter::handle { background: #ddd; } QComboBox { padding: 2px; }")
+palette = app.palette()
+palette.setColor(QPalette.ColorRole.Window, QColor("#fafafa"))
+app.setPalette(palette)
+window = QMainWindow()
+for number, menu_name in enumerate(("File", "Edit", "View", "Article", "Tags", "Help")):
+    menu = window.menuBar().addMenu(menu_name)
+    for item in range(10):
+        action = QAction(f"{menu_name} {item}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+Shift+{chr(65 + number * 4 + item % 4)}"))
+        menu.addAction(action)
+class Rows(QAbstractTableModel):
+    def rowCount(self, parent=None):
+        return 40
+    def columnCount(self, parent=None):
+        return 3
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            day = "2024-05-0%d" % (index.row() % 9 + 1)
+            return ("常州市推进城市更新行动", "新华日报", day)[index.column()]
+        return None
+left = QWidget()
+column = QVBoxLayout(left)
+column.addWidget(QLineEdit(placeholderText="Filter"))
+for choices in (("Newest", "Title", "Highlights"), ("All tags", "政策", "乡村")):
+    combo = QComboBox()
+    combo.addItems(choices)
+    column.addWidget(combo)
+table = QTableView()
+rows = Rows(table)
+table.setModel(rows)
+column.addWidget(table)
+pane = QTextBrowser()
+paragraph = "<p>%s</p>" % ("城市更新是推动城市高质量发展的重要举措。" * 12)
+pane.setHtml("<h1>常州市推进城市更新行动</h1>" + paragraph * 8)
+right = QWidget()
+side = QVBoxLayout(right)
+side.addWidget(QLabel("Tags"))
+side.addWidget(QLineEdit(placeholderText="Add a tag"))
+side.addWidget(QListView())
+side.itemAt(2).widget().setModel(QStringListModel(["政策", "乡村振兴", "经济"] * 7))
+splitter = QSplitter()
+for part in (left, pane, right):
+    splitter.addWidget(part)
+window.setCentralWidget(splitter)
+window.statusBar().showMessage("40 articles")
+window.resize(1400, 900)
+window.show()
+app.exec()
+"""
+)
+
 
 def timed_start(code: str, *args: str, env: dict[str, str]) -> tuple[float, int]:
     """Seconds from spawning the process to its window shown with an idle event loop,
@@ -644,9 +717,11 @@ def measure_start(column: Column, db_path: Path, tmp: Path) -> None:
         timed_start(CHILD_BARE, env=env)  # warm-up: bytecode caches, the OS file cache
         timed_start(CHILD_APP, str(db_path), env=env)
         bare: list[tuple[float, int]] = []
+        widgets: list[tuple[float, int]] = []
         app: list[tuple[float, int]] = []
-        for _ in range(START_RUNS):  # taken in turns, so a change of load hits both alike
+        for _ in range(START_RUNS):  # taken in turns, so a change of load hits all alike
             bare.append(timed_start(CHILD_BARE, env=env))
+            widgets.append(timed_start(CHILD_WIDGETS, env=env))
             app.append(timed_start(CHILD_APP, str(db_path), env=env))
     except Exception as error:
         column.cells["start"] = column.cells["memory"] = na(error)
@@ -658,9 +733,11 @@ def measure_start(column: Column, db_path: Path, tmp: Path) -> None:
     app_s = statistics.median(t for t, _ in app)
     column.cells["start"] = f"{ms(app_s)} ({app_s / bare_s:.2f}× bare)"
     column.cells["raw start"] = ms(bare_s)
+    widgets_s = statistics.median(t for t, _ in widgets)
+    column.cells["raw widgets"] = f"{ms(widgets_s)} ({widgets_s / bare_s:.2f}× bare)"
     column.cells["memory"] = f"{max(r for _, r in app) / 1024:.0f} MB"
     column.cells["raw memory"] = f"{max(r for _, r in bare) / 1024:.0f} MB"
-    for label in ("start", "raw start", "memory", "raw memory"):
+    for label in ("start", "raw start", "raw widgets", "memory", "raw memory"):
         print(f"  {label}: {column.cells[label]}", flush=True)
 
 
@@ -822,6 +899,7 @@ ROWS = (
     ("import", "import rate into a copy of the library (500 pages)"),
     ("start", "start to a usable window"),
     ("raw start", "  raw: bare QMainWindow start"),
+    ("raw widgets", "  raw: the same kinds of Qt widgets, no app code"),
     ("memory", "peak memory (VmHWM) with the window open"),
     ("raw memory", "  raw: bare QMainWindow peak memory"),
     ("migration", "migration of the older schema's library (--migrate)"),
