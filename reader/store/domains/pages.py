@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -16,7 +17,7 @@ from reader.errors import (
     NotFoundError,
     ReaderError,
 )
-from reader.store import importer, source_rows
+from reader.store import importer, page_reading, source_rows
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
 from reader.store.models import Correction, Source
@@ -40,6 +41,40 @@ class _Pending(NamedTuple):
     shown: str
     path: str
     document: SourceDocument
+
+    @property
+    def sha256(self) -> str:
+        return self.document.page.source.sha256
+
+
+class _Parsing(NamedTuple):
+    """A page of a folder import read and unknown to the library, being parsed."""
+
+    shown: str
+    path: str
+    sha256: str
+    document: Callable[[], SourceDocument | str]  # waits for it: the document, or why not
+
+
+class _Again(NamedTuple):
+    """A page with the content of one read before it in the same import: "unchanged"
+    once that one is written (parsed only if that one could not be stored)."""
+
+    shown: str
+    path: str
+    sha256: str
+    data: bytes
+
+
+class _Unreadable(NamedTuple):
+    """A page that could not be looked up in the library (another program's lock, a
+    damaged file): the error, raised when its turn comes."""
+
+    error: LibraryError
+
+
+#: A folder import's entry read ahead of its turn (`Pages._stage`).
+_Staged = ImportResult | _Parsing | _Again | _Unreadable
 
 
 _OWN_FILE = (
@@ -70,8 +105,27 @@ class Pages(Domain):
     def _read(self, path: Path | str) -> ImportResult | tuple[str, str, SourceDocument]:
         """A file read and parsed, as (shown path, resolved path, document); or its
         result when there is nothing to write: it failed, or its content is known."""
-        from reader.parse.page import read_page_bytes
         from reader.sources.read import read_source
+
+        shown = str(path)
+        read = self._read_bytes(path)
+        if isinstance(read, ImportResult):
+            return read
+        resolved, data = read
+        # Known content needs no parsing: re-importing a folder is mostly this.
+        known = self._known(hashlib.sha256(data).hexdigest(), shown)
+        if known is not None:
+            return known
+        try:
+            document = read_source(data, resolved)
+        except InputFileError as error:
+            return ImportResult(shown, "failed", reason=str(error))
+        return shown, resolved, document
+
+    def _read_bytes(self, path: Path | str) -> ImportResult | tuple[str, bytes]:
+        """A file's resolved path and bytes, or why it cannot be read: it is one of the
+        library's own files (refused unopened), a symlink loop, missing, unreadable."""
+        from reader.parse.page import read_page_bytes
 
         shown = str(path)
         if self._own_files.owns(Path(path).expanduser()):
@@ -81,15 +135,9 @@ class Pages(Domain):
         except (OSError, RuntimeError):  # RuntimeError: pathlib's symlink loop
             return ImportResult(shown, "failed", reason="is a symlink loop; skipped")
         try:
-            data = read_page_bytes(resolved)
-            # Known content needs no parsing: re-importing a folder is mostly this.
-            known = self._known(hashlib.sha256(data).hexdigest(), shown)
-            if known is not None:
-                return known
-            document = read_source(data, str(resolved))
+            return str(resolved), read_page_bytes(resolved)
         except InputFileError as error:
             return ImportResult(shown, "failed", reason=str(error))
-        return shown, str(resolved), document
 
     @bound
     def import_url(self, url: str) -> ImportResult:
@@ -178,11 +226,16 @@ class Pages(Domain):
         read-only or damaged library stop the import (`summary.stopped`; the batch in
         hand is not written), since every further page would fail alike. `progress` is
         called before each file; returning False cancels (files already read are
-        written first and stay)."""
+        written first and stay). A large import parses its pages in worker processes
+        while the writer writes (`reader.store.page_reading`); results are the same."""
         entries = importer.collect_files(paths)
         summary = ImportSummary()
         results: list[ImportResult | None] = []
         batch: list[_Pending] = []
+        files = sum(1 for entry in entries if entry.problem is None and entry.skipped is None)
+        parsing = page_reading.parsing_for(files)
+        staged: deque[_Staged] = deque()
+        claimed: set[str] = set()  # the content of every page this import sent to be parsed
 
         def write_batch() -> bool:
             """Write the batch in hand; False when the import has to stop."""
@@ -204,65 +257,111 @@ class Pages(Domain):
             batch.clear()
             return True
 
-        for done, (file, problem, skipped) in enumerate(entries):
-            if (
-                progress is not None
-                and progress(ImportProgress(done, len(entries), str(file))) is False
-            ):
-                summary.cancelled = True
-                break
-            if problem is not None:
-                results.append(ImportResult(str(file), "failed", reason=problem))
-                continue
-            if skipped is not None:
-                results.append(ImportResult(str(file), "skipped", reason=skipped))
-                continue
-            try:
-                read = self._read_after(file, batch, write_batch)
-            except LibraryLockedError as error:  # another program's exclusive lock
-                results.append(ImportResult(str(file), "failed", reason=str(error)))
-                continue
-            except LibraryError as error:
-                if write_batch():
-                    summary.stopped = str(error)
-                    summary.not_attempted = len(entries) - done
-                break
-            if read is None:
-                break
-            if isinstance(read, ImportResult):
-                results.append(read)
-                continue
-            batch.append(_Pending(done, len(results), *read))
-            results.append(None)
-            if len(batch) >= IMPORT_BATCH and not write_batch():
-                break
-        else:
-            write_batch()
-        if summary.cancelled:
+        finished = False
+        try:
+            for done, (file, *_) in enumerate(entries):
+                while len(staged) < parsing.ahead and done + len(staged) < len(entries):
+                    staged.append(self._stage(entries[done + len(staged)], parsing, claimed))
+                if (
+                    progress is not None
+                    and progress(ImportProgress(done, len(entries), str(file))) is False
+                ):
+                    summary.cancelled = True
+                    break
+                try:
+                    read = self._take(staged.popleft(), batch, write_batch)
+                except LibraryLockedError as error:  # another program's exclusive lock
+                    results.append(ImportResult(str(file), "failed", reason=str(error)))
+                    continue
+                except LibraryError as error:
+                    if write_batch():
+                        summary.stopped = str(error)
+                        summary.not_attempted = len(entries) - done
+                    break
+                if read is None:
+                    break
+                if isinstance(read, ImportResult):
+                    results.append(read)
+                    continue
+                batch.append(_Pending(done, len(results), *read))
+                results.append(None)
+                if len(batch) >= IMPORT_BATCH and not write_batch():
+                    break
+            else:
+                finished = True
+        finally:
+            parsing.close(cancel=not finished)
+        if finished or summary.cancelled:
             write_batch()
         summary.results = [r for r in results if r is not None]
         return summary
 
-    @bound
-    def _read_after(
+    def _stage(
         self,
-        file: Path,
+        entry: importer.Entry,
+        parsing: page_reading.InProcessParsing | page_reading.WorkerParsing,
+        claimed: set[str],
+    ) -> _Staged:
+        """An entry read ahead of its turn: its result when there is nothing to parse
+        (a path that cannot be imported, a failed read, known content), the error that
+        kept it from being looked up, or the page handed to `parsing`. A page with the
+        content of one this import already sent is left to be decided when its turn
+        comes, after the first is written (it is then "unchanged")."""
+        file, problem, skipped = entry
+        shown = str(file)
+        if problem is not None:
+            return ImportResult(shown, "failed", reason=problem)
+        if skipped is not None:
+            return ImportResult(shown, "skipped", reason=skipped)
+        read = self._read_bytes(file)
+        if isinstance(read, ImportResult):
+            return read
+        path, data = read
+        sha256 = hashlib.sha256(data).hexdigest()
+        if sha256 in claimed:
+            return _Again(shown, path, sha256, data)
+        try:
+            known = self._lookup(sha256, shown)
+        except LibraryError as error:
+            return _Unreadable(error)
+        if known is not None:
+            return known
+        claimed.add(sha256)
+        return _Parsing(shown, path, sha256, parsing.submit(data, path))
+
+    @bound
+    def _lookup(self, sha256: str, shown: str) -> ImportResult | None:
+        return self._known(sha256, shown)
+
+    @bound
+    def _take(
+        self,
+        staged: _Staged,
         batch: list[_Pending],
         write_batch: Callable[[], bool],
     ) -> ImportResult | tuple[str, str, SourceDocument] | None:
-        """`_read` for a folder import: the batch in hand is written first when this
-        file's content or path is in it, so the second is "unchanged" or updates the
-        first, as one by one; None when that write stopped the import."""
-        read = self._read(file)
-        if isinstance(read, ImportResult):
-            return read
-        shown, path, document = read
-        sha256 = document.page.source.sha256
-        if any(i.path == path or i.document.page.source.sha256 == sha256 for i in batch):
-            if not write_batch():
-                return None
-            return self._known(sha256, shown) or read
-        return read
+        """A staged entry when its turn comes: its result, or the read page to add to
+        the batch. The batch in hand is written first when this page's content or path
+        is in it, so the second is "unchanged" or updates the first, as one by one; None
+        when that write stopped the import."""
+        if isinstance(staged, ImportResult):
+            return staged
+        if isinstance(staged, _Unreadable):
+            raise staged.error
+        in_batch = any(i.path == staged.path or i.sha256 == staged.sha256 for i in batch)
+        if in_batch and not write_batch():
+            return None
+        if isinstance(staged, _Again) or in_batch:
+            known = self._known(staged.sha256, staged.shown)
+            if known is not None:
+                return known
+        if isinstance(staged, _Again):  # the first copy was not stored: parse this one
+            document = page_reading.parse_document(staged.data, staged.path)
+        else:
+            document = staged.document()
+        if isinstance(document, str):
+            return ImportResult(staged.shown, "failed", reason=document)
+        return staged.shown, staged.path, document
 
     @bound
     def _write_batch(self, batch: Sequence[_Pending]) -> list[ImportResult]:

@@ -1,0 +1,171 @@
+"""Parsing a folder import's pages in other processes while the library is written.
+
+Parsing a page (pure Python) costs about as much as writing it with its search index,
+so one core cannot do both at 500 pages a second. A large import hands each page's bytes
+(read, hashed and looked up in the library by the writer's process, as before) to worker
+processes and takes the parsed documents back in file order, a bounded number ahead of
+the writer. Workers are started with 'spawn' (never fork: the app runs Qt threads); they
+get bytes and give back documents, and open no file at all, least of all the library.
+
+A small import parses in the writer's process: starting workers costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+from reader.errors import InputFileError
+
+if TYPE_CHECKING:
+    from reader.sources.document import SourceDocument
+
+#: Pages a folder import must hold before it parses in workers: below this, starting them
+#: (about 0.2 s) costs more than parsing beside the writer saves (measured with
+#: tests/perf/bench_import.py).
+POOL_FROM = 200
+#: Files read ahead of the writer while workers parse: enough to keep them busy while a
+#: batch is written, few enough that parsed pages held in memory stay a few megabytes.
+AHEAD = 200
+#: More workers than this do not help: the writer is then the slower side.
+MAX_WORKERS = 3
+
+CRASHED = (
+    "could not be read: reading it stopped the reader's helper process "
+    "(the file is too large or damaged for this reader); skipped"
+)
+OUT_OF_MEMORY = "is too large to read: the reader ran out of memory reading it"
+
+
+def parse_document(data: bytes, path: str) -> SourceDocument | str:
+    """A file's bytes read by the reader its content calls for (`read_source`), or the
+    sentence saying why it cannot be read. Runs in a worker or in the writer's process."""
+    from reader.sources.read import read_source
+
+    try:
+        return read_source(data, path)
+    except InputFileError as error:
+        return str(error)
+    except MemoryError:
+        return OUT_OF_MEMORY
+
+
+def worker_count() -> int:
+    """Workers for a large import: every core but the writer's, at least one."""
+    return max(1, min((os.cpu_count() or 2) - 1, MAX_WORKERS))
+
+
+def _warm_up() -> None:
+    """Load the readers in a new worker before its first page."""
+    import reader.sources.read  # noqa: F401
+
+
+class InProcessParsing:
+    """Parse each page in the writer's process, when its turn comes (a small import)."""
+
+    ahead = 1
+
+    def submit(self, data: bytes, path: str) -> Callable[[], SourceDocument | str]:
+        return lambda: parse_document(data, path)
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Nothing to stop."""
+
+
+class WorkerParsing:
+    """Parse pages in worker processes, each page's result asked for in file order. A
+    worker that dies (killed for memory, a crash in a PDF library) breaks the pool: the
+    pages it had in hand are parsed again one at a time in a process of their own, so the
+    page that kills it again fails alone (`CRASHED`) and the import goes on. Where no
+    worker can start at all (the pool breaks before any page came back, and so does a
+    process asked for nothing), the pages are parsed in the writer's process instead."""
+
+    ahead = AHEAD
+
+    def __init__(self, workers: int) -> None:
+        self._workers = workers
+        self._pool: ProcessPoolExecutor | None = self._start(workers)
+        self._alone: ProcessPoolExecutor | None = None
+        self._answered = False  # a worker gave a page back: workers do run here
+
+    @staticmethod
+    def _start(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up
+        )
+
+    def submit(self, data: bytes, path: str) -> Callable[[], SourceDocument | str]:
+        if self._pool is None:
+            return lambda: parse_document(data, path)
+        try:
+            future = self._pool.submit(parse_document, data, path)
+        except BrokenProcessPool:  # a worker died: the pages after it go to a new pool
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._start(self._workers)
+            future = self._pool.submit(parse_document, data, path)
+        return lambda: self._result(future, data, path)
+
+    def _result(
+        self, future: Future[SourceDocument | str], data: bytes, path: str
+    ) -> SourceDocument | str:
+        try:
+            document = future.result()
+        except BrokenProcessPool:
+            return self._parse_alone(data, path)
+        self._answered = True
+        return document
+
+    def _parse_alone(self, data: bytes, path: str) -> SourceDocument | str:
+        """Parse one page in a process that parses nothing else meanwhile."""
+        if self._pool is None:
+            return parse_document(data, path)
+        if self._alone is None:
+            self._alone = self._start(1)
+        try:
+            document = self._alone.submit(parse_document, data, path).result()
+        except BrokenProcessPool:
+            self._alone.shutdown(wait=False)
+            self._alone = None
+            if self._answered or _workers_start():
+                return CRASHED
+            self.close(cancel=True)
+            self._pool = None
+            return parse_document(data, path)
+        self._answered = True
+        return document
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Stop the workers; `cancel`: drop the pages not yet parsed and do not wait for
+        those being parsed (a cancelled or stopped import returns at once)."""
+        for pool in (self._pool, self._alone):
+            if pool is not None:
+                pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+def _workers_start() -> bool:
+    """Whether a worker process can start here and answer (it cannot when, say, the
+    program's main script starts an import without an `if __name__ == "__main__"`
+    guard: each new process runs the script again and fails)."""
+    pool = WorkerParsing._start(1)
+    try:
+        pool.submit(os.getpid).result()
+    except BrokenProcessPool:
+        return False
+    finally:
+        pool.shutdown(wait=False)
+    return True
+
+
+def parsing_for(pages: int) -> InProcessParsing | WorkerParsing:
+    """How to parse an import of `pages` files: in workers from `POOL_FROM` on (in the
+    writer's process when workers cannot be started here)."""
+    if pages < POOL_FROM:
+        return InProcessParsing()
+    try:
+        return WorkerParsing(worker_count())
+    except (OSError, ValueError, NotImplementedError):
+        return InProcessParsing()
