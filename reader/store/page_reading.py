@@ -17,9 +17,10 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import InputFileError
+from reader.store.importer import PageRows, page_rows
 
 if TYPE_CHECKING:
     from reader.sources.document import SourceDocument
@@ -41,13 +42,21 @@ CRASHED = (
 OUT_OF_MEMORY = "is too large to read: the reader ran out of memory reading it"
 
 
-def parse_document(data: bytes, path: str) -> SourceDocument | str:
+class ReadPage(NamedTuple):
+    """A page file read: its document, and the rows a new page of it writes."""
+
+    document: SourceDocument
+    rows: PageRows
+
+
+def parse_document(data: bytes, path: str) -> ReadPage | str:
     """A file's bytes read by the reader its content calls for (`read_source`), or the
     sentence saying why it cannot be read. Runs in a worker or in the writer's process."""
     from reader.sources.read import read_source
 
     try:
-        return read_source(data, path)
+        document = read_source(data, path)
+        return ReadPage(document, page_rows(document.page))
     except InputFileError as error:
         return str(error)
     except MemoryError:
@@ -69,7 +78,7 @@ class InProcessParsing:
 
     ahead = 1
 
-    def submit(self, data: bytes, path: str) -> Callable[[], SourceDocument | str]:
+    def submit(self, data: bytes, path: str) -> Callable[[], ReadPage | str]:
         return lambda: parse_document(data, path)
 
     def close(self, *, cancel: bool = False) -> None:
@@ -98,7 +107,7 @@ class WorkerParsing:
             workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up
         )
 
-    def submit(self, data: bytes, path: str) -> Callable[[], SourceDocument | str]:
+    def submit(self, data: bytes, path: str) -> Callable[[], ReadPage | str]:
         if self._pool is None:
             return lambda: parse_document(data, path)
         try:
@@ -109,9 +118,7 @@ class WorkerParsing:
             future = self._pool.submit(parse_document, data, path)
         return lambda: self._result(future, data, path)
 
-    def _result(
-        self, future: Future[SourceDocument | str], data: bytes, path: str
-    ) -> SourceDocument | str:
+    def _result(self, future: Future[ReadPage | str], data: bytes, path: str) -> ReadPage | str:
         try:
             document = future.result()
         except BrokenProcessPool:
@@ -119,7 +126,7 @@ class WorkerParsing:
         self._answered = True
         return document
 
-    def _parse_alone(self, data: bytes, path: str) -> SourceDocument | str:
+    def _parse_alone(self, data: bytes, path: str) -> ReadPage | str:
         """Parse one page in a process that parses nothing else meanwhile."""
         if self._pool is None:
             return parse_document(data, path)

@@ -3,6 +3,7 @@ stored page after a parser fix (`library.pages`). Each page is one write transac
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 from collections import deque
@@ -41,6 +42,7 @@ class _Pending(NamedTuple):
     shown: str
     path: str
     document: SourceDocument
+    rows: importer.PageRows
 
     @property
     def sha256(self) -> str:
@@ -53,7 +55,7 @@ class _Parsing(NamedTuple):
     shown: str
     path: str
     sha256: str
-    document: Callable[[], SourceDocument | str]  # waits for it: the document, or why not
+    read: Callable[[], page_reading.ReadPage | str]  # waits for it: the page, or why not
 
 
 class _Again(NamedTuple):
@@ -128,12 +130,13 @@ class Pages(Domain):
         from reader.parse.page import read_page_bytes
 
         shown = str(path)
-        if self._own_files.owns(Path(path).expanduser()):
-            return ImportResult(shown, "failed", reason=_OWN_FILE)
+        named = Path(path).expanduser()
         try:
-            resolved = Path(path).expanduser().resolve()
+            resolved = named.resolve()
         except (OSError, RuntimeError):  # RuntimeError: pathlib's symlink loop
             return ImportResult(shown, "failed", reason="is a symlink loop; skipped")
+        if self._own_files.owns(named, resolved):
+            return ImportResult(shown, "failed", reason=_OWN_FILE)
         try:
             return str(resolved), read_page_bytes(resolved)
         except InputFileError as error:
@@ -179,13 +182,21 @@ class Pages(Domain):
         return ImportResult(shown, "unchanged", int(row[0]), ids, kind=row[1])
 
     def _store(
-        self, shown: str, path: str, document: SourceDocument, *, same_path: bool = True
+        self,
+        shown: str,
+        path: str,
+        document: SourceDocument,
+        *,
+        same_path: bool = True,
+        savepoint: bool = True,
+        rows: importer.PageRows | None = None,
     ) -> ImportResult:
         """Write a read document: a new source, or (`same_path`) the newest source of
-        the same path brought in line with it."""
+        the same path brought in line with it. Inside a transaction, in a savepoint of
+        its own unless not `savepoint` (the caller then rolls back on any error)."""
         columns = source_rows.document_columns(document)
         kind = document.kind.value
-        with write_transaction(self._db):
+        with write_transaction(self._db) if savepoint else contextlib.nullcontext():
             previous = None
             if same_path:
                 newest = self._db.execute_sql(
@@ -207,7 +218,7 @@ class Pages(Domain):
                     kind=kind,
                     corrections_not_applied=tuple(correction_record(m) for m in misfits),
                 )
-            source_id, ids = importer.add_page(path, document.page, columns)
+            source_id, ids = importer.add_page(path, document.page, columns, rows)
             return ImportResult(shown, "imported", source_id, ids, kind=kind)
 
     def import_paths(
@@ -339,7 +350,7 @@ class Pages(Domain):
         staged: _Staged,
         batch: list[_Pending],
         write_batch: Callable[[], bool],
-    ) -> ImportResult | tuple[str, str, SourceDocument] | None:
+    ) -> ImportResult | tuple[str, str, SourceDocument, importer.PageRows] | None:
         """A staged entry when its turn comes: its result, or the read page to add to
         the batch. The batch in hand is written first when this page's content or path
         is in it, so the second is "unchanged" or updates the first, as one by one; None
@@ -356,21 +367,38 @@ class Pages(Domain):
             if known is not None:
                 return known
         if isinstance(staged, _Again):  # the first copy was not stored: parse this one
-            document = page_reading.parse_document(staged.data, staged.path)
+            read = page_reading.parse_document(staged.data, staged.path)
         else:
-            document = staged.document()
-        if isinstance(document, str):
-            return ImportResult(staged.shown, "failed", reason=document)
-        return staged.shown, staged.path, document
+            read = staged.read()
+        if isinstance(read, str):
+            return ImportResult(staged.shown, "failed", reason=read)
+        return staged.shown, staged.path, read.document, read.rows
 
     @bound
     def _write_batch(self, batch: Sequence[_Pending]) -> list[ImportResult]:
-        """Write read pages in one transaction, each in its own savepoint."""
+        """Write read pages in one transaction. First all at once; when a page fails, that
+        is rolled back and the batch written again with each page in a savepoint of its
+        own, so the page fails alone. (A savepoint makes the search index write out what
+        it holds: one per page doubled the index's cost, so none unless needed.)"""
+        try:
+            with write_transaction(self._db):
+                return [
+                    self._store(
+                        item.shown, item.path, item.document, savepoint=False, rows=item.rows
+                    )
+                    for item in batch
+                ]
+        except LibraryError:
+            raise
+        except ReaderError:
+            pass
         results = []
         with write_transaction(self._db):
             for item in batch:
                 try:
-                    results.append(self._store(item.shown, item.path, item.document))
+                    results.append(
+                        self._store(item.shown, item.path, item.document, rows=item.rows)
+                    )
                 except LibraryError:
                     raise
                 except ReaderError as error:  # this page only: rolled back to its savepoint
