@@ -258,6 +258,17 @@ def v11_article_list_order(db: pw.SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def v12_search_index_buffer(db: pw.SqliteDatabase) -> None:
+    """The search index holds a whole import batch of new entries in memory before
+    writing them out (FTS5's 'hashsize', `reader.search.index.HASHSIZE`), which makes
+    importing faster. The setting lives in the index tables' own config, so a copy of the
+    library keeps it. Setting it again changes nothing."""
+    from reader.search.index import HASHSIZE_SETTINGS
+
+    for statement in HASHSIZE_SETTINGS:
+        db.execute_sql(statement)
+
+
 #: The indexes of the article list's sort orders (v11); see `reader.store.domains.articles`.
 LIST_INDEXES = (
     'CREATE INDEX IF NOT EXISTS "article_list_title" ON "article" ("title", "author_names")',
@@ -306,6 +317,7 @@ MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v9_texts_stored_once,
     v10_paired_search_index,
     v11_article_list_order,
+    v12_search_index_buffer,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

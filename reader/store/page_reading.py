@@ -32,6 +32,8 @@ POOL_FROM = 200
 #: Files read ahead of the writer while workers parse: enough to keep them busy while a
 #: batch is written, few enough that parsed pages held in memory stay a few megabytes.
 AHEAD = 200
+#: Pages a worker is given at a time (`_Chunk`).
+CHUNK = 20
 #: More workers than this do not help: the writer is then the slower side.
 MAX_WORKERS = 3
 
@@ -63,6 +65,11 @@ def parse_document(data: bytes, path: str) -> ReadPage | str:
         return OUT_OF_MEMORY
 
 
+def parse_documents(pages: list[tuple[bytes, str]]) -> list[ReadPage | str]:
+    """`parse_document` of each (bytes, path): one worker's task."""
+    return [parse_document(data, path) for data, path in pages]
+
+
 def worker_count() -> int:
     """Workers for a large import: every core but the writer's, at least one."""
     return max(1, min((os.cpu_count() or 2) - 1, MAX_WORKERS))
@@ -81,8 +88,17 @@ class InProcessParsing:
     def submit(self, data: bytes, path: str) -> Callable[[], ReadPage | str]:
         return lambda: parse_document(data, path)
 
-    def close(self, *, cancel: bool = False) -> None:
+    def close(self) -> None:
         """Nothing to stop."""
+
+
+class _Chunk:
+    """Pages sent to a worker as one task: a task costs the writer's process about
+    0.2 ms of bookkeeping, as much as a third of parsing a page."""
+
+    def __init__(self) -> None:
+        self.pages: list[tuple[bytes, str]] = []
+        self.future: Future[list[ReadPage | str]] | None = None
 
 
 class WorkerParsing:
@@ -100,6 +116,7 @@ class WorkerParsing:
         self._pool: ProcessPoolExecutor | None = self._start(workers)
         self._alone: ProcessPoolExecutor | None = None
         self._answered = False  # a worker gave a page back: workers do run here
+        self._filling = _Chunk()
 
     @staticmethod
     def _start(workers: int) -> ProcessPoolExecutor:
@@ -108,23 +125,40 @@ class WorkerParsing:
         )
 
     def submit(self, data: bytes, path: str) -> Callable[[], ReadPage | str]:
+        chunk = self._filling
+        index = len(chunk.pages)
+        chunk.pages.append((data, path))
+        if len(chunk.pages) >= CHUNK:
+            self._send(chunk)
+        return lambda: self._result(chunk, index)
+
+    def _send(self, chunk: _Chunk) -> None:
+        if chunk is self._filling:
+            self._filling = _Chunk()
         if self._pool is None:
-            return lambda: parse_document(data, path)
+            return
         try:
-            future = self._pool.submit(parse_document, data, path)
+            chunk.future = self._pool.submit(parse_documents, chunk.pages)
         except BrokenProcessPool:  # a worker died: the pages after it go to a new pool
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = self._start(self._workers)
-            future = self._pool.submit(parse_document, data, path)
-        return lambda: self._result(future, data, path)
+            chunk.future = self._pool.submit(parse_documents, chunk.pages)
 
-    def _result(self, future: Future[ReadPage | str], data: bytes, path: str) -> ReadPage | str:
+    def _result(self, chunk: _Chunk, index: int) -> ReadPage | str:
+        if chunk.future is None:
+            self._send(chunk)
+        if chunk.future is None:  # workers cannot run here
+            return parse_document(*chunk.pages[index])
+        if not self._answered and not chunk.future.done():
+            # The workers are still starting (a few tenths of a second): parse here
+            # rather than wait; the worker's copy of the page is not used.
+            return parse_document(*chunk.pages[index])
         try:
-            document = future.result()
+            read = chunk.future.result()[index]
         except BrokenProcessPool:
-            return self._parse_alone(data, path)
+            return self._parse_alone(*chunk.pages[index])
         self._answered = True
-        return document
+        return read
 
     def _parse_alone(self, data: bytes, path: str) -> ReadPage | str:
         """Parse one page in a process that parses nothing else meanwhile."""
@@ -133,24 +167,25 @@ class WorkerParsing:
         if self._alone is None:
             self._alone = self._start(1)
         try:
-            document = self._alone.submit(parse_document, data, path).result()
+            read = self._alone.submit(parse_document, data, path).result()
         except BrokenProcessPool:
             self._alone.shutdown(wait=False)
             self._alone = None
             if self._answered or _workers_start():
                 return CRASHED
-            self.close(cancel=True)
+            self.close()
             self._pool = None
             return parse_document(data, path)
         self._answered = True
-        return document
+        return read
 
-    def close(self, *, cancel: bool = False) -> None:
-        """Stop the workers; `cancel`: drop the pages not yet parsed and do not wait for
-        those being parsed (a cancelled or stopped import returns at once)."""
+    def close(self) -> None:
+        """Stop the workers without waiting for them: pages not yet parsed are dropped
+        (a cancelled or stopped import returns at once; a finished one has what it needs)
+        and a worker still parsing or starting ends on its own after that."""
         for pool in (self._pool, self._alone):
             if pool is not None:
-                pool.shutdown(wait=not cancel, cancel_futures=cancel)
+                pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _workers_start() -> bool:

@@ -301,7 +301,7 @@ class Pages(Domain):
             else:
                 finished = True
         finally:
-            parsing.close(cancel=not finished)
+            parsing.close()
         if finished or summary.cancelled:
             write_batch()
         summary.results = [r for r in results if r is not None]
