@@ -110,6 +110,9 @@ class WorkerParsing:
     process asked for nothing), the pages are parsed in the writer's process instead."""
 
     ahead = AHEAD
+    #: Parse a page here rather than wait while no worker has answered yet (starting
+    #: takes a few tenths of a second); the worker's copy of the page is then unused.
+    parse_here_while_starting = True
 
     def __init__(self, workers: int) -> None:
         self._workers = workers
@@ -117,6 +120,7 @@ class WorkerParsing:
         self._alone: ProcessPoolExecutor | None = None
         self._answered = False  # a worker gave a page back: workers do run here
         self._filling = _Chunk()
+        self.pages_from_workers = 0
 
     @staticmethod
     def _start(workers: int) -> ProcessPoolExecutor:
@@ -149,15 +153,14 @@ class WorkerParsing:
             self._send(chunk)
         if chunk.future is None:  # workers cannot run here
             return parse_document(*chunk.pages[index])
-        if not self._answered and not chunk.future.done():
-            # The workers are still starting (a few tenths of a second): parse here
-            # rather than wait; the worker's copy of the page is not used.
+        if self.parse_here_while_starting and not self._answered and not chunk.future.done():
             return parse_document(*chunk.pages[index])
         try:
             read = chunk.future.result()[index]
         except BrokenProcessPool:
             return self._parse_alone(*chunk.pages[index])
         self._answered = True
+        self.pages_from_workers += 1
         return read
 
     def _parse_alone(self, data: bytes, path: str) -> ReadPage | str:
@@ -177,6 +180,7 @@ class WorkerParsing:
             self._pool = None
             return parse_document(data, path)
         self._answered = True
+        self.pages_from_workers += 1
         return read
 
     def close(self) -> None:
