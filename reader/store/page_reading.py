@@ -12,6 +12,7 @@ A small import parses in the writer's process: starting workers costs more than 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -28,12 +29,14 @@ if TYPE_CHECKING:
 #: Pages a folder import must hold before it parses in workers: below this, starting them
 #: (about 0.2 s) costs more than parsing beside the writer saves (measured with
 #: tests/perf/bench_import.py).
-POOL_FROM = 200
+POOL_FROM = 500
 #: Files read ahead of the writer while workers parse: enough to keep them busy while a
 #: batch is written, few enough that parsed pages held in memory stay a few megabytes.
 AHEAD = 200
 #: Pages a worker is given at a time (`_Chunk`).
 CHUNK = 20
+#: How much lower workers run than the writer (see `_warm_up`).
+WORKER_NICENESS = 10
 #: More workers than this do not help: the writer is then the slower side.
 MAX_WORKERS = 3
 
@@ -45,10 +48,17 @@ OUT_OF_MEMORY = "is too large to read: the reader ran out of memory reading it"
 
 
 class ReadPage(NamedTuple):
-    """A page file read: its document, and the rows a new page of it writes."""
+    """A page file read: its document, the rows a new page of it writes, and (made by a
+    worker) the search tokens of its articles, as (text, its tokens), for each text the
+    index triggers tokenize when its articles are inserted."""
 
     document: SourceDocument
     rows: PageRows
+    tokens: tuple[tuple[str, str], ...] = ()
+
+
+#: The library's tokenizer (`reader.search.folding.search_tokens` as registered).
+Tokenize = Callable[[str], str]
 
 
 def parse_document(data: bytes, path: str) -> ReadPage | str:
@@ -65,9 +75,28 @@ def parse_document(data: bytes, path: str) -> ReadPage | str:
         return OUT_OF_MEMORY
 
 
-def parse_documents(pages: list[tuple[bytes, str]]) -> list[ReadPage | str]:
-    """`parse_document` of each (bytes, path): one worker's task."""
-    return [parse_document(data, path) for data, path in pages]
+def parse_documents(
+    pages: list[tuple[bytes, str]], tokenize: Tokenize | None = None
+) -> list[ReadPage | str]:
+    """`parse_document` of each (bytes, path): one worker's task. With `tokenize`, also
+    each page's tokens: the tokenizer is as much work as the parser, and the writer then
+    only looks them up (`Pages._tokens_made`)."""
+    reads = [parse_document(data, path) for data, path in pages]
+    if tokenize is None:
+        return reads
+    return [read if isinstance(read, str) else with_tokens(read, tokenize) for read in reads]
+
+
+def with_tokens(read: ReadPage, tokenize: Tokenize) -> ReadPage:
+    """`read` with the tokens of what the article index's insert trigger tokenizes: each
+    article's head (title, headlines, byline, authors; `reader.search.index`) and text."""
+    texts = []
+    for row in read.rows.articles:
+        texts.append(
+            f"{row['title']} {row['headlines']} {row['byline'] or ''} {row['author_names']}"
+        )
+        texts.append(str(row["text"]))
+    return read._replace(tokens=tuple((text, tokenize(text)) for text in texts))
 
 
 def worker_count() -> int:
@@ -76,8 +105,12 @@ def worker_count() -> int:
 
 
 def _warm_up() -> None:
-    """Load the readers in a new worker before its first page."""
+    """Load the readers in a new worker before its first page, and let the writer (and
+    the window) go first when they share a core with it."""
     import reader.sources.read  # noqa: F401
+
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no nice (Windows)
+        os.nice(WORKER_NICENESS)
 
 
 class InProcessParsing:
@@ -114,8 +147,9 @@ class WorkerParsing:
     #: takes a few tenths of a second); the worker's copy of the page is then unused.
     parse_here_while_starting = True
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, tokenize: Tokenize | None = None) -> None:
         self._workers = workers
+        self._tokenize = tokenize
         self._pool: ProcessPoolExecutor | None = self._start(workers)
         self._alone: ProcessPoolExecutor | None = None
         self._answered = False  # a worker gave a page back: workers do run here
@@ -142,11 +176,11 @@ class WorkerParsing:
         if self._pool is None:
             return
         try:
-            chunk.future = self._pool.submit(parse_documents, chunk.pages)
+            chunk.future = self._pool.submit(parse_documents, chunk.pages, self._tokenize)
         except BrokenProcessPool:  # a worker died: the pages after it go to a new pool
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = self._start(self._workers)
-            chunk.future = self._pool.submit(parse_documents, chunk.pages)
+            chunk.future = self._pool.submit(parse_documents, chunk.pages, self._tokenize)
 
     def _result(self, chunk: _Chunk, index: int) -> ReadPage | str:
         if chunk.future is None:
@@ -206,12 +240,13 @@ def _workers_start() -> bool:
     return True
 
 
-def parsing_for(pages: int) -> InProcessParsing | WorkerParsing:
+def parsing_for(pages: int, tokenize: Tokenize | None = None) -> InProcessParsing | WorkerParsing:
     """How to parse an import of `pages` files: in workers from `POOL_FROM` on (in the
-    writer's process when workers cannot be started here)."""
+    writer's process when workers cannot be started here), which also make the pages'
+    search tokens with `tokenize` when given."""
     if pages < POOL_FROM:
         return InProcessParsing()
     try:
-        return WorkerParsing(worker_count())
+        return WorkerParsing(worker_count(), tokenize)
     except (OSError, ValueError, NotImplementedError):
         return InProcessParsing()

@@ -18,5 +18,13 @@ def parse_document(data: bytes, path: str) -> page_reading.ReadPage | str:
     return _parse(data, path)
 
 
-def parse_documents(pages: list[tuple[bytes, str]]) -> list[page_reading.ReadPage | str]:
-    return [parse_document(data, path) for data, path in pages]
+def parse_documents(
+    pages: list[tuple[bytes, str]], tokenize: page_reading.Tokenize | None = None
+) -> list[page_reading.ReadPage | str]:
+    reads = [parse_document(data, path) for data, path in pages]
+    return [
+        read
+        if isinstance(read, str) or tokenize is None
+        else page_reading.with_tokens(read, tokenize)
+        for read in reads
+    ]

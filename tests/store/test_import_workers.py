@@ -23,8 +23,10 @@ def workers_used(monkeypatch) -> list[page_reading.WorkerParsing]:
     made: list[page_reading.WorkerParsing] = []
     original = page_reading.parsing_for
 
-    def parsing_for(files: int) -> page_reading.InProcessParsing | page_reading.WorkerParsing:
-        parsing = original(files)
+    def parsing_for(
+        files: int, tokenize: page_reading.Tokenize | None = None
+    ) -> page_reading.InProcessParsing | page_reading.WorkerParsing:
+        parsing = original(files, tokenize)
         if isinstance(parsing, page_reading.WorkerParsing):
             made.append(parsing)
         return parsing
@@ -52,13 +54,20 @@ def varied_folder(root: Path) -> Path:
     return folder
 
 
-def outcome(library: Library, folder: Path) -> tuple[list[tuple], list[tuple]]:
+#: What the search index must find alike: words of the text, a reporter, a title.
+QUERIES = ("深化常深合作", "王17", "第12篇报道", "标题", "创新协同", "第3")
+
+
+def outcome(library: Library, folder: Path) -> tuple[list[tuple], list[tuple], list[tuple]]:
     summary = library.import_paths([folder])
     results = [(r.path, r.status, r.reason, r.kind, len(r.article_ids)) for r in summary.results]
     articles = [
         (a.title, library.get_article(a.id).text) for a in library.list_articles(sort="oldest")
     ]
-    return results, articles
+    found = [
+        tuple(hit.article_id for hit in library.search.find(q, limit=100).articles) for q in QUERIES
+    ]
+    return results, articles, found
 
 
 def test_an_import_in_workers_stores_and_reports_what_one_in_process_does(
@@ -75,7 +84,8 @@ def test_an_import_in_workers_stores_and_reports_what_one_in_process_does(
         library.close()
 
     assert outcomes[0] == outcomes[1]
-    results, articles = outcomes[0]
+    results, articles, found = outcomes[0]
+    assert [len(hits) for hits in found] == [45, 1, 1, 1, 45, 11]
     statuses = {path.rsplit("/", 1)[-1]: status for path, status, *_ in results}
     assert statuses["003.txt"] == statuses["copy-of-007.txt"] == "unchanged"
     assert statuses["binary.txt"] == statuses["empty.txt"] == "failed"

@@ -7,7 +7,7 @@ import contextlib
 import functools
 import hashlib
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,6 +43,7 @@ class _Pending(NamedTuple):
     path: str
     document: SourceDocument
     rows: importer.PageRows
+    tokens: tuple[tuple[str, str], ...]  # made ahead (`page_reading.ReadPage`)
 
     @property
     def sha256(self) -> str:
@@ -74,6 +75,8 @@ class _Unreadable(NamedTuple):
 
     error: LibraryError
 
+
+_Tokens = tuple[tuple[str, str], ...]
 
 #: A folder import's entry read ahead of its turn (`Pages._stage`).
 _Staged = ImportResult | _Parsing | _Again | _Unreadable
@@ -244,7 +247,7 @@ class Pages(Domain):
         results: list[ImportResult | None] = []
         batch: list[_Pending] = []
         files = sum(1 for entry in entries if entry.problem is None and entry.skipped is None)
-        parsing = page_reading.parsing_for(files)
+        parsing = page_reading.parsing_for(files, self._tokenizer())
         staged: deque[_Staged] = deque()
         claimed: set[str] = set()  # the content of every page this import sent to be parsed
 
@@ -350,7 +353,7 @@ class Pages(Domain):
         staged: _Staged,
         batch: list[_Pending],
         write_batch: Callable[[], bool],
-    ) -> ImportResult | tuple[str, str, SourceDocument, importer.PageRows] | None:
+    ) -> ImportResult | tuple[str, str, SourceDocument, importer.PageRows, _Tokens] | None:
         """A staged entry when its turn comes: its result, or the read page to add to
         the batch. The batch in hand is written first when this page's content or path
         is in it, so the second is "unchanged" or updates the first, as one by one; None
@@ -372,7 +375,7 @@ class Pages(Domain):
             read = staged.read()
         if isinstance(read, str):
             return ImportResult(staged.shown, "failed", reason=read)
-        return staged.shown, staged.path, read.document, read.rows
+        return staged.shown, staged.path, read.document, read.rows, read.tokens
 
     @bound
     def _write_batch(self, batch: Sequence[_Pending]) -> list[ImportResult]:
@@ -380,6 +383,10 @@ class Pages(Domain):
         is rolled back and the batch written again with each page in a savepoint of its
         own, so the page fails alone. (A savepoint makes the search index write out what
         it holds: one per page doubled the index's cost, so none unless needed.)"""
+        with self._tokens_made(batch):
+            return self._write_pages(batch)
+
+    def _write_pages(self, batch: Sequence[_Pending]) -> list[ImportResult]:
         try:
             with write_transaction(self._db):
                 return [
@@ -404,6 +411,34 @@ class Pages(Domain):
                 except ReaderError as error:  # this page only: rolled back to its savepoint
                     results.append(ImportResult(item.shown, "failed", reason=str(error)))
         return results
+
+    def _tokenizer(self) -> page_reading.Tokenize | None:
+        """The function the search index's triggers call on this library's connection
+        (`reader.search.index.register_functions`): workers make tokens with it."""
+        registered = self._db._functions.get("search_tokens")
+        return None if registered is None else registered[0]
+
+    @contextlib.contextmanager
+    def _tokens_made(self, batch: Sequence[_Pending]) -> Iterator[None]:
+        """While a batch is written, the index triggers take the tokens its workers made
+        (`page_reading.with_tokens`) instead of making them again; any other text is
+        tokenized as always."""
+        made = {text: tokens for item in batch for text, tokens in item.tokens}
+        tokenize = self._tokenizer()
+        if not made or tokenize is None:
+            yield
+            return
+
+        def tokens_of(text: str) -> str:
+            found = made.get(text)
+            return tokenize(text) if found is None else found
+
+        connection = self._db.connection()
+        connection.create_function("search_tokens", 1, tokens_of, deterministic=True)
+        try:
+            yield
+        finally:
+            connection.create_function("search_tokens", 1, tokenize, deterministic=True)
 
     @bound
     def reparse_all(
