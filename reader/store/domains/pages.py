@@ -389,9 +389,15 @@ class Pages(Domain):
     def _write_pages(self, batch: Sequence[_Pending]) -> list[ImportResult]:
         try:
             with write_transaction(self._db):
+                stored = self._stored_paths(batch)
                 return [
                     self._store(
-                        item.shown, item.path, item.document, savepoint=False, rows=item.rows
+                        item.shown,
+                        item.path,
+                        item.document,
+                        same_path=item.path in stored,
+                        savepoint=False,
+                        rows=item.rows,
                     )
                     for item in batch
                 ]
@@ -401,16 +407,34 @@ class Pages(Domain):
             pass
         results = []
         with write_transaction(self._db):
+            stored = self._stored_paths(batch)
             for item in batch:
                 try:
                     results.append(
-                        self._store(item.shown, item.path, item.document, rows=item.rows)
+                        self._store(
+                            item.shown,
+                            item.path,
+                            item.document,
+                            same_path=item.path in stored,
+                            rows=item.rows,
+                        )
                     )
                 except LibraryError:
                     raise
                 except ReaderError as error:  # this page only: rolled back to its savepoint
                     results.append(ImportResult(item.shown, "failed", reason=str(error)))
         return results
+
+    def _stored_paths(self, batch: Sequence[_Pending]) -> set[str]:
+        """Which of the batch's paths the library has a page of, in one query (one per
+        page cost 0.1 ms each in a library of 300,000 articles): only those pages are
+        looked for as new versions. No two pages of a batch share a path."""
+        paths = [item.path for item in batch]
+        marks = ", ".join("?" for _ in paths)
+        rows = self._db.execute_sql(
+            f'SELECT DISTINCT "path" FROM "source" WHERE "path" IN ({marks})', paths
+        )
+        return {path for (path,) in rows}
 
     def _tokenizer(self) -> page_reading.Tokenize | None:
         """The function the search index's triggers call on this library's connection
