@@ -1,13 +1,19 @@
 """Parsing a folder import's pages in other processes while the library is written.
 
-Parsing a page (pure Python) costs about as much as writing it with its search index,
-so one core cannot do both at 500 pages a second. A large import hands each page's bytes
-(read, hashed and looked up in the library by the writer's process, as before) to worker
-processes and takes the parsed documents back in file order, a bounded number ahead of
-the writer. Workers are started with 'spawn' (never fork: the app runs Qt threads); they
-get bytes and give back documents, and open no file at all, least of all the library.
+Parsing a page and making its search tokens (pure Python both) cost as much as SQLite's
+own work of writing it, so one core cannot do all of it at 500 pages a second. A large
+import hands each page's bytes (read, hashed and looked up in the library by the writer's
+process, as before) to worker processes and takes back, in file order and a bounded
+number ahead of the writer, the parsed document, its rows and its search tokens (which
+the index triggers then look up: `Pages._tokens_made`). Workers are started with 'spawn'
+(never fork: the app runs Qt threads); they get bytes and give back pages, and open no
+file at all, least of all the library. As with any 'spawn', a program that imports a
+large folder from a script must guard its top level with `if __name__ == "__main__":`
+(each worker imports the main script); where workers cannot start, the pages are parsed
+in the writer's process.
 
-A small import parses in the writer's process: starting workers costs more than it saves.
+A small import (below `POOL_FROM` files) parses in the writer's process: starting workers
+costs more than it saves.
 """
 
 from __future__ import annotations
@@ -26,10 +32,10 @@ from reader.store.importer import PageRows, page_rows
 if TYPE_CHECKING:
     from reader.sources.document import SourceDocument
 
-#: Pages a folder import must hold before it parses in workers: below this, starting them
-#: (about 0.2 s) costs more than parsing beside the writer saves (measured with
-#: tests/perf/bench_import.py).
-POOL_FROM = 500
+#: Pages a folder import must hold before it parses in workers. Measured (A/B, 2 cores,
+#: tests/perf/bench_import.py's pages): 200 pages 391-414 pages/s in workers against
+#: 415 in-process, 300 pages 452-468 against 391-401, 500 pages 518-535 against 376-394.
+POOL_FROM = 300
 #: Files read ahead of the writer while workers parse: enough to keep them busy while a
 #: batch is written, few enough that parsed pages held in memory stay a few megabytes.
 AHEAD = 200
