@@ -6,10 +6,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import pickle
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from reader.errors import (
     InputFileError,
@@ -438,9 +440,16 @@ class Pages(Domain):
 
     def _tokenizer(self) -> page_reading.Tokenize | None:
         """The function the search index's triggers call on this library's connection
-        (`reader.search.index.register_functions`): workers make tokens with it."""
+        (`reader.search.index.register_functions`), for workers to make tokens with;
+        None when it cannot be sent to them (only a function known by name can)."""
         registered = self._db._functions.get("search_tokens")
-        return None if registered is None else registered[0]
+        if registered is None:
+            return None
+        try:
+            pickle.dumps(registered[0])
+        except (pickle.PicklingError, AttributeError, TypeError):
+            return None
+        return cast(page_reading.Tokenize, registered[0])
 
     @contextlib.contextmanager
     def _tokens_made(self, batch: Sequence[_Pending]) -> Iterator[None]:
@@ -457,12 +466,16 @@ class Pages(Domain):
             found = made.get(text)
             return tokenize(text) if found is None else found
 
+        # Either function gives the same tokens for any text: should SQLite refuse to
+        # swap them (a statement still open), the batch is written with the one in place.
         connection = self._db.connection()
-        connection.create_function("search_tokens", 1, tokens_of, deterministic=True)
+        with contextlib.suppress(sqlite3.OperationalError):
+            connection.create_function("search_tokens", 1, tokens_of, deterministic=True)
         try:
             yield
         finally:
-            connection.create_function("search_tokens", 1, tokenize, deterministic=True)
+            with contextlib.suppress(sqlite3.OperationalError):
+                connection.create_function("search_tokens", 1, tokenize, deterministic=True)
 
     @bound
     def reparse_all(
