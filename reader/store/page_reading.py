@@ -177,16 +177,21 @@ class WorkerParsing:
         return lambda: self._result(chunk, index)
 
     def _send(self, chunk: _Chunk) -> None:
+        """Hand a chunk to the workers (left unsent, so parsed here, when none can run)."""
         if chunk is self._filling:
             self._filling = _Chunk()
-        if self._pool is None:
-            return
-        try:
-            chunk.future = self._pool.submit(parse_documents, chunk.pages, self._tokenize)
-        except BrokenProcessPool:  # a worker died: the pages after it go to a new pool
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = self._start(self._workers)
-            chunk.future = self._pool.submit(parse_documents, chunk.pages, self._tokenize)
+        for _attempt in range(2):
+            if self._pool is None:
+                return
+            try:
+                chunk.future = self._pool.submit(parse_documents, chunk.pages, self._tokenize)
+                return
+            except BrokenProcessPool:  # a worker died: the pages after it go to a new pool
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._start(self._workers)
+            except OSError:  # no process can be started now (a limit): parse here
+                self.close()
+                self._pool = None
 
     def _result(self, chunk: _Chunk, index: int) -> ReadPage | str:
         if chunk.future is None:
@@ -209,12 +214,15 @@ class WorkerParsing:
         """Parse one page in a process that parses nothing else meanwhile."""
         if self._pool is None:
             return parse_document(data, path)
-        if self._alone is None:
-            self._alone = self._start(1)
         try:
+            if self._alone is None:
+                self._alone = self._start(1)
             read = self._alone.submit(parse_document, data, path).result()
+        except OSError:  # no process can be started now (a limit): parse here
+            return parse_document(data, path)
         except BrokenProcessPool:
-            self._alone.shutdown(wait=False)
+            if self._alone is not None:
+                self._alone.shutdown(wait=False)
             self._alone = None
             if self._answered or _workers_start():
                 return CRASHED
@@ -241,7 +249,7 @@ def _workers_start() -> bool:
     pool = WorkerParsing._start(1)
     try:
         pool.submit(os.getpid).result()
-    except BrokenProcessPool:
+    except (BrokenProcessPool, OSError):
         return False
     finally:
         pool.shutdown(wait=False)
