@@ -199,8 +199,8 @@ class WorkerParsing:
         if chunk.future is None:  # workers cannot run here
             return parse_document(*chunk.pages[index])
         if self.parse_here_while_starting and not self._answered and not chunk.future.done():
-            if index == len(chunk.pages) - 1:  # all of it parsed here: the worker need not
-                chunk.future.cancel()
+            # (Not cancelled when all of it is parsed here: Python 3.11's pool fails on
+            # a cancelled task when a worker dies.)
             return parse_document(*chunk.pages[index])
         try:
             read = chunk.future.result()[index]
