@@ -28,3 +28,9 @@ def parse_documents(
         else page_reading.with_tokens(read, tokenize)
         for read in reads
     ]
+
+
+def no_worker_starts() -> None:
+    """A worker initializer that ends the process, as any worker of a program whose main
+    script starts an import unguarded ends."""
+    os._exit(71)

@@ -163,3 +163,19 @@ def test_a_page_too_large_for_memory_fails_with_why(library, write_page, monkeyp
         ("failed", page_reading.OUT_OF_MEMORY),
         ("imported", None),
     ]
+
+
+def test_where_no_worker_can_start_the_pages_are_parsed_here(
+    tmp_path, monkeypatch, workers_used
+) -> None:
+    folder = varied_folder(tmp_path)
+    monkeypatch.setattr(page_reading, "_warm_up", crashing_parser.no_worker_starts)
+    library = Library.open(tmp_path / "library.db")
+
+    summary = library.import_paths([folder])
+
+    assert [r.status for r in summary.results].count("imported") == 46
+    assert {r.path.rsplit("/", 1)[-1] for r in summary.failures} == {"binary.txt", "empty.txt"}
+    assert library.count_articles() == 46
+    assert workers_used[0].pages_from_workers == 0
+    library.close()
