@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 #: 415 in-process, 300 pages 452-468 against 391-401, 500 pages 518-535 against 376-394.
 POOL_FROM = 300
 #: Files read ahead of the writer while workers parse: enough to keep them busy while a
-#: batch is written, few enough that parsed pages held in memory stay a few megabytes.
+#: batch is written, few enough that the parsed pages held (with their tokens, about
+#: 40 KB a page of the benchmark's) stay near 10 MB.
 AHEAD = 200
 #: Pages a worker is given at a time (`_Chunk`).
 CHUNK = 20

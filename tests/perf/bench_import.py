@@ -7,9 +7,10 @@ an empty library and into one already holding `--prefill` pages, next to the raw
 baseline: the same source and article rows written by bare `executemany` in one
 transaction into an empty library (triggers on), with no reading or parsing.
 A large import parses in worker processes while the writer writes (parse and write
-overlap; `reader.store.page_reading`): each import is timed both ways, parsing in
-workers and parsing in the writer's process (as below `POOL_FROM` pages), alternated
-`--rounds` times, since the machine's load moves between runs.
+overlap; the workers also make the search tokens the index triggers would make:
+`reader.store.page_reading`): each import is timed both ways, parsing in workers and
+parsing in the writer's process (as below `POOL_FROM` pages), alternated `--rounds`
+times, since the machine's load moves between runs.
 Targets: parse >= 10 MB/s (issue 2); import >= 500 pages/s into an empty library and
 >= 400 pages/s into a large one (issue 15).
 """
