@@ -7,8 +7,11 @@ from pathlib import Path
 
 from reader.search.index import HASHSIZE
 from reader.store.library import Library
+from reader.store.migrations import MIGRATIONS, v12_search_index_buffer
 
 INDEXES = ("article_fts", "highlight_fts", "note_fts")
+#: The schema version before this migration (its place in the list, should it move).
+BEFORE = MIGRATIONS.index(v12_search_index_buffer)
 
 
 def hashsizes(path: Path) -> dict[str, int | None]:
@@ -21,12 +24,12 @@ def hashsizes(path: Path) -> dict[str, int | None]:
     return {table: row[0] if row else None for table, row in found.items()}
 
 
-def set_back_to_v11(path: Path) -> None:
-    """The library as schema 11 left it: FTS5's default buffer (no setting stored)."""
+def set_back(path: Path) -> None:
+    """The library as the schema before left it: FTS5's default buffer (no setting)."""
     with sqlite3.connect(path) as conn:
         for table in INDEXES:
             conn.execute(f"DELETE FROM {table}_config WHERE k = 'hashsize'")
-        conn.execute("PRAGMA user_version = 11")
+        conn.execute(f"PRAGMA user_version = {BEFORE}")
     conn.close()
 
 
@@ -36,12 +39,12 @@ def test_a_new_library_gives_its_search_index_the_large_buffer(tmp_path) -> None
     assert hashsizes(path) == dict.fromkeys(INDEXES, HASHSIZE)
 
 
-def test_a_schema_11_library_gets_it_and_keeps_finding_its_articles(tmp_path, write_page) -> None:
+def test_an_older_library_gets_it_and_keeps_finding_its_articles(tmp_path, write_page) -> None:
     path = tmp_path / "library.db"
     library = Library.open(path)
     library.import_file(write_page("a.txt", "常深合作交流会举行", "常州将进一步深化常深合作。"))
     library.close()
-    set_back_to_v11(path)
+    set_back(path)
     assert hashsizes(path) == dict.fromkeys(INDEXES, None)
 
     for _ in range(2):  # the migration, then the same again (version number set back)
@@ -50,5 +53,5 @@ def test_a_schema_11_library_gets_it_and_keeps_finding_its_articles(tmp_path, wr
         library.close()
         assert hashsizes(path) == dict.fromkeys(INDEXES, HASHSIZE)
         with sqlite3.connect(path) as conn:
-            conn.execute("PRAGMA user_version = 11")
+            conn.execute(f"PRAGMA user_version = {BEFORE}")
         conn.close()
