@@ -34,6 +34,15 @@ TOKENIZE = f"unicode61 remove_diacritics 0 tokenchars ''{BARRIER}''"
 #: `prefix='3'` adds nothing for two-character pairs, `prefix='1'` adds one list each).
 OPTIONS = f"tokenize='{TOKENIZE}', prefix='1'"
 
+#: FTS5's buffer of new index entries, kept in memory until a commit (its 'hashsize',
+#: 1 MB by default, stored in each table's config): an import batch of 100 pages then
+#: reaches the index at once, about 10% less index work (tests/perf/bench_import.py).
+HASHSIZE = 16 * 1024 * 1024
+HASHSIZE_SETTINGS = tuple(
+    f"INSERT INTO {t}({t}, rank) VALUES ('hashsize', {HASHSIZE})"
+    for t in (ARTICLE_FTS, HIGHLIGHT_FTS, NOTE_FTS)
+)
+
 #: The tag names of highlight `{hid}` as one string (for the tags column).
 _TAGS_OF = (
     f"(SELECT group_concat(t.name, ' ') FROM {HIGHLIGHT_TAG} ht JOIN {TAG} t ON t.id = ht.tag_id"
@@ -64,6 +73,7 @@ SCHEMA = [
     f"head, body, content='', {OPTIONS})",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {HIGHLIGHT_FTS} USING fts5(quote, tags, {OPTIONS})",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {NOTE_FTS} USING fts5(body, tags, {OPTIONS})",
+    *HASHSIZE_SETTINGS,
     # articles
     f"""CREATE TRIGGER IF NOT EXISTS {ARTICLE_FTS}_ai AFTER INSERT ON {ARTICLE} BEGIN
         INSERT INTO {ARTICLE_FTS}(rowid, head, body)

@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import stat
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -25,7 +26,7 @@ from reader.store.models import (
     Source,
     author_names_text,
 )
-from reader.store.packing import paragraphs_column
+from reader.store.packing import pack_text, paragraphs_column
 from reader.store.records import ReanchorOutcome
 from reader.times import utcnow
 
@@ -51,9 +52,15 @@ def article_row(
 ) -> dict[str, object]:
     """The column values of one parsed article at `position` on its page; `text`: what
     its highlights index into when that is not its paragraphs joined (an archive's)."""
+    return {"source": source_id, **article_columns(position, article, text)}
+
+
+def article_columns(
+    position: int, article: ParsedArticle, text: str | None = None
+) -> dict[str, object]:
+    """`article_row` without the page it is on (made before the page is written)."""
     text = article.text if text is None else text
     return {
-        "source": source_id,
         "position": position,
         "section": article.section,
         "kicker": article.kicker,
@@ -93,6 +100,29 @@ def page_columns(page: ParsedPage) -> dict[str, object]:
     }
 
 
+class Packed(NamedTuple):
+    """A packed column's value packed already (`reader.store.packing`), written as is."""
+
+    data: bytes
+
+
+class PageRows(NamedTuple):
+    """What a new page writes besides what only the write knows (its id, the time): its
+    raw text packed and its articles' columns. Made from the parsed page, by the worker
+    that parsed it in a large import (`reader.store.page_reading`), which takes the
+    compression and JSON off the writer."""
+
+    raw_text: Packed
+    articles: tuple[dict[str, object], ...]
+
+
+def page_rows(page: ParsedPage) -> PageRows:
+    return PageRows(
+        Packed(pack_text(page.raw_text)),
+        tuple(article_columns(i, a) for i, a in enumerate(page.articles)),
+    )
+
+
 class PreparedInsert:
     """One model's INSERT as a fixed SQL string run on the raw connection: an import
     writes thousands of rows, and building each statement through peewee cost more than
@@ -114,7 +144,7 @@ class PreparedInsert:
                 value = row[field.name]
             else:
                 value = field.default() if callable(field.default) else field.default
-            values.append(field.db_value(value))
+            values.append(value.data if isinstance(value, Packed) else field.db_value(value))
         cursor = self._database.connection().execute(self._sql, values)
         return int(cursor.lastrowid)
 
@@ -132,22 +162,25 @@ def insert_page(
 
 
 def add_page(
-    path: str, page: ParsedPage, source_columns: Mapping[str, object] | None = None
+    path: str,
+    page: ParsedPage,
+    source_columns: Mapping[str, object] | None = None,
+    rows: PageRows | None = None,
 ) -> tuple[int, tuple[int, ...]]:
-    """`insert_page`, returning the source id and its articles' ids in page order."""
+    """`insert_page`, returning the source id and its articles' ids in page order;
+    `rows`: the page's `page_rows` when they were made beforehand."""
+    rows = page_rows(page) if rows is None else rows
     source_id = insert_source_row(
         {
             "path": path,
             "sha256": page.source.sha256,
             "encoding": page.source.encoding,
-            "raw_text": page.raw_text,
+            "raw_text": rows.raw_text,
             **page_columns(page),
             **(source_columns or {}),
         }
     )
-    ids = tuple(
-        insert_article_row(article_row(source_id, i, a)) for i, a in enumerate(page.articles)
-    )
+    ids = tuple(insert_article_row({"source": source_id, **row}) for row in rows.articles)
     return source_id, ids
 
 
@@ -490,13 +523,17 @@ class LibraryFiles:
         self._db_path = db_path
         self._backups = default_backup_dir(db_path)
         self._paths = {db_path, *(db_path.with_name(db_path.name + s) for s in _COMPANIONS)}
+        self._identities_seen: tuple[float, set[tuple[int, int]]] | None = None
 
-    def owns(self, path: Path) -> bool:
-        """Whether `path` is (or names) one of the library's files."""
-        identities = self._identities()
+    def owns(self, path: Path, resolved: Path | None = None) -> bool:
+        """Whether `path` is (or names) one of the library's files; `resolved`: the
+        path resolved already (an import resolves it anyway)."""
         candidates = {path.absolute()}
-        with contextlib.suppress(OSError, RuntimeError):
-            candidates.add(path.resolve())
+        if resolved is not None:
+            candidates.add(resolved)
+        else:
+            with contextlib.suppress(OSError, RuntimeError):
+                candidates.add(path.resolve())
         for candidate in candidates:
             if candidate in self._paths or self._backups in candidate.parents:
                 return True
@@ -504,10 +541,16 @@ class LibraryFiles:
             info = path.stat()
         except (OSError, RuntimeError):
             return False
-        return _identity(info) in identities
+        return _identity(info) in self._identities()
 
     def _identities(self) -> set[tuple[int, int]]:
-        """Identities now: -wal and -shm come and go, backups are added."""
+        """Identities now: -wal and -shm come and go, backups are added. Looked at again
+        after `IDENTITIES_FRESH_FOR` seconds: an import asks for each of its files."""
+        now = time.monotonic()
+        if self._identities_seen is not None and now - self._identities_seen[0] < (
+            IDENTITIES_FRESH_FOR
+        ):
+            return self._identities_seen[1]
         found = set()
         names = list(self._paths)
         with contextlib.suppress(OSError):
@@ -517,7 +560,10 @@ class LibraryFiles:
                 found.add(_identity(name.stat()))
             except OSError:
                 continue
+        self._identities_seen = (now, found)
         return found
 
 
+#: Seconds the identities of the library's files are taken as known (`LibraryFiles`).
+IDENTITIES_FRESH_FOR = 1.0
 _COMPANIONS = ("-wal", "-shm", "-journal")

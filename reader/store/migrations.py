@@ -271,6 +271,18 @@ NEWEST_ARTICLES = (
     'CREATE INDEX IF NOT EXISTS "article_newest" ON "article" ("created_at" DESC, "id")'
 )
 
+
+def v13_search_index_buffer(db: pw.SqliteDatabase) -> None:
+    """The search index holds a whole import batch of new entries in memory before
+    writing them out (FTS5's 'hashsize', `reader.search.index.HASHSIZE`), which makes
+    importing faster. The setting lives in the index tables' own config, so a copy of the
+    library keeps it. Setting it again changes nothing."""
+    from reader.search.index import HASHSIZE_SETTINGS
+
+    for statement in HASHSIZE_SETTINGS:
+        db.execute_sql(statement)
+
+
 #: The indexes of the article list's sort orders (v11); see `reader.store.domains.articles`.
 LIST_INDEXES = (
     'CREATE INDEX IF NOT EXISTS "article_list_title" ON "article" ("title", "author_names")',
@@ -321,6 +333,7 @@ MIGRATIONS: tuple[Callable[[pw.SqliteDatabase], None], ...] = (
     v10_paired_search_index,
     v11_article_list_order,
     v12_tagged_articles_by_date,
+    v13_search_index_buffer,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

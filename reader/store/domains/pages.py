@@ -3,11 +3,15 @@ stored page after a parser fix (`library.pages`). Each page is one write transac
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
-from collections.abc import Callable, Sequence
+import pickle
+import sqlite3
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from reader.errors import (
     InputFileError,
@@ -16,7 +20,7 @@ from reader.errors import (
     NotFoundError,
     ReaderError,
 )
-from reader.store import importer, source_rows
+from reader.store import importer, page_reading, source_rows
 from reader.store.database import write_transaction
 from reader.store.domains.base import Domain, bound
 from reader.store.models import Correction, Source
@@ -40,6 +44,44 @@ class _Pending(NamedTuple):
     shown: str
     path: str
     document: SourceDocument
+    rows: importer.PageRows
+    tokens: tuple[tuple[str, str], ...]  # made ahead (`page_reading.ReadPage`)
+
+    @property
+    def sha256(self) -> str:
+        return self.document.page.source.sha256
+
+
+class _Parsing(NamedTuple):
+    """A page of a folder import read and unknown to the library, being parsed."""
+
+    shown: str
+    path: str
+    sha256: str
+    read: Callable[[], page_reading.ReadPage | str]  # waits for it: the page, or why not
+
+
+class _Again(NamedTuple):
+    """A page with the content of one read before it in the same import: "unchanged"
+    once that one is written (parsed only if that one could not be stored)."""
+
+    shown: str
+    path: str
+    sha256: str
+    data: bytes
+
+
+class _Unreadable(NamedTuple):
+    """A page that could not be looked up in the library (another program's lock, a
+    damaged file): the error, raised when its turn comes."""
+
+    error: LibraryError
+
+
+_Tokens = tuple[tuple[str, str], ...]
+
+#: A folder import's entry read ahead of its turn (`Pages._stage`).
+_Staged = ImportResult | _Parsing | _Again | _Unreadable
 
 
 _OWN_FILE = (
@@ -70,26 +112,40 @@ class Pages(Domain):
     def _read(self, path: Path | str) -> ImportResult | tuple[str, str, SourceDocument]:
         """A file read and parsed, as (shown path, resolved path, document); or its
         result when there is nothing to write: it failed, or its content is known."""
-        from reader.parse.page import read_page_bytes
         from reader.sources.read import read_source
 
         shown = str(path)
-        if self._own_files.owns(Path(path).expanduser()):
-            return ImportResult(shown, "failed", reason=_OWN_FILE)
+        read = self._read_bytes(path)
+        if isinstance(read, ImportResult):
+            return read
+        resolved, data = read
+        # Known content needs no parsing: re-importing a folder is mostly this.
+        known = self._known(hashlib.sha256(data).hexdigest(), shown)
+        if known is not None:
+            return known
         try:
-            resolved = Path(path).expanduser().resolve()
-        except (OSError, RuntimeError):  # RuntimeError: pathlib's symlink loop
-            return ImportResult(shown, "failed", reason="is a symlink loop; skipped")
-        try:
-            data = read_page_bytes(resolved)
-            # Known content needs no parsing: re-importing a folder is mostly this.
-            known = self._known(hashlib.sha256(data).hexdigest(), shown)
-            if known is not None:
-                return known
-            document = read_source(data, str(resolved))
+            document = read_source(data, resolved)
         except InputFileError as error:
             return ImportResult(shown, "failed", reason=str(error))
-        return shown, str(resolved), document
+        return shown, resolved, document
+
+    def _read_bytes(self, path: Path | str) -> ImportResult | tuple[str, bytes]:
+        """A file's resolved path and bytes, or why it cannot be read: it is one of the
+        library's own files (refused unopened), a symlink loop, missing, unreadable."""
+        from reader.parse.page import read_page_bytes
+
+        shown = str(path)
+        named = Path(path).expanduser()
+        try:
+            resolved = named.resolve()
+        except (OSError, RuntimeError):  # RuntimeError: pathlib's symlink loop
+            return ImportResult(shown, "failed", reason="is a symlink loop; skipped")
+        if self._own_files.owns(named, resolved):
+            return ImportResult(shown, "failed", reason=_OWN_FILE)
+        try:
+            return str(resolved), read_page_bytes(resolved)
+        except InputFileError as error:
+            return ImportResult(shown, "failed", reason=str(error))
 
     @bound
     def import_url(self, url: str) -> ImportResult:
@@ -131,13 +187,21 @@ class Pages(Domain):
         return ImportResult(shown, "unchanged", int(row[0]), ids, kind=row[1])
 
     def _store(
-        self, shown: str, path: str, document: SourceDocument, *, same_path: bool = True
+        self,
+        shown: str,
+        path: str,
+        document: SourceDocument,
+        *,
+        same_path: bool = True,
+        savepoint: bool = True,
+        rows: importer.PageRows | None = None,
     ) -> ImportResult:
         """Write a read document: a new source, or (`same_path`) the newest source of
-        the same path brought in line with it."""
+        the same path brought in line with it. Inside a transaction, in a savepoint of
+        its own unless not `savepoint` (the caller then rolls back on any error)."""
         columns = source_rows.document_columns(document)
         kind = document.kind.value
-        with write_transaction(self._db):
+        with write_transaction(self._db) if savepoint else contextlib.nullcontext():
             previous = None
             if same_path:
                 newest = self._db.execute_sql(
@@ -159,7 +223,7 @@ class Pages(Domain):
                     kind=kind,
                     corrections_not_applied=tuple(correction_record(m) for m in misfits),
                 )
-            source_id, ids = importer.add_page(path, document.page, columns)
+            source_id, ids = importer.add_page(path, document.page, columns, rows)
             return ImportResult(shown, "imported", source_id, ids, kind=kind)
 
     def import_paths(
@@ -178,11 +242,16 @@ class Pages(Domain):
         read-only or damaged library stop the import (`summary.stopped`; the batch in
         hand is not written), since every further page would fail alike. `progress` is
         called before each file; returning False cancels (files already read are
-        written first and stay)."""
+        written first and stay). A large import parses its pages in worker processes
+        while the writer writes (`reader.store.page_reading`); results are the same."""
         entries = importer.collect_files(paths)
         summary = ImportSummary()
         results: list[ImportResult | None] = []
         batch: list[_Pending] = []
+        files = sum(1 for entry in entries if entry.problem is None and entry.skipped is None)
+        parsing = page_reading.parsing_for(files, self._tokenizer())
+        staged: deque[_Staged] = deque()
+        claimed: set[str] = set()  # the content of every page this import sent to be parsed
 
         def write_batch() -> bool:
             """Write the batch in hand; False when the import has to stop."""
@@ -204,79 +273,209 @@ class Pages(Domain):
             batch.clear()
             return True
 
-        for done, (file, problem, skipped) in enumerate(entries):
-            if (
-                progress is not None
-                and progress(ImportProgress(done, len(entries), str(file))) is False
-            ):
-                summary.cancelled = True
-                break
-            if problem is not None:
-                results.append(ImportResult(str(file), "failed", reason=problem))
-                continue
-            if skipped is not None:
-                results.append(ImportResult(str(file), "skipped", reason=skipped))
-                continue
-            try:
-                read = self._read_after(file, batch, write_batch)
-            except LibraryLockedError as error:  # another program's exclusive lock
-                results.append(ImportResult(str(file), "failed", reason=str(error)))
-                continue
-            except LibraryError as error:
-                if write_batch():
-                    summary.stopped = str(error)
-                    summary.not_attempted = len(entries) - done
-                break
-            if read is None:
-                break
-            if isinstance(read, ImportResult):
-                results.append(read)
-                continue
-            batch.append(_Pending(done, len(results), *read))
-            results.append(None)
-            if len(batch) >= IMPORT_BATCH and not write_batch():
-                break
-        else:
-            write_batch()
-        if summary.cancelled:
+        finished = False
+        try:
+            for done, (file, *_) in enumerate(entries):
+                while len(staged) < parsing.ahead and done + len(staged) < len(entries):
+                    staged.append(self._stage(entries[done + len(staged)], parsing, claimed))
+                if (
+                    progress is not None
+                    and progress(ImportProgress(done, len(entries), str(file))) is False
+                ):
+                    summary.cancelled = True
+                    break
+                try:
+                    read = self._take(staged.popleft(), batch, write_batch)
+                except LibraryLockedError as error:  # another program's exclusive lock
+                    results.append(ImportResult(str(file), "failed", reason=str(error)))
+                    continue
+                except LibraryError as error:
+                    if write_batch():
+                        summary.stopped = str(error)
+                        summary.not_attempted = len(entries) - done
+                    break
+                if read is None:
+                    break
+                if isinstance(read, ImportResult):
+                    results.append(read)
+                    continue
+                batch.append(_Pending(done, len(results), *read))
+                results.append(None)
+                if len(batch) >= IMPORT_BATCH and not write_batch():
+                    break
+            else:
+                finished = True
+        finally:
+            parsing.close()
+        if finished or summary.cancelled:
             write_batch()
         summary.results = [r for r in results if r is not None]
         return summary
 
-    @bound
-    def _read_after(
+    def _stage(
         self,
-        file: Path,
-        batch: list[_Pending],
-        write_batch: Callable[[], bool],
-    ) -> ImportResult | tuple[str, str, SourceDocument] | None:
-        """`_read` for a folder import: the batch in hand is written first when this
-        file's content or path is in it, so the second is "unchanged" or updates the
-        first, as one by one; None when that write stopped the import."""
-        read = self._read(file)
+        entry: importer.Entry,
+        parsing: page_reading.InProcessParsing | page_reading.WorkerParsing,
+        claimed: set[str],
+    ) -> _Staged:
+        """An entry read ahead of its turn: its result when there is nothing to parse
+        (a path that cannot be imported, a failed read, known content), the error that
+        kept it from being looked up, or the page handed to `parsing`. A page with the
+        content of one this import already sent is left to be decided when its turn
+        comes, after the first is written (it is then "unchanged")."""
+        file, problem, skipped = entry
+        shown = str(file)
+        if problem is not None:
+            return ImportResult(shown, "failed", reason=problem)
+        if skipped is not None:
+            return ImportResult(shown, "skipped", reason=skipped)
+        read = self._read_bytes(file)
         if isinstance(read, ImportResult):
             return read
-        shown, path, document = read
-        sha256 = document.page.source.sha256
-        if any(i.path == path or i.document.page.source.sha256 == sha256 for i in batch):
-            if not write_batch():
-                return None
-            return self._known(sha256, shown) or read
-        return read
+        path, data = read
+        sha256 = hashlib.sha256(data).hexdigest()
+        if sha256 in claimed:
+            return _Again(shown, path, sha256, data)
+        try:
+            known = self._lookup(sha256, shown)
+        except LibraryError as error:
+            return _Unreadable(error)
+        if known is not None:
+            return known
+        claimed.add(sha256)
+        return _Parsing(shown, path, sha256, parsing.submit(data, path))
+
+    @bound
+    def _lookup(self, sha256: str, shown: str) -> ImportResult | None:
+        return self._known(sha256, shown)
+
+    @bound
+    def _take(
+        self,
+        staged: _Staged,
+        batch: list[_Pending],
+        write_batch: Callable[[], bool],
+    ) -> ImportResult | tuple[str, str, SourceDocument, importer.PageRows, _Tokens] | None:
+        """A staged entry when its turn comes: its result, or the read page to add to
+        the batch. The batch in hand is written first when this page's content or path
+        is in it, so the second is "unchanged" or updates the first, as one by one; None
+        when that write stopped the import."""
+        if isinstance(staged, ImportResult):
+            return staged
+        if isinstance(staged, _Unreadable):
+            raise staged.error
+        in_batch = any(i.path == staged.path or i.sha256 == staged.sha256 for i in batch)
+        if in_batch and not write_batch():
+            return None
+        if isinstance(staged, _Again) or in_batch:
+            known = self._known(staged.sha256, staged.shown)
+            if known is not None:
+                return known
+        if isinstance(staged, _Again):  # the first copy was not stored: parse this one
+            read = page_reading.parse_document(staged.data, staged.path)
+        else:
+            read = staged.read()
+        if isinstance(read, str):
+            return ImportResult(staged.shown, "failed", reason=read)
+        return staged.shown, staged.path, read.document, read.rows, read.tokens
 
     @bound
     def _write_batch(self, batch: Sequence[_Pending]) -> list[ImportResult]:
-        """Write read pages in one transaction, each in its own savepoint."""
+        """Write read pages in one transaction. First all at once; when a page fails, that
+        is rolled back and the batch written again with each page in a savepoint of its
+        own, so the page fails alone. (A savepoint makes the search index write out what
+        it holds: one per page doubled the index's cost, so none unless needed.)"""
+        with self._tokens_made(batch):
+            return self._write_pages(batch)
+
+    def _write_pages(self, batch: Sequence[_Pending]) -> list[ImportResult]:
+        try:
+            with write_transaction(self._db):
+                stored = self._stored_paths(batch)
+                return [
+                    self._store(
+                        item.shown,
+                        item.path,
+                        item.document,
+                        same_path=item.path in stored,
+                        savepoint=False,
+                        rows=item.rows,
+                    )
+                    for item in batch
+                ]
+        except LibraryError:
+            raise
+        except ReaderError:
+            pass
         results = []
         with write_transaction(self._db):
+            stored = self._stored_paths(batch)
             for item in batch:
                 try:
-                    results.append(self._store(item.shown, item.path, item.document))
+                    results.append(
+                        self._store(
+                            item.shown,
+                            item.path,
+                            item.document,
+                            same_path=item.path in stored,
+                            rows=item.rows,
+                        )
+                    )
                 except LibraryError:
                     raise
                 except ReaderError as error:  # this page only: rolled back to its savepoint
                     results.append(ImportResult(item.shown, "failed", reason=str(error)))
         return results
+
+    def _stored_paths(self, batch: Sequence[_Pending]) -> set[str]:
+        """Which of the batch's paths the library has a page of, in one query (one per
+        page cost 0.1 ms each in a library of 300,000 articles): only those pages are
+        looked for as new versions. No two pages of a batch share a path."""
+        paths = [item.path for item in batch]
+        marks = ", ".join("?" for _ in paths)
+        rows = self._db.execute_sql(
+            f'SELECT DISTINCT "path" FROM "source" WHERE "path" IN ({marks})', paths
+        )
+        return {path for (path,) in rows}
+
+    def _tokenizer(self) -> page_reading.Tokenize | None:
+        """The function the search index's triggers call on this library's connection
+        (`reader.search.index.register_functions`), for workers to make tokens with;
+        None when it cannot be sent to them (only a function known by name can)."""
+        registered = self._db._functions.get("search_tokens")
+        if registered is None:
+            return None
+        try:
+            pickle.dumps(registered[0])
+        except (pickle.PicklingError, AttributeError, TypeError):
+            return None
+        return cast(page_reading.Tokenize, registered[0])
+
+    @contextlib.contextmanager
+    def _tokens_made(self, batch: Sequence[_Pending]) -> Iterator[None]:
+        """While a batch is written, the index triggers take the tokens its workers made
+        (`page_reading.with_tokens`) instead of making them again; any other text is
+        tokenized as always."""
+        made = {text: tokens for item in batch for text, tokens in item.tokens}
+        tokenize = self._tokenizer()
+        if not made or tokenize is None:
+            yield
+            return
+
+        def tokens_of(text: str) -> str:
+            found = made.get(text)
+            return tokenize(text) if found is None else found
+
+        # Either function gives the same tokens for any text: should SQLite refuse to
+        # swap them (a statement still open), the batch is written with the one in place.
+        connection = self._db.connection()
+        with contextlib.suppress(sqlite3.OperationalError):
+            connection.create_function("search_tokens", 1, tokens_of, deterministic=True)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlite3.OperationalError):
+                connection.create_function("search_tokens", 1, tokenize, deterministic=True)
 
     @bound
     def reparse_all(
