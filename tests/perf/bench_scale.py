@@ -157,9 +157,21 @@ def bare_list_page(db_path: Path, offset: int) -> float:
         connection.close()
 
 
-def list_page(library, offset: int) -> float:
-    library.list_articles(offset=offset, limit=200)
-    return statistics.median(_timed(lambda: library.list_articles(offset=offset, limit=200), 7))
+def list_page(library, at_end: bool) -> float:
+    """Median time of the window's read of a page of 200 list rows (keyset paging,
+    `articles.page`): the first page, or the last 200 rows, after the key of the row
+    before them, found by paging through the whole list first."""
+    pages = library.articles
+    after = None
+    if at_end:
+        total = pages.first_page(limit=1)[0]
+        skip = max(0, total - 200)
+        while skip:
+            page = pages.page(after=after, limit=min(skip, 200) if skip % 200 == 0 else skip % 200)
+            skip -= len(page.summaries)
+            after = page.last_key
+    assert len(pages.page(after=after, limit=200).summaries) == 200
+    return statistics.median(_timed(lambda: pages.page(after=after, limit=200), 7))
 
 
 # --- sizes ------------------------------------------------------------------------------------
@@ -836,8 +848,8 @@ def measure_size(size: int, rebuild: bool, migrate: bool = False) -> Column:
         if library is None:
             column.cells["list first"] = column.cells["list end"] = not_opened
         else:
-            column.take("list first", lambda: ms(list_page(library, 0)))
-            column.take("list end", lambda: ms(list_page(library, articles - 200)))
+            column.take("list first", lambda: ms(list_page(library, at_end=False)))
+            column.take("list end", lambda: ms(list_page(library, at_end=True)))
     finally:
         if library is not None:
             library.close()
@@ -891,8 +903,8 @@ ROWS = (
     ("size", "database size per article"),
     ("sort title", "sort by title (sortCombo)"),
     ("sort highlights", "sort by highlight count (sortCombo)"),
-    ("list first", "list page at the start (list_articles, 200 rows)"),
-    ("list end", "list page at the end"),
+    ("list first", "list page at the start (articles.page: keyset, 200 rows)"),
+    ("list end", "list page at the end (keyset)"),
     ("raw list first", "  raw: bare SELECT id,title … LIMIT 200"),
     ("raw list end", "  raw: bare SELECT … LIMIT 200 OFFSET n-200"),
     ("scroll", "scroll step (one fetch more), as loaded rows grow"),
