@@ -1,11 +1,12 @@
-"""v13: the search index's buffer of new entries is large enough for an import batch."""
+"""v13: the search index's buffer of new entries is large enough for an import batch, and
+the article index merges its segments less often."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
-from reader.search.index import HASHSIZE
+from reader.search.index import ARTICLE_AUTOMERGE, HASHSIZE
 from reader.store.library import Library
 from reader.store.migrations import MIGRATIONS, v13_search_index_buffer
 
@@ -24,11 +25,18 @@ def hashsizes(path: Path) -> dict[str, int | None]:
     return {table: row[0] if row else None for table, row in found.items()}
 
 
+def article_automerge(path: Path) -> int | None:
+    with sqlite3.connect(path) as conn:
+        row = conn.execute("SELECT v FROM article_fts_config WHERE k = 'automerge'").fetchone()
+    conn.close()
+    return row[0] if row else None
+
+
 def set_back(path: Path) -> None:
-    """The library as the schema before left it: FTS5's default buffer (no setting)."""
+    """The library as the schema before left it: FTS5's defaults (no settings)."""
     with sqlite3.connect(path) as conn:
         for table in INDEXES:
-            conn.execute(f"DELETE FROM {table}_config WHERE k = 'hashsize'")
+            conn.execute(f"DELETE FROM {table}_config WHERE k IN ('hashsize', 'automerge')")
         conn.execute(f"PRAGMA user_version = {BEFORE}")
     conn.close()
 
@@ -37,6 +45,7 @@ def test_a_new_library_gives_its_search_index_the_large_buffer(tmp_path) -> None
     path = tmp_path / "library.db"
     Library.open(path).close()
     assert hashsizes(path) == dict.fromkeys(INDEXES, HASHSIZE)
+    assert article_automerge(path) == ARTICLE_AUTOMERGE
 
 
 def test_an_older_library_gets_it_and_keeps_finding_its_articles(tmp_path, write_page) -> None:
@@ -46,12 +55,14 @@ def test_an_older_library_gets_it_and_keeps_finding_its_articles(tmp_path, write
     library.close()
     set_back(path)
     assert hashsizes(path) == dict.fromkeys(INDEXES, None)
+    assert article_automerge(path) is None
 
     for _ in range(2):  # the migration, then the same again (version number set back)
         library = Library.open(path)
         assert [hit.article_id for hit in library.search.find("常深合作").articles] == [1]
         library.close()
         assert hashsizes(path) == dict.fromkeys(INDEXES, HASHSIZE)
+        assert article_automerge(path) == ARTICLE_AUTOMERGE
         with sqlite3.connect(path) as conn:
             conn.execute(f"PRAGMA user_version = {BEFORE}")
         conn.close()
