@@ -48,6 +48,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import scale_library
+from start_child import AFTER_FIRST_PAINT
 
 FILTER_CHARS = "镇建发湖创新业安乡科"  # tried in order; those that change the list are typed
 FILTER_TYPINGS = 5
@@ -555,26 +556,6 @@ PEAK_KB = """
 def peak_kb():
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-"""
-
-#: READY once the window has been drawn and the event loop is idle again: a 0-ms timer
-#: queued before `show()` fires before the window system's expose event, so before
-#: anything is painted. At the loop's first turn the shown window gets a filter for its
-#: first paint; its children (the list's first page) are painted in the same pass.
-AFTER_FIRST_PAINT = """
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, ready)
-        return False
-first_paint = FirstPaint()
-def watch_window():
-    [window] = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    window.installEventFilter(first_paint)
-QTimer.singleShot(0, watch_window)  # runs once the loop turns after show()
 """
 
 CHILD_APP = (

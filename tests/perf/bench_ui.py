@@ -36,6 +36,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from start_child import AFTER_FIRST_PAINT
+
 HEAVY_HIGHLIGHTS = 200
 CACHE = Path.home() / ".cache" / "reader-bench"
 
@@ -120,24 +122,6 @@ def build_library(db_path: Path, n_articles: int, n_highlights: int, seed: int =
     library.close()
     return heavy
 
-
-#: A 0-ms timer queued before `show()` fires before the window system's expose event,
-#: so before anything is painted: READY waits for the shown window's first paint (its
-#: children, the list and the article, are painted in the same pass) and an idle loop.
-AFTER_FIRST_PAINT = """
-from PySide6.QtCore import QEvent, QObject, QTimer
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, ready)
-        return False
-first_paint = FirstPaint()
-def watch_window():
-    [window] = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    window.installEventFilter(first_paint)
-QTimer.singleShot(0, watch_window)  # runs once the loop turns after show()
-"""
 
 CHILD_APP = (
     """
