@@ -495,19 +495,20 @@ def _matching_tags(db: pw.SqliteDatabase, query: Query) -> tuple[dict[int, str],
     return found, shunned
 
 
-def _newest_tagged(db: pw.SqliteDatabase, tag_ids: str, limit: int) -> str:
+def _newest_tagged(db: pw.SqliteDatabase, tag_ids: str, limit: int, *, filtered: bool) -> str:
     """The SQL choosing tagged articles (tags `?1`, a JSON array) newest first. A few
     are read through the tag index and sorted; thousands (a common tag) are found by
     walking the articles newest first (index `article_newest`) and keeping the tagged
     ones, which stops after about limit × articles / tagged steps instead of reading
-    them all. Walk when that is the fewer rows."""
+    them all. Walk when that is the fewer rows, and no filter (a date, an author, an
+    excluded word) may turn most of the walked rows away."""
     in_tags = "IN (SELECT value FROM json_each(?1))"
     tagged, articles = db.execute_sql(
         f"SELECT (SELECT count(*) FROM {ARTICLE_TAG} WHERE tag_id {in_tags}),"
         f" (SELECT max(id) FROM {ARTICLE})",
         (tag_ids,),
     ).fetchone()
-    if tagged * tagged > limit * (articles or 0):
+    if not filtered and tagged * tagged > limit * (articles or 0):
         return (
             f"SELECT a.id, a.created_at FROM {ARTICLE} a INDEXED BY article_newest"
             f" WHERE EXISTS (SELECT 1 FROM {ARTICLE_TAG} at1 WHERE at1.article_id = a.id"
@@ -535,7 +536,7 @@ def _with_tagged_articles(
     snippet; one found by its tag alone shows its matching tags as `#tag`."""
     # Only the newest `limit` tagged articles are read whole, with their tag names.
     bound: list[Any] = [json.dumps(list(tags))]
-    newest = _newest_tagged(db, bound[0], limit)
+    newest = _newest_tagged(db, bound[0], limit, filtered=bool(where or query.excluded))
     if query.excluded:
         newest += f" AND a.id NOT IN (SELECT rowid FROM {ARTICLE_FTS} WHERE {ARTICLE_FTS} MATCH ?)"
         bound.append(" OR ".join(term.fts() for term in query.excluded))

@@ -40,6 +40,13 @@ POOL_FROM = 300
 #: batch is written, few enough that the parsed pages held (with their tokens, about
 #: 40 KB a page of the benchmark's) stay near 10 MB.
 AHEAD = 200
+#: Bytes of files read ahead at most: a folder of PDFs of a few MB each would otherwise
+#: hold hundreds of MB (the file's bytes, sent to a worker and back in its document).
+AHEAD_BYTES = 32 * 1024 * 1024
+#: While workers start, the writer parses a page itself only when it is at most this
+#: large and not a PDF: what can kill a parsing process (a crash in the PDF library, a
+#: page too large for memory) is left to a worker, so that page alone fails.
+PARSE_HERE_BYTES = 1024 * 1024
 #: Pages a worker is given at a time (`_Chunk`).
 CHUNK = 20
 #: How much lower workers run than the writer (see `_warm_up`).
@@ -151,7 +158,8 @@ class WorkerParsing:
 
     ahead = AHEAD
     #: Parse a page here rather than wait while no worker has answered yet (starting
-    #: takes a few tenths of a second); the worker's copy of the page is then unused.
+    #: takes a few tenths of a second), if it is `safe_here`; the worker's copy of the
+    #: page is then unused.
     parse_here_while_starting = True
 
     def __init__(self, workers: int, tokenize: Tokenize | None = None) -> None:
@@ -199,7 +207,12 @@ class WorkerParsing:
             self._send(chunk)
         if chunk.future is None:  # workers cannot run here
             return parse_document(*chunk.pages[index])
-        if self.parse_here_while_starting and not self._answered and not chunk.future.done():
+        if (
+            self.parse_here_while_starting
+            and not self._answered
+            and not chunk.future.done()
+            and safe_here(chunk.pages[index][0])
+        ):
             # (Not cancelled when all of it is parsed here: Python 3.11's pool fails on
             # a cancelled task when a worker dies.)
             return parse_document(*chunk.pages[index])
@@ -241,6 +254,12 @@ class WorkerParsing:
         for pool in (self._pool, self._alone):
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)
+
+
+def safe_here(data: bytes) -> bool:
+    """Whether a page may be parsed in the writer's process while workers start
+    (`PARSE_HERE_BYTES`)."""
+    return len(data) <= PARSE_HERE_BYTES and not data[:64].lstrip().startswith(b"%PDF-")
 
 
 def _workers_start() -> bool:

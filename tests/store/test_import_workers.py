@@ -179,3 +179,76 @@ def test_where_no_worker_can_start_the_pages_are_parsed_here(
     assert library.count_articles() == 46
     assert workers_used[0].pages_from_workers == 0
     library.close()
+
+
+def test_two_copies_of_a_page_that_kills_its_worker_both_fail_alone(
+    tmp_path, monkeypatch, workers_used
+) -> None:
+    """The second copy is parsed where the first was, in a worker: parsed in the
+    importing process, it took the whole program down with it."""
+    folder = varied_folder(tmp_path)
+    crash = f"会崩溃的一页\n\n{crashing_parser.CRASH}\n"
+    (folder / "020.txt").write_text(crash, encoding="utf-8")
+    (folder / "sub" / "copy-of-020.txt").write_text(crash, encoding="utf-8")
+    monkeypatch.setattr(page_reading, "parse_document", crashing_parser.parse_document)
+    monkeypatch.setattr(page_reading, "parse_documents", crashing_parser.parse_documents)
+    library = Library.open(tmp_path / "library.db")
+
+    summary = library.import_paths([folder])
+
+    failed = {r.path.rsplit("/", 1)[-1]: r.reason for r in summary.failures}
+    assert failed["020.txt"] == failed["copy-of-020.txt"] == page_reading.CRASHED
+    assert library.count_articles() == 45
+    library.close()
+
+
+def test_a_pdf_that_kills_its_parser_fails_alone_while_the_workers_start(
+    tmp_path, monkeypatch
+) -> None:
+    """While workers start, the importing process parses pages itself, but never a PDF
+    (a crash in the PDF library would end the program): the first file here is one."""
+    folder = varied_folder(tmp_path)
+    (folder / "000.pdf").write_bytes(b"%PDF-1.7\n" + crashing_parser.CRASH.encode())
+    monkeypatch.setattr(page_reading, "POOL_FROM", 3)
+    monkeypatch.setattr(page_reading, "parse_document", crashing_parser.parse_document)
+    monkeypatch.setattr(page_reading, "parse_documents", crashing_parser.parse_documents)
+    assert page_reading.WorkerParsing.parse_here_while_starting
+    library = Library.open(tmp_path / "library.db")
+
+    summary = library.import_paths([folder])
+
+    failed = {r.path.rsplit("/", 1)[-1]: r.reason for r in summary.failures}
+    assert failed["000.pdf"] == page_reading.CRASHED
+    assert library.count_articles() == 46
+    library.close()
+
+
+def test_files_read_ahead_of_the_writer_are_bounded_by_their_bytes(
+    tmp_path, monkeypatch, workers_used
+) -> None:
+    """A folder of large files is not read 200 files ahead: the bytes held waiting for
+    their turn stay near `AHEAD_BYTES`."""
+    folder = varied_folder(tmp_path)
+    page_size = (folder / "010.txt").stat().st_size
+    monkeypatch.setattr(page_reading, "AHEAD_BYTES", 3 * page_size)
+    sent: list[str] = []
+    submit = page_reading.WorkerParsing.submit
+
+    def counted(self, data: bytes, path: str):
+        sent.append(path)
+        return submit(self, data, path)
+
+    monkeypatch.setattr(page_reading.WorkerParsing, "submit", counted)
+    most_ahead = 0
+
+    def progress(step) -> bool:
+        nonlocal most_ahead
+        most_ahead = max(most_ahead, len(sent) - step.done)
+        return True
+
+    library = Library.open(tmp_path / "library.db")
+    summary = library.import_paths([folder], progress=progress)
+
+    assert [r.status for r in summary.results].count("imported") == 46
+    assert most_ahead <= 5
+    library.close()

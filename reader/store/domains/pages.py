@@ -9,7 +9,7 @@ import hashlib
 import pickle
 import sqlite3
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -59,6 +59,7 @@ class _Parsing(NamedTuple):
     path: str
     sha256: str
     read: Callable[[], page_reading.ReadPage | str]  # waits for it: the page, or why not
+    size: int  # bytes of the file, held until its turn
 
 
 class _Again(NamedTuple):
@@ -82,6 +83,15 @@ _Tokens = tuple[tuple[str, str], ...]
 
 #: A folder import's entry read ahead of its turn (`Pages._stage`).
 _Staged = ImportResult | _Parsing | _Again | _Unreadable
+
+
+def _held(staged: Iterable[_Staged]) -> int:
+    """Bytes of the files read ahead and not yet written."""
+    return sum(
+        item.size if isinstance(item, _Parsing) else len(item.data)
+        for item in staged
+        if isinstance(item, _Parsing | _Again)
+    )
 
 
 _OWN_FILE = (
@@ -276,7 +286,11 @@ class Pages(Domain):
         finished = False
         try:
             for done, (file, *_) in enumerate(entries):
-                while len(staged) < parsing.ahead and done + len(staged) < len(entries):
+                while (
+                    len(staged) < parsing.ahead
+                    and (len(staged) < 2 or _held(staged) < page_reading.AHEAD_BYTES)
+                    and done + len(staged) < len(entries)
+                ):
                     staged.append(self._stage(entries[done + len(staged)], parsing, claimed))
                 if (
                     progress is not None
@@ -285,7 +299,7 @@ class Pages(Domain):
                     summary.cancelled = True
                     break
                 try:
-                    read = self._take(staged.popleft(), batch, write_batch)
+                    read = self._take(staged.popleft(), batch, write_batch, parsing)
                 except LibraryLockedError as error:  # another program's exclusive lock
                     results.append(ImportResult(str(file), "failed", reason=str(error)))
                     continue
@@ -343,7 +357,7 @@ class Pages(Domain):
         if known is not None:
             return known
         claimed.add(sha256)
-        return _Parsing(shown, path, sha256, parsing.submit(data, path))
+        return _Parsing(shown, path, sha256, parsing.submit(data, path), len(data))
 
     @bound
     def _lookup(self, sha256: str, shown: str) -> ImportResult | None:
@@ -355,6 +369,7 @@ class Pages(Domain):
         staged: _Staged,
         batch: list[_Pending],
         write_batch: Callable[[], bool],
+        parsing: page_reading.InProcessParsing | page_reading.WorkerParsing,
     ) -> ImportResult | tuple[str, str, SourceDocument, importer.PageRows, _Tokens] | None:
         """A staged entry when its turn comes: its result, or the read page to add to
         the batch. The batch in hand is written first when this page's content or path
@@ -372,7 +387,9 @@ class Pages(Domain):
             if known is not None:
                 return known
         if isinstance(staged, _Again):  # the first copy was not stored: parse this one
-            read = page_reading.parse_document(staged.data, staged.path)
+            # where the first was parsed (a worker, for a large import): a page that
+            # crashes its parser must not do so in the writer's process
+            read = parsing.submit(staged.data, staged.path)()
         else:
             read = staged.read()
         if isinstance(read, str):
