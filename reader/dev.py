@@ -67,7 +67,7 @@ def start(extra: list[str]) -> int:
     """Launch the app on the sample library (created and filled on the first run), or
     on the library `--db PATH` names."""
     python = ensure_environment()
-    result = subprocess.run([str(python), "-m", "reader.ui.app", *app_arguments(extra)])
+    result = subprocess.run([str(python), "-m", "reader.ui", *app_arguments(extra)])
     # Qt aborts when no platform plugin loads (missing system libraries); any other
     # exit already said what went wrong.
     if result.returncode == -signal.SIGABRT and sys.platform.startswith("linux"):

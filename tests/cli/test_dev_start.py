@@ -33,4 +33,4 @@ def test_start_with_db_opens_that_library(launched, db) -> None:
 
 def test_start_alone_opens_the_sample_library(launched) -> None:
     assert dev.main(["start", "--lang", "en"]) == 0
-    assert launched == [["/venv/python", "-m", "reader.ui.app", "--sample-library", "--lang", "en"]]
+    assert launched == [["/venv/python", "-m", "reader.ui", "--sample-library", "--lang", "en"]]
