@@ -119,8 +119,9 @@ def worker_count() -> int:
 
 
 def _warm_up() -> None:
-    """Load the readers in a new worker before its first page, and let the writer (and
-    the window) go first when they share a core with it."""
+    """Load the text-page reader in a new worker before its first page (the others load
+    on first use, `read_source`), and let the writer (and the window) go first when they
+    share a core with it."""
     import reader.sources.read  # noqa: F401
 
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: no nice (Windows)
