@@ -596,7 +596,9 @@ def peak_kb():
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 """
 
-CHILD_APP = (
+#: Every start child begins so: an application whose `ready()` prints READY and the
+#: peak memory once the shown window has been drawn and the loop is idle again.
+CHILD_START = (
     PEAK_KB
     + """
 import sys
@@ -607,6 +609,10 @@ def ready():
     app.quit()
 """
     + AFTER_FIRST_PAINT
+)
+
+CHILD_APP = (
+    CHILD_START
     + """
 from reader.ui.app import main
 main(["--db", sys.argv[1]])
@@ -614,17 +620,9 @@ main(["--db", sys.argv[1]])
 )
 
 CHILD_BARE = (
-    PEAK_KB
+    CHILD_START
     + """
-import sys
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-def ready():
-    print("READY", peak_kb(), flush=True)
-    app.quit()
-"""
-    + AFTER_FIRST_PAINT
-    + """
+from PySide6.QtWidgets import QMainWindow
 window = QMainWindow()
 window.resize(1400, 900)
 window.show()
@@ -638,19 +636,13 @@ app.exec()
 #: stylesheet and palette, and none of the app's code: what Qt itself costs for such a
 #: window, beside the empty one.
 CHILD_WIDGETS = (
-    PEAK_KB
+    CHILD_START
     + """
-import sys
 from PySide6.QtCore import QAbstractTableModel, QStringListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QColor
-from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit, QListView,
+from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QListView,
     QMainWindow, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
-app = QApplication(sys.argv[:1])
-def ready():
-    print("READY", peak_kb(), flush=True)
-    app.quit()
 """
-    + AFTER_FIRST_PAINT
     + """
 app.setStyleSheet("QLineEdit { padding: 3px; } QTableView { border: none; }"
                   " QSplitter::handle { background: #ddd; } QComboBox { padding: 2px; }")
