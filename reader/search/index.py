@@ -71,10 +71,13 @@ def _refresh_tags(hid: str) -> str:
     )
 
 
-_ARTICLE_HEAD = (
-    "search_tokens({r}.title || ' ' || {r}.headlines || ' ' || coalesce({r}.byline, '')"
-    " || ' ' || {r}.author_names)"
+#: The text of an article's `head` column, for the row alias `{r}` (search ranks it
+#: from this text too, `reader.search.ranking`).
+ARTICLE_HEAD = (
+    "{r}.title || ' ' || {r}.headlines || ' ' || coalesce({r}.byline, '')"
+    " || ' ' || {r}.author_names"
 )
+_ARTICLE_HEAD = "search_tokens(" + ARTICLE_HEAD + ")"
 
 SCHEMA = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {ARTICLE_FTS} USING fts5("

@@ -34,6 +34,7 @@ from functools import cached_property
 
 import peewee as pw
 
+from reader.search import index
 from reader.search.folding import fold, fold_char, is_cjk
 from reader.search.query import Query
 from reader.search.unfolded import disturbers, readable_unfolded
@@ -42,11 +43,8 @@ from reader.search.unfolded import disturbers, readable_unfolded
 K1 = 1.2
 B = 0.75
 
-#: The text the article index's `head` column is made from (its triggers in
-#: `reader.search.index`; a test checks the two agree), for the alias `a`.
-ARTICLE_HEAD = (
-    "a.title || ' ' || a.headlines || ' ' || coalesce(a.byline, '') || ' ' || a.author_names"
-)
+#: The text the article index's `head` column is made from, for the alias `a`.
+ARTICLE_HEAD = index.ARTICLE_HEAD.format(r="a")
 
 
 @dataclass(frozen=True)
