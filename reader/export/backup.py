@@ -30,7 +30,6 @@ import datetime as dt
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -45,7 +44,7 @@ from .compressed_backup import (
     expand,
     stored_state,
 )
-from .output_path import PARTIAL_SUFFIX, checked_output, replace_atomically
+from .output_path import PARTIAL_SUFFIX, checked_output, partial_beside, replace_atomically
 
 #: Rolling backups are named `<library name>-<UTC timestamp>.db`, which sorts by age;
 #: the library's name keeps two libraries of one folder apart (`library.db` and
@@ -170,12 +169,7 @@ def _compressed_backup(db: Path, dest: Path, stop: Callable[[], bool]) -> Path:
     """An SQLite copy of the library in a temporary file beside `dest`, compressed into
     `dest` (through another temporary file, renamed when complete)."""
     target = checked_output(dest, db, overwrite=False, protected=rolling_backups_of(db))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, name = tempfile.mkstemp(
-        prefix=f"{target.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent
-    )
-    os.close(descriptor)
-    copy = Path(name)
+    copy = partial_beside(target)
     try:
         _sqlite_copy(db, copy, stop)
         state = library_state(copy)

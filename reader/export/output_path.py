@@ -83,16 +83,22 @@ def checked_output(
     return target
 
 
-def replace_atomically(target: Path, write: Callable[[Path], object]) -> Path:
-    """Let `write` fill a temporary file beside `target` (a resolved path from
-    `checked_output`), sync it and rename it over `target`. The temporary file is
-    removed if anything fails; OSError is passed on."""
+def partial_beside(target: Path) -> Path:
+    """A new empty temporary file in `target`'s folder (made if missing), named after
+    it with `PARTIAL_SUFFIX`, so a partial file left by a kill is recognised as one."""
     target.parent.mkdir(parents=True, exist_ok=True)
     descriptor, name = tempfile.mkstemp(
         prefix=f"{target.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent
     )
     os.close(descriptor)
-    partial = Path(name)
+    return Path(name)
+
+
+def replace_atomically(target: Path, write: Callable[[Path], object]) -> Path:
+    """Let `write` fill a temporary file beside `target` (a resolved path from
+    `checked_output`), sync it and rename it over `target`. The temporary file is
+    removed if anything fails; OSError is passed on."""
+    partial = partial_beside(target)
     try:
         write(partial)
         _sync_file(partial)
