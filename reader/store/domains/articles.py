@@ -119,12 +119,11 @@ class Articles(Domain):
         they are dense (a page reads a few thousand rows, milliseconds), else against
         the set of matching ids (one scan of the filter's index per page)."""
         few = matching is not None and matching <= FEW_MATCHES
-        if not few and matching and _filter_condition(text_filter, tag) is not None:
-            articles = int(Article.select(pw.fn.COUNT(pw.SQL("*"))).scalar())
-            if limit * articles <= DIRECT_SCAN_ROWS * matching:  # matches are dense
-                page = _direct_page(text_filter, tag, sort, after, limit)
-                if page is not None:
-                    return page
+        filtered = _filter_condition(text_filter, tag) is not None
+        if not few and matching and filtered and _dense(matching, limit):
+            page = _direct_page(text_filter, tag, sort, after, limit)
+            if page is not None:
+                return page
         query = _list_query(text_filter, tag, sort, few=few)
         if after is not None:
             query = query.where(_after(SORT_KEYS[sort], after))
@@ -157,8 +156,7 @@ class Articles(Domain):
             total, ids = _raw_rows(query.where(condition))[0]
             if total <= FEW_MATCHES:
                 return total, _page_of_ids(json.loads(ids), sort, limit)
-            articles = int(Article.select(pw.fn.MAX(Article.id)).scalar() or 0)  # about
-            if 2 * limit * articles <= DIRECT_SCAN_ROWS * total:  # dense: a short read
+            if _dense(total, limit):
                 page = _direct_page(text_filter, tag, sort, None, limit)
                 if page is not None:
                     return total, page
@@ -289,6 +287,14 @@ def _page_of_ids(article_ids: list[int], sort: str, limit: int) -> ArticlePage:
     query = _list_query("", None, sort, few=True).where(Article.id.in_(ids)).limit(limit)
     rows = _list_rows(query)
     return ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+
+
+def _dense(matching: int, limit: int) -> bool:
+    """Whether `matching` articles lie dense enough in the list to fill a page of
+    `limit` within about DIRECT_SCAN_ROWS rows read in order (twice over, for margin).
+    The article count is the largest id (a seek, not a count of the table)."""
+    articles = int(Article.select(pw.fn.MAX(Article.id)).scalar() or 0)
+    return 2 * limit * articles <= DIRECT_SCAN_ROWS * matching
 
 
 def _direct_page(
