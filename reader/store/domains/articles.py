@@ -128,7 +128,7 @@ class Articles(Domain):
         if after is not None:
             query = query.where(_after(SORT_KEYS[sort], after))
         rows = _list_rows(query.limit(limit))
-        return ArticlePage(tuple(row.summary for row in rows), rows[-1].key(sort) if rows else None)
+        return _page_of_rows(rows, sort)
 
     @bound
     def first_page(
@@ -286,7 +286,11 @@ def _page_of_ids(article_ids: list[int], sort: str, limit: int) -> ArticlePage:
     ids = pw.SQL("(SELECT value FROM json_each(?))", [json.dumps(article_ids)])
     query = _list_query("", None, sort, few=True).where(Article.id.in_(ids)).limit(limit)
     rows = _list_rows(query)
-    return ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+    return _page_of_rows(rows, sort)
+
+
+def _page_of_rows(rows: Sequence[_ListRow], sort: str) -> ArticlePage:
+    return ArticlePage(tuple(row.summary for row in rows), rows[-1].key(sort) if rows else None)
 
 
 def _dense(matching: int, limit: int) -> bool:
@@ -310,7 +314,7 @@ def _direct_page(
     if raw is None:
         return None
     rows = _list_rows(raw)
-    return ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+    return _page_of_rows(rows, sort)
 
 
 def _rows_within(query: pw.ModelSelect, seconds: float) -> list[tuple[Any, ...]] | None:
@@ -343,7 +347,7 @@ def _page_among(ids: str, sort: str, limit: int) -> ArticlePage:
     article_id = pw.NodeList((pw.SQL("+"), Article.id), glue="")  # walk the sort's index
     among = pw.Expression(article_id, pw.OP.IN, pw.SQL("(SELECT value FROM json_each(?))", [ids]))
     rows = _list_rows(_list_query("", None, sort).where(among).limit(limit))
-    return ArticlePage(tuple(r.summary for r in rows), rows[-1].key(sort) if rows else None)
+    return _page_of_rows(rows, sort)
 
 
 def _filter_condition(text_filter: str, tag: str | None) -> pw.Expression | None:
