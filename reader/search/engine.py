@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
-from reader.search.folding import BARRIER, Folded, fold, fold_char, is_cjk
+from reader.search.folding import BARRIER, Folded, fold, is_cjk
 from reader.search.query import Query, Term, parse
 from reader.search.ranking import ARTICLE_HEAD, IndexedColumns, single_phrase, window_scores
-from reader.search.unfolded import disturbers, readable_unfolded
+from reader.search.unfolded import disturbers, folded_if_needed, is_plain_cjk
 
 if TYPE_CHECKING:
     from reader.store.library import Library
@@ -139,9 +139,9 @@ class Matcher:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Original-text spans of the matches a snippet can show: the first and those
         close enough after it."""
-        if self.disturbers is not None and readable_unfolded(text, self.disturbers):
-            return _match_spans(Folded(text, range(len(text))), self.pattern)
-        return _match_spans(fold(text), self.pattern)
+        if self.disturbers is None:
+            return _match_spans(fold(text), self.pattern)
+        return _match_spans(folded_if_needed(text, self.disturbers), self.pattern)
 
 
 def _matcher(query: Query) -> Matcher | None:
@@ -149,7 +149,7 @@ def _matcher(query: Query) -> Matcher | None:
         return None
     pattern = re.compile("|".join(f"(?:{_term_pattern(term)})" for term in query.terms))
     chars = [token for term in query.terms for token in term.tokens]
-    cjk_only = all(len(char) == 1 and is_cjk(char) and fold_char(char) == char for char in chars)
+    cjk_only = all(is_plain_cjk(char) for char in chars)
     return Matcher(pattern, disturbers("".join(chars)) if cjk_only else None)
 
 

@@ -35,9 +35,8 @@ from functools import cached_property
 import peewee as pw
 
 from reader.search import index
-from reader.search.folding import fold, fold_char, is_cjk
 from reader.search.query import Query
-from reader.search.unfolded import disturbers, readable_unfolded
+from reader.search.unfolded import disturbers, folded_if_needed, is_plain_cjk
 
 #: bm25's constants in FTS5 (`fts5Bm25Function`).
 K1 = 1.2
@@ -75,9 +74,7 @@ class Phrase:
     def in_text(self, text: str) -> int:
         """Instances in an original text (a column's source, as the triggers index it),
         folded first only if folding could change them (`reader.search.unfolded`)."""
-        if not readable_unfolded(text, self._disturbers):
-            text = fold(text).text
-        return self._in_text(text)
+        return self._in_text(folded_if_needed(text, self._disturbers).text)
 
     def in_tokens(self, tokens: str) -> int:
         """Instances in one of the index's token strings (`folding.search_tokens`): each
@@ -92,7 +89,7 @@ def single_phrase(query: Query) -> Phrase | None:
     if len(query.terms) != 1:
         return None
     tokens = query.terms[0].tokens
-    if not all(len(token) == 1 and is_cjk(token) and fold_char(token) == token for token in tokens):
+    if not all(is_plain_cjk(token) for token in tokens):
         return None
     return Phrase("".join(tokens))
 

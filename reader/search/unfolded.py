@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from reader.search.folding import fold_char, is_cjk
+from reader.search.folding import Folded, fold, fold_char, is_cjk
 
 #: Every code point whose folding differs from it and yields a CJK character, or turns
 #: whitespace into non-whitespace or back (none in Python 3.11's Unicode), as ranges.
@@ -80,3 +80,17 @@ def readable_unfolded(text: str, chars: Iterable[str]) -> bool:
     """Whether `text` holds none of `chars` (a `disturbers` set): a few substring scans
     in C, no per-character Python."""
     return not any(char in text for char in chars)
+
+
+def is_plain_cjk(token: str) -> bool:
+    """A query token of one CJK character that folding leaves as it is: terms made only
+    of these may be matched in unfolded text."""
+    return len(token) == 1 and is_cjk(token) and fold_char(token) == token
+
+
+def folded_if_needed(text: str, chars: Iterable[str]) -> Folded:
+    """`text` as matching sees it: folded, or (when it holds none of `chars`, a
+    `disturbers` set) as it is, each code point its own origin."""
+    if readable_unfolded(text, chars):
+        return Folded(text, range(len(text)))
+    return fold(text)
